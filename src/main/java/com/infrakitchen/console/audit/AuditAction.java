@@ -1,0 +1,21 @@
+package com.infrakitchen.console.audit;
+
+/** What happened. Stored by name: never rename a constant, add new ones instead. */
+public enum AuditAction {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    ACCOUNT_LOCKED,
+    LOGOUT,
+    ACCESS_DENIED,
+    USER_CREATED,
+    USER_ROLE_CHANGED,
+    USER_ENABLED,
+    USER_DISABLED,
+    USER_PASSWORD_RESET;
+
+    /** "USER_ROLE_CHANGED" becomes "User role changed". */
+    public String label() {
+        String s = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,19 @@
+package com.infrakitchen.console.audit;
+
+import java.time.Instant;
+
+/**
+ * Filters of the Audit view. Every part is optional (null = no filter); {@code from} is inclusive,
+ * {@code to} exclusive.
+ */
+public record AuditQuery(String actor, AuditAction action, Instant from, Instant to) {
+
+    public static final AuditQuery ALL = new AuditQuery(null, null, null, null);
+
+    public AuditQuery {
+        actor = actor == null || actor.isBlank() ? null : actor.trim().toLowerCase(java.util.Locale.ROOT);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new IllegalArgumentException("The start of the time range must be before its end.");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.infrakitchen.console.audit;
+
+import com.infrakitchen.console.audit.internal.AuditEventStore;
+import com.infrakitchen.console.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes audit events. Changes call {@link #record} inside their own transaction, so a change is never
+ * stored without its record (and a rolled-back change leaves none). Security events that must survive
+ * the failure they describe (sign-in failures, denied calls) use {@link #recordIndependently}.
+ *
+ * <p>This is the only writer of {@code audit_event}; there is no update or delete.
+ */
+@Component
+public class AuditTrail {
+
+    private final AuditEventStore store;
+    private final Clock clock;
+
+    AuditTrail(AuditEventStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Records an event for the signed-in user, joining the caller's transaction. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(AuditAction action, AuditOutcome outcome, Target target, AuditDetails details) {
+        write(CurrentUser.username(), CurrentUser.role().orElse(null), action, outcome, target, details);
+    }
+
+    /** Records an event in a transaction of its own, for a named actor (e.g. a failed sign-in). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordIndependently(String actor, String actorRole, AuditAction action, AuditOutcome outcome,
+            Target target, AuditDetails details) {
+        write(actor, actorRole, action, outcome, target, details);
+    }
+
+    private void write(String actor, String actorRole, AuditAction action, AuditOutcome outcome, Target target,
+            AuditDetails details) {
+        HttpServletRequest request = currentRequest();
+        String ip = request == null ? null : request.getRemoteAddr();
+        String sessionHash = null;
+        if (request != null) {
+            HttpSession session = request.getSession(false);
+            sessionHash = session == null ? null : hash(session.getId());
+        }
+        Target t = target == null ? Target.NONE : target;
+        store.insert(clock.instant(), clip(actor, 64), actorRole, clip(ip, 64), sessionHash, action.name(),
+                t.type(), clip(t.id(), 64), clip(t.name(), 200), outcome.name(),
+                details == null || details.isEmpty() ? null : details.toJson());
+    }
+
+    private static HttpServletRequest currentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            return attrs.getRequest();
+        }
+        return null;
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String clean = s.replaceAll("[\\p{Cntrl}]", " ");
+        return clean.length() <= max ? clean : clean.substring(0, max);
+    }
+
+    /** The session id is a bearer credential: only a short hash of it is stored. */
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What an event is about. */
+    public record Target(String type, String id, String name) {
+        public static final Target NONE = new Target(null, null, null);
+
+        public static Target user(long id, String username) {
+            return new Target("USER", Long.toString(id), username);
+        }
+
+        public static Target account(String username) {
+            return new Target("USER", null, username);
+        }
+
+        public static Target view(String route) {
+            return new Target("VIEW", null, route);
+        }
+
+        public static Target operation(String name) {
+            return new Target("OPERATION", null, name);
+        }
+    }
+}

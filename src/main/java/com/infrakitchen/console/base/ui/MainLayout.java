@@ -1,0 +1,114 @@
+package com.infrakitchen.console.base.ui;
+
+import com.infrakitchen.console.audit.ui.AuditView;
+import com.infrakitchen.console.integration.ui.IntegrationsView;
+import com.infrakitchen.console.security.CurrentUser;
+import com.infrakitchen.console.user.UserService;
+import com.infrakitchen.console.user.ui.UsersView;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.page.ColorScheme;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/**
+ * The frame around every signed-in screen: side navigation with only the entries the role may use,
+ * the signed-in user and role, a remembered light/dark switch, and sign-out.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    private final transient AuthenticationContext authenticationContext;
+    private final transient UserService userService;
+    private final Button themeToggle = new Button();
+    private final SideNav nav = new SideNav();
+    private boolean dark;
+
+    public MainLayout(AuthenticationContext authenticationContext, UserService userService) {
+        this.authenticationContext = authenticationContext;
+        this.userService = userService;
+        setPrimarySection(Section.DRAWER);
+
+        Span brand = new Span("InfraKitchen");
+        brand.addClassName("brand");
+        Span product = new Span("Integrations Console");
+        product.addClassName("brand-sub");
+        Div brandBox = new Div(brand, product);
+        brandBox.addClassName("brand-box");
+
+        addNavEntry("Integrations", VaadinIcon.CONNECT, IntegrationsView.class);
+        addNavEntry("Audit", VaadinIcon.LIST_UL, AuditView.class);
+        addNavEntry("Users", VaadinIcon.USERS, UsersView.class);
+        nav.addClassName("main-nav");
+
+        addToDrawer(brandBox, nav, userFooter());
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Menu");
+        addToNavbar(toggle);
+    }
+
+    private void addNavEntry(String label, VaadinIcon icon, Class<? extends Component> view) {
+        if (ViewAccess.canOpen(view)) {
+            nav.addItem(new SideNavItem(label, view, icon.create()));
+        }
+    }
+
+    private Component userFooter() {
+        Span name = new Span(CurrentUser.username());
+        name.addClassName("user-name");
+        Span role = new Span(CurrentUser.role().map(r -> r.toLowerCase(Locale.ROOT)).orElse(""));
+        role.getElement().getThemeList().add("badge contrast small");
+        role.addClassName("user-role");
+        HorizontalLayout who = new HorizontalLayout(name, role);
+        who.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        who.setSpacing(true);
+
+        themeToggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        themeToggle.addClickListener(e -> setDark(!dark, true));
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(themeToggle, signOut);
+        actions.setSpacing(false);
+
+        Div footer = new Div(who, actions);
+        footer.addClassName("user-footer");
+        return footer;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        setDark(UserService.THEME_DARK.equals(userService.currentTheme()), false);
+    }
+
+    private void setDark(boolean newDark, boolean remember) {
+        dark = newDark;
+        getUI().ifPresent(ui -> ui.getPage().setColorScheme(dark ? ColorScheme.Value.DARK : ColorScheme.Value.LIGHT));
+        themeToggle.setText(dark ? "Light theme" : "Dark theme");
+        themeToggle.setIcon(dark ? VaadinIcon.SUN_O.create() : VaadinIcon.MOON_O.create());
+        if (remember) {
+            userService.rememberTheme(dark ? UserService.THEME_DARK : UserService.THEME_LIGHT);
+        }
+    }
+
+    boolean isDark() {
+        return dark;
+    }
+
+    SideNav nav() {
+        return nav;
+    }
+}

@@ -1,0 +1,62 @@
+package com.infrakitchen.console.security;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** Sign-in. One generic message for every failure: unknown user, wrong password, disabled, throttled. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · InfraKitchen")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String FAILURE_TITLE = "Sign-in failed";
+    static final String FAILURE_MESSAGE = "Check your username and password and try again. After repeated"
+            + " failures, further attempts are delayed for a while.";
+
+    private final LoginForm login = new LoginForm();
+
+    public LoginView() {
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
+        error.setTitle(FAILURE_TITLE);
+        error.setMessage(FAILURE_MESSAGE);
+        i18n.setErrorMessage(error);
+        login.setI18n(i18n);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+
+        H1 title = new H1("InfraKitchen");
+        title.addClassName("login-brand");
+        Paragraph subtitle = new Paragraph("Integrations Console: connect InfraKitchen to Azure DevOps");
+        subtitle.addClassName("login-subtitle");
+        Paragraph hint = new Paragraph("Forgot your password? Ask an administrator to reset it.");
+        hint.addClassName("login-hint");
+        Div card = new Div(title, subtitle, login, hint);
+        card.addClassName("login-card");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    LoginForm form() {
+        return login;
+    }
+}

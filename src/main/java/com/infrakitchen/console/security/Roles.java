@@ -1,0 +1,29 @@
+package com.infrakitchen.console.security;
+
+import java.util.List;
+
+/**
+ * The three roles of the console (product.md section 2), in one place. Views and services list the
+ * roles they admit explicitly, so a role never gets more than what is written next to the code.
+ */
+public final class Roles {
+
+    public static final String VIEWER = "VIEWER";
+    public static final String EDITOR = "EDITOR";
+    public static final String ADMIN = "ADMIN";
+
+    /** All roles, weakest first. */
+    public static final List<String> ALL = List.of(VIEWER, EDITOR, ADMIN);
+
+    /** Expression fragments for {@code @PreAuthorize}. */
+    public static final String ANY_SIGNED_IN = "hasAnyRole('VIEWER','EDITOR','ADMIN')";
+    public static final String EDITOR_OR_ADMIN = "hasAnyRole('EDITOR','ADMIN')";
+    public static final String ADMIN_ONLY = "hasRole('ADMIN')";
+
+    private Roles() {
+    }
+
+    public static boolean isKnown(String role) {
+        return ALL.contains(role);
+    }
+}

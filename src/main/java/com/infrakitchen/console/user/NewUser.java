@@ -1,0 +1,12 @@
+package com.infrakitchen.console.user;
+
+/**
+ * Payload of "create user". {@code initialPassword} null or blank means "generate one and show it once".
+ */
+public record NewUser(String username, String role, String initialPassword) {
+
+    @Override
+    public String toString() {
+        return "NewUser[username=" + username + ", role=" + role + ", initialPassword=<redacted>]";
+    }
+}

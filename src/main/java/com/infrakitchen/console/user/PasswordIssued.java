@@ -1,0 +1,17 @@
+package com.infrakitchen.console.user;
+
+/**
+ * The result of creating a user or resetting a password. {@code generatedPassword} is set only when the
+ * console made the password up; it is shown to the admin once and stored nowhere but as a hash.
+ */
+public record PasswordIssued(UserSummary user, String generatedPassword) {
+
+    public boolean generated() {
+        return generatedPassword != null;
+    }
+
+    @Override
+    public String toString() {
+        return "PasswordIssued[user=" + user + ", generated=" + generated() + "]";
+    }
+}
