@@ -57,6 +57,8 @@ class SecurityConfig {
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                // our plain CSS (no secrets in it; the login page needs it before sign-in)
+                .requestMatchers("/styles/**").permitAll()
                 .requestMatchers("/actuator", "/actuator/**").hasRole(Roles.ADMIN));
         http.headers(headers -> headers.contentSecurityPolicy(
                 csp -> csp.policyDirectives("frame-ancestors 'none'; object-src 'none'; base-uri 'self'")));

@@ -8,10 +8,9 @@ import com.infrakitchen.console.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -21,7 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -41,8 +40,8 @@ public class AuditView extends VerticalLayout {
     private final transient AuditService audit;
     final ComboBox<String> actor = new ComboBox<>("Actor");
     final Select<AuditAction> action = new Select<>();
-    final DateTimePicker from = new DateTimePicker("From (UTC)");
-    final DateTimePicker to = new DateTimePicker("To (UTC)");
+    final DatePicker from = new DatePicker("From (UTC)");
+    final DatePicker to = new DatePicker("Until (UTC, inclusive)");
     final Span total = new Span();
     final Grid<AuditEntry> grid = new Grid<>();
     private AuditQuery query = AuditQuery.ALL;
@@ -58,7 +57,7 @@ public class AuditView extends VerticalLayout {
         actor.setClearButtonVisible(true);
         action.setLabel("Action");
         action.setItems(AuditAction.values());
-        action.setItemLabelGenerator(AuditAction::label);
+        action.setItemLabelGenerator(a -> a == null ? "Any action" : a.label());
         action.setEmptySelectionAllowed(true);
         action.setEmptySelectionCaption("Any action");
         Button clear = new Button("Clear filters", e -> clearFilters());
@@ -80,14 +79,15 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(e -> e.outcome().toLowerCase(Locale.ROOT)).setHeader("Outcome").setWidth("7rem")
                 .setFlexGrow(0);
         grid.addColumn(AuditEntry::sourceIp).setHeader("From").setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(e -> e.details() == null ? "" : e.details()).setHeader("Details").setFlexGrow(1);
+        grid.addColumn(e -> e.details() == null ? "" : e.details()).setHeader("Details").setFlexGrow(1)
+                .setTooltipGenerator(e -> e.details() == null ? "" : e.details());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPageSize(50);
         grid.setSizeFull();
         grid.setItems(q -> audit.find(query, q.getOffset(), q.getLimit()).stream(), q -> (int) count());
 
         total.addClassName("result-count");
-        add(new H2("Audit log"), filters, total, grid);
+        add(filters, total, grid);
         updateTotal();
     }
 
@@ -96,11 +96,11 @@ public class AuditView extends VerticalLayout {
     }
 
     void applyFilters() {
-        Instant start = toInstant(from.getValue());
-        Instant end = toInstant(to.getValue());
+        Instant start = from.getValue() == null ? null : toInstant(from.getValue());
+        Instant end = to.getValue() == null ? null : toInstant(to.getValue().plusDays(1));
         if (start != null && end != null && !start.isBefore(end)) {
             to.setInvalid(true);
-            to.setErrorMessage("Must be after From");
+            to.setErrorMessage("Must not be before From");
             return;
         }
         to.setInvalid(false);
@@ -122,8 +122,8 @@ public class AuditView extends VerticalLayout {
         total.setText(n == 1 ? "1 event" : n + " events");
     }
 
-    private static Instant toInstant(LocalDateTime value) {
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    private static Instant toInstant(LocalDate day) {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     private static String actionLabel(String action) {

@@ -12,13 +12,17 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
@@ -29,12 +33,16 @@ import java.util.Locale;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    /** Every view's {@code @PageTitle} ends with this; the navbar shows the part before it. */
+    public static final String TITLE_SUFFIX = " · InfraKitchen";
 
     private final transient AuthenticationContext authenticationContext;
     private final transient UserService userService;
     private final Button themeToggle = new Button();
     private final SideNav nav = new SideNav();
+    private final H1 viewTitle = new H1();
     private boolean dark;
 
     public MainLayout(AuthenticationContext authenticationContext, UserService userService) {
@@ -53,11 +61,13 @@ public class MainLayout extends AppLayout {
         addNavEntry("Audit", VaadinIcon.LIST_UL, AuditView.class);
         addNavEntry("Users", VaadinIcon.USERS, UsersView.class);
         nav.addClassName("main-nav");
+        nav.setId("main-nav");
 
         addToDrawer(brandBox, nav, userFooter());
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Menu");
-        addToNavbar(toggle);
+        viewTitle.addClassName("view-title");
+        addToNavbar(toggle, viewTitle);
     }
 
     private void addNavEntry(String label, VaadinIcon icon, Class<? extends Component> view) {
@@ -80,6 +90,8 @@ public class MainLayout extends AppLayout {
         themeToggle.addClickListener(e -> setDark(!dark, true));
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+        themeToggle.setId("theme-toggle");
         HorizontalLayout actions = new HorizontalLayout(themeToggle, signOut);
         actions.setSpacing(false);
 
@@ -102,6 +114,12 @@ public class MainLayout extends AppLayout {
         if (remember) {
             userService.rememberTheme(dark ? UserService.THEME_DARK : UserService.THEME_LIGHT);
         }
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        PageTitle title = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
+        viewTitle.setText(title == null ? "" : title.value().replace(TITLE_SUFFIX, ""));
     }
 
     boolean isDark() {

@@ -21,11 +21,10 @@ public class IntegrationsView extends VerticalLayout {
 
     public IntegrationsView() {
         addClassName("page");
-        H2 title = new H2("Integrations");
         Div empty = new Div(VaadinIcon.CONNECT_O.create(), new H2("No integrations yet"),
                 new Paragraph("Azure DevOps integrations you set up will be listed here with their connection"
                         + " health. Setting them up is not available in this version yet."));
         empty.addClassName("empty-state");
-        add(title, empty);
+        add(empty);
     }
 }

@@ -38,6 +38,7 @@ class CreateUserDialog extends Dialog {
         setHeaderTitle("New user");
         setWidth("28rem");
 
+        username.setId("new-user-username");
         username.setRequiredIndicatorVisible(true);
         username.setMaxLength(UserRules.USERNAME_MAX);
         username.setHelperText(UserRules.USERNAME_RULE);
@@ -61,6 +62,7 @@ class CreateUserDialog extends Dialog {
         add(form);
 
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("create-user");
         create.addClickListener(e -> submit());
         Button cancel = new Button("Cancel", e -> close());
         getFooter().add(cancel, create);

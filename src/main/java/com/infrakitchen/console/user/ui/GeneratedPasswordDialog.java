@@ -19,6 +19,7 @@ class GeneratedPasswordDialog extends Dialog {
         value.setReadOnly(true);
         value.setWidthFull();
         value.addClassName("generated-password");
+        value.setId("generated-password");
         Button copy = new Button("Copy", e -> value.getElement().executeJs(
                 "navigator.clipboard && navigator.clipboard.writeText($0)", value.getValue()));
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -26,6 +27,7 @@ class GeneratedPasswordDialog extends Dialog {
                 + " after you close this dialog nobody can see it again."), value, copy);
         Button done = new Button("I have copied it", e -> close());
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        done.setId("password-copied");
         getFooter().add(done);
     }
 }

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -45,10 +45,12 @@ public class UsersView extends VerticalLayout {
         addClassName("page");
         setSizeFull();
 
-        H2 title = new H2("Users");
+        Paragraph intro = new Paragraph("People who may sign in to the console, and what their role lets them do.");
+        intro.addClassName("page-intro");
         Button create = new Button("New user", VaadinIcon.PLUS.create(), e -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = new HorizontalLayout(title, create);
+        create.setId("new-user");
+        HorizontalLayout header = new HorizontalLayout(intro, create);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -61,6 +63,7 @@ public class UsersView extends VerticalLayout {
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
+        grid.setId("users-grid");
 
         add(header, grid);
         refresh();

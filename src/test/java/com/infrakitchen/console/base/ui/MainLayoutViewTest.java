@@ -1,0 +1,117 @@
+package com.infrakitchen.console.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.infrakitchen.console.audit.ui.AuditView;
+import com.infrakitchen.console.integration.ui.IntegrationsView;
+import com.infrakitchen.console.user.ui.UsersView;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.page.ColorScheme;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.user.NewUser;
+import com.infrakitchen.console.user.UserService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@SpringBootTest
+class MainLayoutViewTest extends SpringBrowserlessTest {
+
+    private List<String> navEntries() {
+        return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @Test
+    @WithMockUser(username = "vic", roles = "VIEWER")
+    void aViewerSeesOnlyIntegrations() {
+        navigate(IntegrationsView.class);
+        assertThat(navEntries()).containsExactly("Integrations");
+    }
+
+    @Test
+    @WithMockUser(username = "eddie", roles = "EDITOR")
+    void anEditorSeesOnlyIntegrations() {
+        navigate(IntegrationsView.class);
+        assertThat(navEntries()).containsExactly("Integrations");
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void anAdminSeesIntegrationsAuditAndUsers() {
+        navigate(IntegrationsView.class);
+        assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users");
+    }
+
+    @Test
+    @WithMockUser(username = "vic", roles = "VIEWER")
+    void aViewerWhoOpensTheUsersRouteGetsTheNotAvailablePageAndNoUsersView() {
+        navigate(IntegrationsView.class);
+        navigate("users", AccessDeniedView.class);
+        assertThat($(UsersView.class).all()).isEmpty();
+        assertThat($(AccessDeniedView.class).all()).hasSize(1);
+    }
+
+    @Test
+    @WithMockUser(username = "vic", roles = "VIEWER")
+    void aViewerWhoOpensTheAuditRouteGetsTheNotAvailablePage() {
+        navigate(IntegrationsView.class);
+        navigate("audit", AccessDeniedView.class);
+        assertThat($(AuditView.class).all()).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void theNavbarShowsTheTitleOfTheCurrentView() {
+        navigate(UsersView.class);
+        assertThat($(H1.class).single().getText()).isEqualTo("Users");
+    }
+
+    @Autowired
+    UserService users;
+    @Autowired
+    AuthenticationContext authenticationContext;
+
+    @Test
+    @WithMockUser(username = "remembers-theme", roles = "EDITOR")
+    void theChosenThemeIsRememberedForTheNextVisit() {
+        As.user("setup-admin", "ADMIN", () -> {
+            if (!users.usernameTaken("remembers-theme")) {
+                users.create(new NewUser("remembers-theme", "EDITOR", null));
+            }
+        });
+        users.rememberTheme(UserService.THEME_LIGHT);
+        navigate(IntegrationsView.class);
+        test($(Button.class).id("theme-toggle")).click();
+
+        assertThat(users.currentTheme()).isEqualTo(UserService.THEME_DARK);
+
+        // a later visit: a new layout reads the remembered theme when it is attached
+        UI.getCurrent().getPage().setColorScheme(ColorScheme.Value.LIGHT);
+        MainLayout nextVisit = new MainLayout(authenticationContext, users);
+        UI.getCurrent().add(nextVisit);
+        assertThat(nextVisit.isDark()).isTrue();
+        assertThat(UI.getCurrent().getPage().getColorScheme()).isEqualTo(ColorScheme.Value.DARK);
+    }
+
+    @Test
+    @WithMockUser(username = "theme-tester", roles = "VIEWER")
+    void theThemeSwitchTogglesDarkAndIsLabelledWithTheOtherTheme() {
+        navigate(IntegrationsView.class);
+        MainLayout layout = $(MainLayout.class).single();
+        Button toggle = $(Button.class).id("theme-toggle");
+        assertThat(layout.isDark()).isFalse();
+        assertThat(toggle.getText()).isEqualTo("Dark theme");
+        test(toggle).click();
+        assertThat(layout.isDark()).isTrue();
+        assertThat(toggle.getText()).isEqualTo("Light theme");
+        assertThat(layout.getUI().orElseThrow().getPage().getColorScheme()).isEqualTo(ColorScheme.Value.DARK);
+    }
+}

@@ -1,0 +1,141 @@
+package com.infrakitchen.console.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.infrakitchen.console.security.LoginThrottle;
+import com.infrakitchen.console.support.Browser;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The path that matters most for the foundation, in a real browser: an admin signs in, creates a viewer,
+ * signs out; the viewer signs in, sees no Users or Audit entries, and typing /users or /audit in the
+ * address bar shows the "not available" page. Screenshots of every screen go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:e2e-signin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "app.admin-password=e2e-admin-password"})
+class SignInAndRolesE2E {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoginThrottle throttle;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        throttle.reset();
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void adminCreatesAViewerWhoSeesNoAdminScreens() throws Exception {
+        signIn("admin", "e2e-admin-password");
+        wait.until(ExpectedConditions.urlContains("/integrations"));
+        waitForText("No integrations yet");
+        assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users");
+        Browser.screenshot(driver, "01-admin-integrations");
+
+        click(By.xpath("//vaadin-side-nav-item[normalize-space()='Users']"));
+        wait.until(ExpectedConditions.urlContains("/users"));
+        waitForText("New user");
+        Browser.screenshot(driver, "02-admin-users");
+
+        click(By.id("new-user"));
+        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#new-user-username input")));
+        username.sendKeys("vera.viewer");
+        Browser.screenshot(driver, "03-new-user-dialog");
+        click(By.id("create-user"));
+        WebElement generated = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#generated-password input")));
+        String password = wait.until(d -> {
+            String v = generated.getDomProperty("value");
+            return v == null || v.isEmpty() ? null : v;
+        });
+        Browser.screenshot(driver, "04-generated-password");
+        click(By.id("password-copied"));
+        waitForText("vera.viewer");
+
+        click(By.xpath("//vaadin-side-nav-item[normalize-space()='Audit']"));
+        wait.until(ExpectedConditions.urlContains("/audit"));
+        waitForText("User created");
+        Browser.screenshot(driver, "05-admin-audit");
+
+        click(By.id("sign-out"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+
+        signIn("vera.viewer", "wrong-password-123");
+        wait.until(ExpectedConditions.urlContains("error"));
+        waitForText("Sign-in failed");
+        Browser.screenshot(driver, "06-login-failed");
+
+        signIn("vera.viewer", password);
+        wait.until(ExpectedConditions.urlContains("/integrations"));
+        waitForText("No integrations yet");
+        assertThat(navEntries()).containsExactly("Integrations");
+        assertThat(driver.findElement(By.cssSelector(".user-footer")).getText()).contains("vera.viewer", "viewer");
+        Browser.screenshot(driver, "07-viewer-integrations");
+
+        for (String forbidden : List.of("users", "audit")) {
+            driver.get(base() + "/" + forbidden);
+            waitForText("Page not available");
+            assertThat(driver.getPageSource()).doesNotContain("New user").doesNotContain("Audit log");
+            assertThat(navEntries()).containsExactly("Integrations");
+        }
+        Browser.screenshot(driver, "08-viewer-types-users-url");
+    }
+
+    private void signIn(String user, String password) {
+        driver.get(base() + "/login");
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-login-form input[name='username']")));
+        name.clear();
+        name.sendKeys(user);
+        WebElement pw = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        pw.clear();
+        pw.sendKeys(password, Keys.ENTER);
+    }
+
+    private List<String> navEntries() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
+        return driver.findElements(By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
+                .map(e -> e.getText().strip()).toList();
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void waitForText(String text) {
+        wait.until(d -> d.getPageSource().contains(text) || d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
