@@ -1,0 +1,168 @@
+package com.infrakitchen.console.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.user.NewUser;
+import com.infrakitchen.console.user.UserService;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Sign-in over real HTTP: generic failures, throttling, session rotation, actuator access. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignInIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String username;
+    private final String password = "correct-horse-battery";
+
+    @BeforeEach
+    void freshUser() {
+        throttle.reset();
+        username = "signin-" + UUID.randomUUID().toString().substring(0, 8);
+        As.user("setup-admin", "ADMIN", () -> users.create(new NewUser(username, "VIEWER", password)));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
+        Client client = new Client();
+        HttpResponse<String> wrong = client.login(username, "not-the-password");
+        HttpResponse<String> unknown = new Client().login("nobody-" + username, "not-the-password");
+        assertThat(location(wrong)).endsWith("/login?error");
+        assertThat(location(unknown)).isEqualTo(location(wrong));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_FAILED'"
+                + " AND actor = ?", Long.class, username)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE action = 'LOGIN_FAILED'", String.class))
+                .doesNotContain("nobody-" + username);
+    }
+
+    @Test
+    void signingInRotatesTheSessionIdAndTheOldIdIsNotSignedIn() throws Exception {
+        Client client = new Client();
+        client.get("/login");
+        String before = client.session();
+        assertThat(before).isNotNull();
+        HttpResponse<String> ok = client.login(username, password);
+        assertThat(location(ok)).doesNotContain("error");
+        String after = client.session();
+        assertThat(after).isNotEqualTo(before);
+
+        Client stale = new Client();
+        stale.setSession(before);
+        assertThat(stale.get("/actuator/metrics").statusCode()).isNotEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_SUCCEEDED'"
+                + " AND actor = ?", Long.class, username)).isEqualTo(1);
+    }
+
+    @Test
+    void afterFiveFailuresTheAccountIsLockedEvenForTheRightPasswordAndTheLockIsAudited() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            assertThat(location(new Client().login(username, "wrong-" + i))).endsWith("/login?error");
+        }
+        assertThat(location(new Client().login(username, password))).endsWith("/login?error");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_LOCKED'"
+                + " AND actor = ?", Long.class, username)).isEqualTo(1);
+
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        As.user("setup-admin", "ADMIN", () -> users.create(new NewUser(other, "VIEWER", password)));
+        assertThat(location(new Client().login(other, password))).doesNotContain("error");
+    }
+
+    @Test
+    void aDisabledAccountCannotSignIn() throws Exception {
+        long id = As.user("setup-admin", "ADMIN", () -> users.list()).stream()
+                .filter(u -> u.username().equals(username)).findFirst().orElseThrow().id();
+        As.user("setup-admin", "ADMIN", () -> users.setEnabled(id, false));
+        assertThat(location(new Client().login(username, password))).endsWith("/login?error");
+    }
+
+    @Test
+    void healthIsOpenAndOtherActuatorEndpointsAreForAdminsOnly() throws Exception {
+        Client anonymous = new Client();
+        HttpResponse<String> health = anonymous.get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(anonymous.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/metrics").statusCode()).isNotEqualTo(200);
+
+        Client viewer = new Client();
+        viewer.login(username, password);
+        assertThat(viewer.get("/actuator/metrics").statusCode()).isEqualTo(403);
+
+        Client admin = new Client();
+        String adminName = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+        As.user("setup-admin", "ADMIN", () -> users.create(new NewUser(adminName, "ADMIN", password)));
+        admin.login(adminName, password);
+        assertThat(admin.get("/actuator/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> r = new Client().get("/actuator/health");
+        assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                v -> assertThat(v).contains("frame-ancestors 'none'"));
+    }
+
+    private static String location(HttpResponse<?> r) {
+        return r.headers().firstValue("Location").orElse("(no redirect, status " + r.statusCode() + ")");
+    }
+
+    /** A cookie-keeping HTTP client that does not follow redirects. */
+    private final class Client {
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> login(String user, String pw) throws Exception {
+            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(pw, StandardCharsets.UTF_8);
+            return http.send(HttpRequest.newBuilder(uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        String session() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
+        }
+
+        void setSession(String id) {
+            HttpCookie c = new HttpCookie("JSESSIONID", id);
+            c.setPath("/");
+            c.setVersion(0);
+            cookies.getCookieStore().add(uri("/"), c);
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+}
