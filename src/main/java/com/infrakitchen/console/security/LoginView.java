@@ -32,6 +32,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setSubmit("Sign in");
         LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
         error.setTitle(FAILURE_TITLE);
         error.setMessage(FAILURE_MESSAGE);

@@ -60,8 +60,7 @@ class SecurityConfig {
                 // our plain CSS (no secrets in it; the login page needs it before sign-in)
                 .requestMatchers("/styles/**").permitAll()
                 .requestMatchers("/actuator", "/actuator/**").hasRole(Roles.ADMIN));
-        http.headers(headers -> headers.contentSecurityPolicy(
-                csp -> csp.policyDirectives("frame-ancestors 'none'; object-src 'none'; base-uri 'self'")));
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CSP)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

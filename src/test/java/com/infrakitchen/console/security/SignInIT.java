@@ -119,12 +119,14 @@ class SignInIT {
     }
 
     @Test
-    void responsesCarryTheSecurityHeaders() throws Exception {
-        HttpResponse<String> r = new Client().get("/actuator/health");
-        assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
-        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-                v -> assertThat(v).contains("frame-ancestors 'none'"));
+    void pagesAndEndpointsCarryTheSecurityHeaders() throws Exception {
+        for (String path : new String[] {"/login", "/actuator/health"}) {
+            HttpResponse<String> r = new Client().get(path);
+            assertThat(r.headers().allValues("X-Frame-Options")).as(path).containsExactly("DENY");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(
+                    v -> assertThat(v).contains("frame-ancestors 'none'"));
+        }
     }
 
     private static String location(HttpResponse<?> r) {

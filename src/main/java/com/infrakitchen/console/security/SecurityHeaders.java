@@ -1,0 +1,43 @@
+package com.infrakitchen.console.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Security headers on every response, written before the request is handled. Spring Security writes its
+ * headers when the response is committed, and Vaadin's page responses were seen to leave without them
+ * (only Vaadin's own {@code X-Frame-Options: SAMEORIGIN}); setting them first makes them unconditional.
+ * Vaadin's frame option is set to DENY in application.properties so it does not weaken ours.
+ */
+@Configuration
+class SecurityHeaders {
+
+    static final String CSP = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                            FilterChain chain) throws ServletException, IOException {
+                        response.setHeader("X-Content-Type-Options", "nosniff");
+                        response.setHeader("X-Frame-Options", "DENY");
+                        response.setHeader("Content-Security-Policy", CSP);
+                        response.setHeader("Referrer-Policy", "same-origin");
+                        chain.doFilter(request, response);
+                    }
+                });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}
