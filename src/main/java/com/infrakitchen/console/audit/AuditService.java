@@ -35,6 +35,15 @@ public class AuditService {
         return store.count(query == null ? AuditQuery.ALL : query);
     }
 
+    /**
+     * The history of one integration (its detail page's History tab), newest first: anyone who may see
+     * the integration may see what happened to it. Details never hold secret values.
+     */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public List<AuditEntry> historyOfIntegration(java.util.UUID id, int limit) {
+        return store.forTarget(AuditTrail.Target.INTEGRATION, id.toString(), Math.min(limit, MAX_PAGE_SIZE));
+    }
+
     /** Actors that appear in the log, for the filter's suggestions. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public List<String> actors() {

@@ -89,6 +89,7 @@ public class AuditTrail {
     /** What an event is about. */
     public record Target(String type, String id, String name) {
         public static final Target NONE = new Target(null, null, null);
+        public static final String INTEGRATION = "INTEGRATION";
 
         public static Target user(long id, String username) {
             return new Target("USER", Long.toString(id), username);
@@ -96,6 +97,10 @@ public class AuditTrail {
 
         public static Target account(String username) {
             return new Target("USER", null, username);
+        }
+
+        public static Target integration(java.util.UUID id, String name) {
+            return new Target(INTEGRATION, id.toString(), name);
         }
 
         public static Target view(String route) {

@@ -63,6 +63,13 @@ public class AuditEventStore {
         return n == null ? 0 : n;
     }
 
+    public List<AuditEntry> forTarget(String targetType, String targetId, int limit) {
+        return jdbc.query("SELECT id, occurred_at, actor, actor_role, source_ip, action, target_type, target_id,"
+                + " target_name, outcome, details FROM audit_event WHERE target_type = :type AND target_id = :id"
+                + " ORDER BY occurred_at DESC, id DESC LIMIT :limit", new MapSqlParameterSource("type", targetType)
+                .addValue("id", targetId).addValue("limit", limit), AuditEventStore::map);
+    }
+
     public List<String> actors() {
         return jdbc.queryForList("SELECT DISTINCT actor FROM audit_event ORDER BY actor",
                 new MapSqlParameterSource(), String.class);

@@ -1,0 +1,232 @@
+package com.infrakitchen.console.integration;
+
+import com.infrakitchen.console.secret.Secret;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of product.md section 4, in one place: the form uses them for field limits and live
+ * messages, {@link IntegrationService} applies them again before anything is stored. Messages never
+ * echo a secret.
+ */
+public final class IntegrationRules {
+
+    public static final int NAME_MIN = 2;
+    public static final int NAME_MAX = 64;
+    /** Letters (any script, after NFC), digits, '-', '_'; starts with a letter or digit. */
+    public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}_-]{1,63}");
+    public static final String NAME_RULE = "2 to 64 characters: letters, digits, '-' or '_', starting with a"
+            + " letter or digit";
+
+    public static final int DESCRIPTION_MAX = 500;
+
+    public static final int LABEL_MAX = 40;
+    public static final int LABELS_MAX = 20;
+    public static final Pattern LABEL = Pattern.compile("[a-z0-9._-]{1,40}");
+    public static final String LABEL_RULE = "1 to 40 characters: lowercase letters, digits, '-', '_' or '.'";
+
+    public static final int ORGANIZATION_MAX = 50;
+    public static final Pattern ORGANIZATION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,48}[A-Za-z0-9])?");
+    public static final String ORGANIZATION_RULE = "the name from https://dev.azure.com/<organization-name>/:"
+            + " 1 to 50 letters, digits or hyphens, starting and ending with a letter or digit";
+
+    public static final int TOKEN_MIN = 20;
+    public static final int TOKEN_MAX = 1024;
+    /** Azure DevOps PATs seen in the wild: 52 characters (legacy) or 84 (since 2024). */
+    public static final List<Integer> USUAL_TOKEN_LENGTHS = List.of(52, 84);
+
+    private static final Pattern ORG_FROM_DEV_AZURE = Pattern.compile(
+            "^(?:https?://)?dev\\.azure\\.com/([^/?#\\s]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ORG_FROM_VISUALSTUDIO = Pattern.compile(
+            "^(?:https?://)?([^./?#\\s]+)\\.visualstudio\\.com(?:[/?#].*)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ORG_FROM_SSH = Pattern.compile(
+            "^(?:ssh://)?(?:[^@\\s]+@)?(?:vs-)?ssh\\.dev\\.azure\\.com[:/](?:v3/)?([^/\\s]+)",
+            Pattern.CASE_INSENSITIVE);
+
+    private IntegrationRules() {
+    }
+
+    // ---- name -----------------------------------------------------------------------------------
+
+    public static String normaliseName(String raw) {
+        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+    }
+
+    /** The column the unique constraint is on: case-insensitive. */
+    public static String nameKey(String normalisedName) {
+        return normalisedName.toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<String> nameProblem(String normalisedName) {
+        if (normalisedName.isEmpty()) {
+            return Optional.of("Integration Name is required");
+        }
+        int length = normalisedName.codePointCount(0, normalisedName.length());
+        if (length > NAME_MAX) {
+            return Optional.of("Integration Name must be at most " + NAME_MAX + " characters (it has " + length
+                    + ")");
+        }
+        if (length < NAME_MIN || !NAME.matcher(normalisedName).matches()) {
+            return Optional.of("Integration Name must be " + NAME_RULE);
+        }
+        return Optional.empty();
+    }
+
+    // ---- description ----------------------------------------------------------------------------
+
+    /** Line breaks are kept (as \n); tabs become spaces. */
+    public static String normaliseDescription(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        return Normalizer.normalize(raw.replace("\r\n", "\n").replace('\t', ' ').strip(), Normalizer.Form.NFC);
+    }
+
+    public static Optional<String> descriptionProblem(String normalised) {
+        int length = normalised.codePointCount(0, normalised.length());
+        if (length > DESCRIPTION_MAX) {
+            return Optional.of("Description must be at most " + DESCRIPTION_MAX + " characters (it has " + length
+                    + ")");
+        }
+        for (int i = 0; i < normalised.length(); i++) {
+            char c = normalised.charAt(i);
+            if (c != '\n' && (Character.isISOControl(c) || isBidiControl(c))) {
+                return Optional.of("Description must not contain control characters (found U+"
+                        + String.format("%04X", (int) c) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E'
+                || c == '\u200F' || c == '\u061C';
+    }
+
+    // ---- labels ---------------------------------------------------------------------------------
+
+    public static String normaliseLabel(String raw) {
+        return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<String> labelProblem(String normalisedLabel) {
+        if (normalisedLabel.isEmpty()) {
+            return Optional.of("A label must not be empty");
+        }
+        if (normalisedLabel.length() > LABEL_MAX) {
+            return Optional.of("Label \"" + normalisedLabel.substring(0, 20) + "…\" is too long: labels are "
+                    + LABEL_RULE);
+        }
+        if (!LABEL.matcher(normalisedLabel).matches()) {
+            return Optional.of("Label \"" + normalisedLabel + "\" is not allowed: labels are " + LABEL_RULE);
+        }
+        return Optional.empty();
+    }
+
+    /** Normalised, duplicates dropped, order kept. Throws on the first invalid label or too many. */
+    public static List<String> normaliseLabels(List<String> raw) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String label : raw) {
+            String n = normaliseLabel(label);
+            labelProblem(n).ifPresent(p -> {
+                throw new IntegrationRuleViolation("labels", p);
+            });
+            out.add(n);
+        }
+        if (out.size() > LABELS_MAX) {
+            throw new IntegrationRuleViolation("labels", "At most " + LABELS_MAX + " labels (there are "
+                    + out.size() + ")");
+        }
+        return new ArrayList<>(out);
+    }
+
+    // ---- organization ---------------------------------------------------------------------------
+
+    /**
+     * The organization name from what was typed or pasted: a bare name, or any of
+     * {@code https://dev.azure.com/contoso/...}, {@code https://contoso.visualstudio.com},
+     * {@code git@ssh.dev.azure.com:v3/contoso/...}. Anything else is returned trimmed, for the rule to
+     * judge.
+     */
+    public static String organizationFrom(String input) {
+        if (input == null) {
+            return "";
+        }
+        String s = input.strip();
+        for (Pattern p : List.of(ORG_FROM_DEV_AZURE, ORG_FROM_SSH, ORG_FROM_VISUALSTUDIO)) {
+            Matcher m = p.matcher(s);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return s;
+    }
+
+    public static Optional<String> organizationProblem(String organization) {
+        if (organization == null || organization.isEmpty()) {
+            return Optional.of("Azure Organization is required");
+        }
+        if (organization.length() > ORGANIZATION_MAX || !ORGANIZATION.matcher(organization).matches()) {
+            return Optional.of("Azure Organization must be " + ORGANIZATION_RULE);
+        }
+        return Optional.empty();
+    }
+
+    // ---- token ----------------------------------------------------------------------------------
+
+    /** Leading and trailing whitespace (a pasted line break) is dropped. */
+    public static String normaliseToken(String raw) {
+        return raw == null ? "" : raw.strip();
+    }
+
+    /** Null when acceptable, else the message (which never contains the token). */
+    public static Optional<String> tokenProblem(String normalisedToken) {
+        if (normalisedToken.isEmpty()) {
+            return Optional.of("Azure Access Token is required");
+        }
+        for (int i = 0; i < normalisedToken.length(); i++) {
+            char c = normalisedToken.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return Optional.of("Azure Access Token must not contain spaces or line breaks (found one at"
+                        + " position " + (i + 1) + "): copy it again from Azure DevOps");
+            }
+            if (c < 0x21 || c > 0x7e) {
+                return Optional.of("Azure Access Token contains a character that cannot be in a token (at position "
+                        + (i + 1) + "): copy it again from Azure DevOps");
+            }
+        }
+        if (normalisedToken.length() < TOKEN_MIN) {
+            return Optional.of("Azure Access Token is too short (" + normalisedToken.length()
+                    + " characters): Azure DevOps tokens have 52 or 84");
+        }
+        if (normalisedToken.length() > TOKEN_MAX) {
+            return Optional.of("Azure Access Token is too long (" + normalisedToken.length()
+                    + " characters): Azure DevOps tokens have 52 or 84");
+        }
+        return Optional.empty();
+    }
+
+    /** A warning (not an error) for a token of unusual length. */
+    public static Optional<String> tokenWarning(String normalisedToken) {
+        if (tokenProblem(normalisedToken).isEmpty() && !USUAL_TOKEN_LENGTHS.contains(normalisedToken.length())) {
+            return Optional.of("Unusual length (" + normalisedToken.length() + " characters; Azure DevOps"
+                    + " tokens have 52 or 84). Check that the whole token was copied.");
+        }
+        return Optional.empty();
+    }
+
+    /** Validates and trims a token typed into the form; throws with a field error. */
+    public static Secret acceptToken(String raw) {
+        String token = normaliseToken(raw);
+        tokenProblem(token).ifPresent(p -> {
+            throw new IntegrationRuleViolation("token", p);
+        });
+        return Secret.of(token);
+    }
+}

@@ -1,0 +1,303 @@
+package com.infrakitchen.console.integration;
+
+import com.infrakitchen.console.audit.AuditAction;
+import com.infrakitchen.console.audit.AuditDetails;
+import com.infrakitchen.console.audit.AuditOutcome;
+import com.infrakitchen.console.audit.AuditTrail;
+import com.infrakitchen.console.audit.AuditTrail.Target;
+import com.infrakitchen.console.integration.internal.Integration;
+import com.infrakitchen.console.integration.internal.IntegrationLabel;
+import com.infrakitchen.console.integration.internal.IntegrationQueries;
+import com.infrakitchen.console.integration.internal.IntegrationRepository;
+import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.secret.SecretCipher;
+import com.infrakitchen.console.security.CurrentUser;
+import com.infrakitchen.console.security.Roles;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Azure DevOps integrations: the public, secured API. Every rule of product.md section 4 is checked
+ * here, whatever the form did; the unique name is finally decided by the {@code uq_integration_name_key}
+ * constraint; edits and deletes are version-checked; the token is encrypted before it is stored and
+ * never returned.
+ */
+@Service
+@Transactional
+public class IntegrationService {
+
+    public static final int MAX_PAGE_SIZE = 200;
+    static final String NAME_CONSTRAINT = "uq_integration_name_key";
+
+    private final IntegrationRepository repository;
+    private final IntegrationQueries queries;
+    private final SecretCipher cipher;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    IntegrationService(IntegrationRepository repository, IntegrationQueries queries, SecretCipher cipher,
+            AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- reading --------------------------------------------------------------------------------
+
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<IntegrationSummary> find(IntegrationFilter filter, IntegrationSort sort, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        return queries.find(filter == null ? IntegrationFilter.NONE : filter,
+                sort == null ? IntegrationSort.DEFAULT : sort, offset, Math.min(limit, MAX_PAGE_SIZE));
+    }
+
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public long count(IntegrationFilter filter) {
+        return queries.count(filter == null ? IntegrationFilter.NONE : filter);
+    }
+
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<String> labelsInUse() {
+        return queries.labelsInUse();
+    }
+
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<IntegrationDetail> get(UUID id) {
+        return repository.findById(id).map(IntegrationService::detail);
+    }
+
+    /** Whether another integration already has this name (case-insensitive); for the live check. */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public boolean nameTaken(String name, UUID except) {
+        String key = IntegrationRules.nameKey(IntegrationRules.normaliseName(name));
+        return except == null ? repository.existsByNameKey(key) : repository.countByNameKeyExcept(key, except) > 0;
+    }
+
+    // ---- changing -------------------------------------------------------------------------------
+
+    /** Creates a PAT integration. {@code token} is what was typed (trimmed here). */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public IntegrationDetail create(IntegrationData data, String token) {
+        Valid valid = validate(data);
+        Secret secret = IntegrationRules.acceptToken(token);
+        if (repository.existsByNameKey(valid.nameKey)) {
+            throw nameInUse(valid.name);
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        byte[] ciphertext;
+        try {
+            ciphertext = cipher.seal(secret, tokenPlace(id));
+        } finally {
+            secret.wipe();
+        }
+        Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description,
+                AuthMethod.PAT.name(), valid.organization, true, data.tokenExpiresOn(), ciphertext,
+                SecretCipher.keyIdOf(ciphertext), now, valid.searchText(), labelsOf(valid.labels), now,
+                CurrentUser.username(), now, CurrentUser.username(), null), valid.name);
+        audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name),
+                AuditDetails.of().put("name", valid.name).put("organization", valid.organization)
+                        .put("method", AuthMethod.PAT.name()).put("labels", String.join(",", valid.labels))
+                        .put("description", valid.description == null ? "" : valid.description)
+                        .put("tokenExpiresOn", String.valueOf(data.tokenExpiresOn()))
+                        .secretChanged("token", true));
+        return detail(saved);
+    }
+
+    /**
+     * Saves the Overview form. {@code expectedVersion} is the version the editor loaded: if someone else
+     * saved since, nothing is written and {@link ConcurrentEditException} says who and when.
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public IntegrationDetail update(UUID id, long expectedVersion, IntegrationData data, SecretChange tokenChange) {
+        Integration current = loadAt(id, expectedVersion);
+        Valid valid = validate(data);
+        if (repository.countByNameKeyExcept(valid.nameKey, id) > 0) {
+            throw nameInUse(valid.name);
+        }
+        Instant now = clock.instant();
+        byte[] ciphertext = current.patCiphertext();
+        Integer keyId = current.patKeyId();
+        Instant setAt = current.patSetAt();
+        if (tokenChange instanceof SecretChange.Replace replace) {
+            try {
+                String token = replace.secret().reveal();
+                Secret accepted = IntegrationRules.acceptToken(token);
+                ciphertext = cipher.seal(accepted, tokenPlace(id));
+                accepted.wipe();
+            } finally {
+                replace.secret().wipe();
+            }
+            keyId = SecretCipher.keyIdOf(ciphertext);
+            setAt = now;
+        } else if (tokenChange instanceof SecretChange.Clear) {
+            ciphertext = null;
+            keyId = null;
+            setAt = null;
+        }
+        AuditDetails diff = AuditDetails.of()
+                .change("name", current.name(), valid.name)
+                .change("description", nullToEmpty(current.description()), nullToEmpty(valid.description))
+                .change("labels", String.join(",", sortedLabels(current)), String.join(",", valid.labels.stream()
+                        .sorted().toList()))
+                .change("organization", current.organization(), valid.organization)
+                .change("tokenExpiresOn", current.tokenExpiresOn(), data.tokenExpiresOn());
+        boolean secretChanged = !(tokenChange instanceof SecretChange.Keep)
+                && !(tokenChange instanceof SecretChange.Clear && current.patCiphertext() == null);
+        if (diff.isEmpty() && !secretChanged) {
+            return detail(current);
+        }
+        diff.secretChanged("token", secretChanged);
+        Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description, current.method(),
+                valid.organization, current.enabled(), data.tokenExpiresOn(), ciphertext, keyId, setAt,
+                valid.searchText(), labelsOf(valid.labels), current.createdAt(), current.createdBy(), now,
+                CurrentUser.username(), expectedVersion), valid.name);
+        Target target = Target.integration(id, valid.name);
+        audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
+        if (secretChanged) {
+            audit.record(ciphertext == null ? AuditAction.SECRET_CLEARED : AuditAction.SECRET_SET,
+                    AuditOutcome.SUCCESS, target, AuditDetails.of().secretChanged("token", true));
+        }
+        return detail(saved);
+    }
+
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public IntegrationDetail setEnabled(UUID id, long expectedVersion, boolean enabled) {
+        Integration current = loadAt(id, expectedVersion);
+        if (current.enabled() == enabled) {
+            return detail(current);
+        }
+        Instant now = clock.instant();
+        Integration saved = save(new Integration(id, current.name(), current.nameKey(), current.description(),
+                current.method(), current.organization(), enabled, current.tokenExpiresOn(), current.patCiphertext(),
+                current.patKeyId(), current.patSetAt(), current.searchText(), current.labels(), current.createdAt(),
+                current.createdBy(), now, CurrentUser.username(), expectedVersion), current.name());
+        audit.record(enabled ? AuditAction.INTEGRATION_ENABLED : AuditAction.INTEGRATION_DISABLED,
+                AuditOutcome.SUCCESS, Target.integration(id, current.name()),
+                AuditDetails.of().change("enabled", !enabled, enabled));
+        return detail(saved);
+    }
+
+    /** Deletes an integration (admins). {@code confirmation} must repeat its name exactly. */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public void delete(UUID id, long expectedVersion, String confirmation) {
+        Integration current = loadAt(id, expectedVersion);
+        if (confirmation == null || !current.name().equals(confirmation.strip())) {
+            throw new IntegrationRuleViolation("confirmation", "Type the integration's name, " + current.name()
+                    + ", to confirm");
+        }
+        try {
+            repository.delete(current);
+        } catch (OptimisticLockingFailureException e) {
+            throw concurrentEdit(id);
+        }
+        audit.record(AuditAction.INTEGRATION_DELETED, AuditOutcome.SUCCESS, Target.integration(id, current.name()),
+                AuditDetails.of().put("name", current.name()).put("organization", current.organization()));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /** Associated data binding a token ciphertext to its row and column. */
+    static String tokenPlace(UUID id) {
+        return "integration/" + id + "/pat/v1";
+    }
+
+    private Integration loadAt(UUID id, long expectedVersion) {
+        Integration current = repository.findById(id).orElseThrow(ConcurrentEditException::ofDeleted);
+        if (current.version() != expectedVersion) {
+            throw new ConcurrentEditException(current.updatedBy(), current.updatedAt());
+        }
+        return current;
+    }
+
+    private Integration save(Integration integration, String name) {
+        try {
+            return repository.save(integration);
+        } catch (DuplicateKeyException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(NAME_CONSTRAINT)) {
+                throw nameInUse(name);
+            }
+            throw e;
+        } catch (OptimisticLockingFailureException e) {
+            throw concurrentEdit(integration.id());
+        }
+    }
+
+    private ConcurrentEditException concurrentEdit(UUID id) {
+        return repository.findById(id).map(i -> new ConcurrentEditException(i.updatedBy(), i.updatedAt()))
+                .orElseGet(ConcurrentEditException::ofDeleted);
+    }
+
+    private static IntegrationRuleViolation nameInUse(String name) {
+        return new IntegrationRuleViolation("name", "Integration Name \"" + name + "\" is already in use");
+    }
+
+    private record Valid(String name, String nameKey, String description, List<String> labels, String organization) {
+        String searchText() {
+            String text = name + "\n" + organization + "\n" + (description == null ? "" : description);
+            return text.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static Valid validate(IntegrationData data) {
+        if (data == null) {
+            throw new IntegrationRuleViolation("integration", "Nothing to save");
+        }
+        String name = IntegrationRules.normaliseName(data.name());
+        IntegrationRules.nameProblem(name).ifPresent(p -> {
+            throw new IntegrationRuleViolation("name", p);
+        });
+        String description = IntegrationRules.normaliseDescription(data.description());
+        IntegrationRules.descriptionProblem(description).ifPresent(p -> {
+            throw new IntegrationRuleViolation("description", p);
+        });
+        List<String> labels = IntegrationRules.normaliseLabels(data.labels());
+        String organization = data.organization() == null ? "" : data.organization().strip();
+        IntegrationRules.organizationProblem(organization).ifPresent(p -> {
+            throw new IntegrationRuleViolation("organization", p);
+        });
+        return new Valid(name, IntegrationRules.nameKey(name), description.isEmpty() ? null : description, labels,
+                organization);
+    }
+
+    private static Set<IntegrationLabel> labelsOf(List<String> labels) {
+        return labels.stream().map(IntegrationLabel::new).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static List<String> sortedLabels(Integration i) {
+        return i.labels().stream().map(IntegrationLabel::label).sorted().toList();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    static IntegrationDetail detail(Integration i) {
+        IntegrationData data = new IntegrationData(i.name(), nullToEmpty(i.description()), sortedLabels(i),
+                i.organization(), i.tokenExpiresOn());
+        return new IntegrationDetail(i.id(), data, AuthMethod.valueOf(i.method()), i.enabled(),
+                i.patCiphertext() != null, i.patSetAt(), i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy(),
+                i.version());
+    }
+}

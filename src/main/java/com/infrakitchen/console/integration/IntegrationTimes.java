@@ -1,0 +1,35 @@
+package com.infrakitchen.console.integration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How times are shown: UTC, minute precision, and "5 min ago". */
+public final class IntegrationTimes {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private IntegrationTimes() {
+    }
+
+    public static String format(Instant instant) {
+        return instant == null ? "" : FORMAT.format(instant);
+    }
+
+    public static String ago(Instant then, Instant now) {
+        Duration d = Duration.between(then, now);
+        if (d.isNegative() || d.toSeconds() < 60) {
+            return "just now";
+        }
+        if (d.toMinutes() < 60) {
+            return d.toMinutes() + " min ago";
+        }
+        if (d.toHours() < 48) {
+            return d.toHours() + " h ago";
+        }
+        return d.toDays() + " days ago";
+    }
+}

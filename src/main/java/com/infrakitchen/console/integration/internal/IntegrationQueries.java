@@ -1,0 +1,152 @@
+package com.infrakitchen.console.integration.internal;
+
+import com.infrakitchen.console.integration.AuthMethod;
+import com.infrakitchen.console.integration.IntegrationFilter;
+import com.infrakitchen.console.integration.IntegrationSort;
+import com.infrakitchen.console.integration.IntegrationSummary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The grid's SQL: one page of rows with filters, sorting and paging in the database, then the labels of
+ * just that page in one more query. Nothing loads a whole table.
+ */
+@Repository
+public class IntegrationQueries {
+
+    private static final String COLUMNS = "i.id, i.name, i.description, i.method, i.organization, i.enabled,"
+            + " i.token_expires_on, i.pat_key_id, i.updated_at, i.updated_by, i.version";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    IntegrationQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<IntegrationSummary> find(IntegrationFilter filter, IntegrationSort sort, int offset, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = "SELECT " + COLUMNS + " FROM integration i" + where(filter, params) + orderBy(sort)
+                + " LIMIT :limit OFFSET :offset";
+        params.addValue("limit", limit).addValue("offset", offset);
+        List<Row> rows = jdbc.query(sql, params, IntegrationQueries::row);
+        Map<UUID, List<String>> labels = labelsOf(rows.stream().map(Row::id).toList());
+        return rows.stream().map(r -> r.toSummary(labels.getOrDefault(r.id, List.of()))).toList();
+    }
+
+    public long count(IntegrationFilter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM integration i" + where(filter, params), params,
+                Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public List<String> labelsInUse() {
+        return jdbc.queryForList("SELECT DISTINCT label FROM integration_label ORDER BY label",
+                new MapSqlParameterSource(), String.class);
+    }
+
+    /** Key ids that stored secrets were encrypted with. */
+    public List<Integer> keyIdsInUse() {
+        return jdbc.queryForList("SELECT DISTINCT pat_key_id FROM integration WHERE pat_key_id IS NOT NULL",
+                new MapSqlParameterSource(), Integer.class);
+    }
+
+    /** Up to {@code limit} integrations whose token is not encrypted with the given key. */
+    public List<UUID> secretsNotOnKey(int keyId, int limit) {
+        return jdbc.queryForList("SELECT id FROM integration WHERE pat_key_id IS NOT NULL AND pat_key_id <> :keyId"
+                + " ORDER BY id LIMIT :limit", new MapSqlParameterSource("keyId", keyId).addValue("limit", limit),
+                UUID.class);
+    }
+
+    public long countSecretsNotOnKey(int keyId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE pat_key_id IS NOT NULL"
+                + " AND pat_key_id <> :keyId", new MapSqlParameterSource("keyId", keyId), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Replaces a token's ciphertext if the row is still at the version it was read at. The version is not
+     * bumped: re-encryption does not change what an editor sees, and their concurrent save must still win.
+     */
+    public boolean replaceCiphertext(UUID id, long version, byte[] ciphertext, int keyId) {
+        return jdbc.update("UPDATE integration SET pat_ciphertext = :ct, pat_key_id = :keyId WHERE id = :id"
+                + " AND version = :version", new MapSqlParameterSource("ct", ciphertext).addValue("keyId", keyId)
+                .addValue("id", id).addValue("version", version)) == 1;
+    }
+
+    private Map<UUID, List<String>> labelsOf(List<UUID> ids) {
+        Map<UUID, List<String>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.query("SELECT integration_id, label FROM integration_label WHERE integration_id IN (:ids)"
+                + " ORDER BY label", new MapSqlParameterSource("ids", ids), rs -> {
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
+    private static String where(IntegrationFilter f, MapSqlParameterSource params) {
+        List<String> parts = new ArrayList<>();
+        if (f.search() != null) {
+            parts.add("i.search_text LIKE :search ESCAPE '\\'");
+            params.addValue("search", "%" + f.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%");
+        }
+        if (!f.labels().isEmpty()) {
+            parts.add("i.id IN (SELECT l.integration_id FROM integration_label l WHERE l.label IN (:labels)"
+                    + " GROUP BY l.integration_id HAVING COUNT(*) = :labelCount)");
+            params.addValue("labels", f.labels()).addValue("labelCount", f.labels().size());
+        }
+        if (f.method() != null) {
+            parts.add("i.method = :method");
+            params.addValue("method", f.method().name());
+        }
+        if (f.enabled() != null) {
+            parts.add("i.enabled = :enabled");
+            params.addValue("enabled", f.enabled());
+        }
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    private static String orderBy(IntegrationSort sort) {
+        String dir = sort.ascending() ? " ASC" : " DESC";
+        String primary = switch (sort.field()) {
+            case NAME -> "i.name_key" + dir;
+            case METHOD -> "i.method" + dir + ", i.name_key";
+            case ORGANIZATION -> "i.organization" + dir + ", i.name_key";
+            case TOKEN_EXPIRY -> "i.token_expires_on" + dir + " NULLS LAST, i.name_key";
+            case UPDATED -> "i.updated_at" + dir + ", i.id" + dir;
+            case STATUS -> "i.enabled" + dir + ", i.name_key";
+        };
+        return " ORDER BY " + primary + ", i.id";
+    }
+
+    private record Row(UUID id, String name, String description, String method, String organization,
+            boolean enabled, LocalDate tokenExpiresOn, boolean tokenConfigured, Instant updatedAt, String updatedBy,
+            long version) {
+        IntegrationSummary toSummary(List<String> labels) {
+            return new IntegrationSummary(id, name, description, AuthMethod.valueOf(method), organization, labels,
+                    enabled, tokenExpiresOn, tokenConfigured, updatedAt, updatedBy, version);
+        }
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
+        return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
+                rs.getString("method"), rs.getString("organization"), rs.getBoolean("enabled"),
+                rs.getObject("token_expires_on", LocalDate.class), rs.getObject("pat_key_id") != null,
+                updated == null ? null : updated.toInstant(), rs.getString("updated_by"), rs.getLong("version"));
+    }
+}
