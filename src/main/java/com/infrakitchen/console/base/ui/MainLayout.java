@@ -21,6 +21,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -118,8 +119,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        PageTitle title = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
-        viewTitle.setText(title == null ? "" : title.value().replace(TITLE_SUFFIX, ""));
+        String title = "";
+        if (getContent() instanceof HasDynamicTitle dynamic) {
+            title = dynamic.getPageTitle();
+        } else if (getContent() != null && getContent().getClass().isAnnotationPresent(PageTitle.class)) {
+            title = getContent().getClass().getAnnotation(PageTitle.class).value();
+        }
+        viewTitle.setText(title.replace(TITLE_SUFFIX, ""));
     }
 
     boolean isDark() {

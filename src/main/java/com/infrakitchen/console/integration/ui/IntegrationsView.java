@@ -1,30 +1,300 @@
 package com.infrakitchen.console.integration.ui;
 
+import com.infrakitchen.console.base.ui.MainLayout;
+import com.infrakitchen.console.integration.AuthMethod;
+import com.infrakitchen.console.integration.ConcurrentEditException;
+import com.infrakitchen.console.integration.IntegrationFilter;
+import com.infrakitchen.console.integration.IntegrationRuleViolation;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.IntegrationSort;
+import com.infrakitchen.console.integration.IntegrationSummary;
+import com.infrakitchen.console.integration.IntegrationTimes;
+import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * {@code /integrations}: the grid of saved integrations (product.md section 6). Until the integrations
- * feature lands, it shows the empty state only.
+ * {@code /integrations}: saved integrations, paged from the database with sorting and filtering in SQL;
+ * search and filters live in the URL so a view can be shared (product.md section 6).
  */
 @Route("integrations")
-@PageTitle("Integrations · InfraKitchen")
+@PageTitle("Integrations" + MainLayout.TITLE_SUFFIX)
 @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
-public class IntegrationsView extends VerticalLayout {
+public class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
 
-    public IntegrationsView() {
+    private final transient IntegrationService integrations;
+    private final transient Clock clock;
+    final TextField search = new TextField();
+    final MultiSelectComboBox<String> labelFilter = new MultiSelectComboBox<>();
+    final Select<String> methodFilter = new Select<>();
+    final Select<String> statusFilter = new Select<>();
+    final Grid<IntegrationSummary> grid = new Grid<>();
+    final Div emptyState;
+    final Div noMatches;
+    final Span total = new Span();
+    private IntegrationFilter filter = IntegrationFilter.NONE;
+    private boolean restoring;
+
+    public IntegrationsView(IntegrationService integrations, Clock clock) {
+        this.integrations = integrations;
+        this.clock = clock;
         addClassName("page");
-        Div empty = new Div(VaadinIcon.CONNECT_O.create(), new H2("No integrations yet"),
-                new Paragraph("Azure DevOps integrations you set up will be listed here with their connection"
-                        + " health. Setting them up is not available in this version yet."));
-        empty.addClassName("empty-state");
-        add(empty);
+        setSizeFull();
+
+        search.setPlaceholder("Search name, description, organization");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("20rem");
+        search.setId("integration-search");
+        search.setAriaLabel("Search");
+        labelFilter.setPlaceholder("Labels (all of)");
+        labelFilter.setItems(integrations.labelsInUse());
+        labelFilter.setId("label-filter");
+        labelFilter.setAriaLabel("Labels");
+        methodFilter.setItems("", AuthMethod.PAT.name(), AuthMethod.SSH.name());
+        methodFilter.setItemLabelGenerator(m -> m == null || m.isEmpty() ? "Any method" : m);
+        methodFilter.setValue("");
+        methodFilter.setAriaLabel("Method");
+        statusFilter.setItems("", "enabled", "disabled");
+        statusFilter.setItemLabelGenerator(s -> s == null || s.isEmpty() ? "Any status"
+                : Character.toUpperCase(s.charAt(0)) + s.substring(1));
+        statusFilter.setValue("");
+        statusFilter.setAriaLabel("Status");
+        search.addValueChangeListener(e -> filtersChanged());
+        labelFilter.addValueChangeListener(e -> filtersChanged());
+        methodFilter.addValueChangeListener(e -> filtersChanged());
+        statusFilter.addValueChangeListener(e -> filtersChanged());
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, labelFilter, methodFilter, statusFilter, total);
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        toolbar.setWrap(true);
+        toolbar.addClassName("toolbar");
+        if (CurrentUser.isEditorOrAdmin()) {
+            Button setup = setupButton();
+            toolbar.add(setup);
+            toolbar.expand(total);
+        }
+        total.addClassName("result-count");
+
+        configureGrid();
+        emptyState = emptyState();
+        Button clearFilters = new Button("Clear filters", e -> clearFilters());
+        clearFilters.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        noMatches = new Div(new Paragraph("No integrations match these filters."), clearFilters);
+        noMatches.addClassName("no-matches");
+        add(toolbar, emptyState, noMatches, grid);
+    }
+
+    private Button setupButton() {
+        Button setup = new Button("Set up Azure DevOps", VaadinIcon.PLUS.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(IntegrationSetupView.class)));
+        setup.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        setup.setId("setup-azure-devops");
+        return setup;
+    }
+
+    private void configureGrid() {
+        grid.setId("integrations-grid");
+        grid.addComponentColumn(i -> {
+            RouterLink link = new RouterLink(i.name(), IntegrationDetailView.class,
+                    new RouteParameters("id", i.id().toString()));
+            link.addClassName("integration-link");
+            return link;
+        }).setHeader("Name").setKey("NAME").setSortable(true).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(i -> i.method().label()).setHeader("Method").setKey("METHOD").setSortable(true)
+                .setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(IntegrationSummary::organization).setHeader("Organization").setKey("ORGANIZATION")
+                .setSortable(true).setAutoWidth(true);
+        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("12rem")
+                .setFlexGrow(2);
+        grid.addComponentColumn(i -> IntegrationBadges.neverTested()).setHeader("Connection").setWidth("9rem")
+                .setFlexGrow(0);
+        grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i.tokenExpiresOn(), LocalDate.now(clock)))
+                .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(i -> IntegrationTimes.ago(i.updatedAt(), clock.instant()) + " by " + i.updatedBy())
+                .setHeader("Updated").setKey("UPDATED").setSortable(true).setWidth("10rem").setFlexGrow(0)
+                .setTooltipGenerator(i -> IntegrationTimes.format(i.updatedAt()));
+        grid.addComponentColumn(i -> IntegrationBadges.status(i.enabled())).setHeader("Status").setKey("STATUS")
+                .setSortable(true).setWidth("7rem").setFlexGrow(0);
+        if (CurrentUser.isEditorOrAdmin()) {
+            grid.addComponentColumn(this::rowActions).setHeader("Actions").setWidth("5.5rem").setFlexGrow(0);
+        }
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setPageSize(50);
+        grid.setMultiSort(false);
+        grid.setItems(query -> {
+            IntegrationSort sort = query.getSortOrders().stream().findFirst()
+                    .map(o -> new IntegrationSort(IntegrationSort.Field.valueOf(o.getSorted()),
+                            o.getDirection() == SortDirection.ASCENDING))
+                    .orElse(IntegrationSort.DEFAULT);
+            return integrations.find(filter, sort, query.getOffset(), query.getLimit()).stream();
+        }, query -> (int) Math.min(integrations.count(filter), Integer.MAX_VALUE));
+        grid.addSortListener(e -> writeUrl());
+        grid.setSizeFull();
+    }
+
+    private Component rowActions(IntegrationSummary i) {
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
+        menu.setAriaLabel("Actions for " + i.name());
+        MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
+        more.getElement().setAttribute("aria-label", "Actions for " + i.name());
+        SubMenu items = more.getSubMenu();
+        items.addItem("Edit", e -> getUI().ifPresent(ui -> ui.navigate(IntegrationDetailView.class,
+                new RouteParameters("id", i.id().toString()))));
+        items.addItem(i.enabled() ? "Disable" : "Enable", e -> attempt(() -> integrations.setEnabled(i.id(),
+                i.version(), !i.enabled()), i.name() + (i.enabled() ? " disabled" : " enabled")));
+        if (CurrentUser.isAdmin()) {
+            items.addItem("Delete…", e -> new DeleteIntegrationDialog(i.name(), typed -> attempt(
+                    () -> integrations.delete(i.id(), i.version(), typed), i.name() + " deleted")).open());
+        }
+        return menu;
+    }
+
+    private void attempt(Runnable action, String success) {
+        try {
+            action.run();
+            Notification.show(success, 4000, Notification.Position.BOTTOM_END)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ConcurrentEditException | IntegrationRuleViolation e) {
+            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private Div emptyState() {
+        Div box = new Div(VaadinIcon.CONNECT_O.create(), new H2("No integrations yet"),
+                new Paragraph("Connect InfraKitchen to Azure DevOps to let it open pull requests on your teams'"
+                        + " repositories."));
+        if (CurrentUser.isEditorOrAdmin()) {
+            box.add(setupButton());
+        } else {
+            box.add(new Paragraph("Ask an editor to set one up."));
+        }
+        box.addClassName("empty-state");
+        return box;
+    }
+
+    private void filtersChanged() {
+        if (restoring) {
+            return;
+        }
+        readFilters();
+        writeUrl();
+        refresh();
+    }
+
+    private void readFilters() {
+        String method = methodFilter.getValue();
+        String status = statusFilter.getValue();
+        filter = new IntegrationFilter(search.getValue(), List.copyOf(labelFilter.getValue()),
+                method == null || method.isEmpty() ? null : AuthMethod.valueOf(method),
+                status == null || status.isEmpty() ? null : "enabled".equals(status));
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+        long matching = integrations.count(filter);
+        boolean noneAtAll = matching == 0 && filter.equals(IntegrationFilter.NONE);
+        emptyState.setVisible(noneAtAll);
+        noMatches.setVisible(matching == 0 && !noneAtAll);
+        grid.setVisible(matching > 0);
+        total.setText(matching == 1 ? "1 integration" : matching + " integrations");
+    }
+
+    private void clearFilters() {
+        restoring = true;
+        search.clear();
+        labelFilter.clear();
+        methodFilter.setValue("");
+        statusFilter.setValue("");
+        restoring = false;
+        filtersChanged();
+    }
+
+    private void writeUrl() {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (filter.search() != null) {
+            params.put("q", List.of(search.getValue().strip()));
+        }
+        if (!filter.labels().isEmpty()) {
+            params.put("label", filter.labels());
+        }
+        if (filter.method() != null) {
+            params.put("method", List.of(filter.method().name()));
+        }
+        if (filter.enabled() != null) {
+            params.put("status", List.of(filter.enabled() ? "enabled" : "disabled"));
+        }
+        grid.getSortOrder().stream().findFirst().ifPresent(o -> params.put("sort", List.of(
+                o.getSorted().getKey() + "," + (o.getDirection() == SortDirection.ASCENDING ? "asc" : "desc"))));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("integrations", new QueryParameters(params))));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        restoring = true;
+        search.setValue(first(params, "q"));
+        List<String> labels = params.getOrDefault("label", List.of());
+        labelFilter.setValue(new java.util.LinkedHashSet<>(labels));
+        String method = first(params, "method");
+        methodFilter.setValue(List.of("PAT", "SSH").contains(method) ? method : "");
+        String status = first(params, "status");
+        statusFilter.setValue(List.of("enabled", "disabled").contains(status) ? status : "");
+        String sort = first(params, "sort");
+        if (!sort.isEmpty()) {
+            String[] parts = sort.split(",");
+            grid.getColumns().stream().filter(c -> parts[0].equals(c.getKey())).findFirst().ifPresent(c -> grid.sort(
+                    List.of(new GridSortOrder<>(c, parts.length > 1 && "desc".equals(parts[1])
+                            ? SortDirection.DESCENDING : SortDirection.ASCENDING))));
+        }
+        restoring = false;
+        readFilters();
+        refresh();
+    }
+
+    private static String first(Map<String, List<String>> params, String key) {
+        List<String> values = params.get(key);
+        return values == null || values.isEmpty() ? "" : values.get(0);
     }
 }

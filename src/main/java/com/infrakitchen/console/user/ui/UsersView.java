@@ -158,7 +158,7 @@ public class UsersView extends VerticalLayout {
     }
 
     private static void notify(String text, NotificationVariant variant) {
-        Notification n = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
+        Notification n = Notification.show(text, 5000, Notification.Position.BOTTOM_END);
         n.addThemeVariants(variant);
     }
 

@@ -1,0 +1,212 @@
+package com.infrakitchen.console.integration.ui;
+
+import com.infrakitchen.console.audit.AuditService;
+import com.infrakitchen.console.base.ui.MainLayout;
+import com.infrakitchen.console.integration.ConcurrentEditException;
+import com.infrakitchen.console.integration.IntegrationDetail;
+import com.infrakitchen.console.integration.IntegrationRuleViolation;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.IntegrationTimes;
+import com.infrakitchen.console.security.CurrentUser;
+import com.infrakitchen.console.security.Roles;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code /integrations/{id}}: Overview (every non-secret field, editable by editors with the same rules
+ * as the setup form, the token write-only), enable/disable, delete for admins, and History (this
+ * integration's audit events). Concurrent edits are detected and explained.
+ */
+@Route("integrations/:id")
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
+public class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient IntegrationService integrations;
+    private final transient AuditService audit;
+    final H2 title = new H2();
+    final Span subtitle = new Span();
+    final Div statusBadge = new Div();
+    final Button save = new Button("Save");
+    final Button cancel = new Button("Cancel");
+    final Button toggle = new Button();
+    final Button delete = new Button("Delete");
+    final Div conflict = new Div();
+    IntegrationForm form;
+    HistoryPanel history;
+    private IntegrationDetail current;
+    private final boolean canEdit = CurrentUser.isEditorOrAdmin();
+
+    public IntegrationDetailView(IntegrationService integrations, AuditService audit) {
+        this.integrations = integrations;
+        this.audit = audit;
+        addClassName("page");
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<UUID> id = event.getRouteParameters().get("id").flatMap(IntegrationDetailView::parse);
+        Optional<IntegrationDetail> found = id.flatMap(integrations::get);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        build(found.get());
+    }
+
+    private void build(IntegrationDetail detail) {
+        removeAll();
+        current = detail;
+        form = new IntegrationForm(integrations.labelsInUse(), name -> integrations.nameTaken(name, current.id()));
+        form.setEditable(canEdit);
+        history = new HistoryPanel(audit, detail.id());
+
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save");
+        save.addClickListener(e -> save());
+        cancel.setId("cancel");
+        cancel.addClickListener(e -> reload());
+        toggle.setId("toggle-enabled");
+        toggle.addClickListener(e -> changeEnabled(!current.enabled()));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.setId("delete");
+        delete.addClickListener(e -> new DeleteIntegrationDialog(current.data().name(), this::delete).open());
+        delete.setVisible(CurrentUser.isAdmin());
+        toggle.setVisible(canEdit);
+        save.setVisible(canEdit);
+        cancel.setVisible(canEdit);
+
+        subtitle.addClassName("page-intro");
+        HorizontalLayout heading = new HorizontalLayout(title, statusBadge);
+        heading.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout lifecycle = new HorizontalLayout(toggle, delete);
+        HorizontalLayout header = new HorizontalLayout(new VerticalLayout(heading, subtitle) {
+            {
+                setPadding(false);
+                setSpacing(false);
+            }
+        }, lifecycle);
+        header.setWidthFull();
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        conflict.addClassName("conflict");
+        conflict.setVisible(false);
+        HorizontalLayout buttons = new HorizontalLayout(save, cancel);
+        VerticalLayout overview = new VerticalLayout(conflict, form, buttons);
+        overview.setPadding(false);
+        TabSheet tabs = new TabSheet();
+        tabs.add("Overview", overview);
+        tabs.add("History", history);
+        tabs.setWidthFull();
+        tabs.addSelectedChangeListener(e -> history.refresh());
+        add(header, tabs);
+        show(detail);
+    }
+
+    private void show(IntegrationDetail detail) {
+        current = detail;
+        title.setText(detail.data().name());
+        subtitle.setText("Azure DevOps · " + detail.method().label() + " · organization "
+                + detail.data().organization() + " · updated " + IntegrationTimes.format(detail.updatedAt()) + " by "
+                + detail.updatedBy());
+        statusBadge.removeAll();
+        statusBadge.add(IntegrationBadges.status(detail.enabled()));
+        toggle.setText(detail.enabled() ? "Disable" : "Enable");
+        form.readData(detail.data());
+        form.token.setStored(detail.tokenConfigured(), detail.tokenSetAt());
+        conflict.setVisible(false);
+        history.refresh();
+    }
+
+    void save() {
+        var data = form.writeData();
+        if (data.isEmpty()) {
+            return;
+        }
+        try {
+            show(integrations.update(current.id(), current.version(), data.get(), form.token.change()));
+            notify("Saved", NotificationVariant.LUMO_SUCCESS);
+        } catch (IntegrationRuleViolation e) {
+            if (!form.showViolation(e)) {
+                notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            }
+        } catch (ConcurrentEditException e) {
+            showConflict(e);
+        }
+    }
+
+    private void changeEnabled(boolean enabled) {
+        try {
+            show(integrations.setEnabled(current.id(), current.version(), enabled));
+            notify(enabled ? "Enabled" : "Disabled: InfraKitchen will not use it", NotificationVariant.LUMO_SUCCESS);
+        } catch (ConcurrentEditException e) {
+            showConflict(e);
+        }
+    }
+
+    private void delete(String confirmation) {
+        try {
+            integrations.delete(current.id(), current.version(), confirmation);
+            notify(current.data().name() + " deleted", NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(IntegrationsView.class));
+        } catch (ConcurrentEditException e) {
+            showConflict(e);
+        } catch (IntegrationRuleViolation e) {
+            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    /** Someone else saved or deleted: say who and when, keep the user's input, offer a reload. */
+    private void showConflict(ConcurrentEditException e) {
+        conflict.removeAll();
+        Span text = new Span(e.getMessage());
+        conflict.add(text);
+        if (!e.wasDeleted()) {
+            Button reload = new Button("Reload", ev -> reload());
+            reload.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            reload.setId("reload");
+            conflict.add(reload);
+        }
+        conflict.setVisible(true);
+    }
+
+    private void reload() {
+        integrations.get(current.id()).ifPresentOrElse(this::show,
+                () -> getUI().ifPresent(ui -> ui.navigate(IntegrationsView.class)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (current == null ? "Integration" : current.data().name()) + MainLayout.TITLE_SUFFIX;
+    }
+
+    private static void notify(String text, NotificationVariant variant) {
+        Notification.show(text, 5000, Notification.Position.BOTTOM_END).addThemeVariants(variant);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

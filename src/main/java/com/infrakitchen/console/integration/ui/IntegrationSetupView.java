@@ -1,0 +1,84 @@
+package com.infrakitchen.console.integration.ui;
+
+import com.infrakitchen.console.base.ui.MainLayout;
+import com.infrakitchen.console.integration.IntegrationDetail;
+import com.infrakitchen.console.integration.IntegrationRuleViolation;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.security.Roles;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * {@code /integrations/azure_devops/setup} (the path of the guide): set up an Azure DevOps integration
+ * with a personal access token. Save works without a test; Test Connection arrives with its own feature.
+ */
+@Route("integrations/azure_devops/setup")
+@PageTitle("Set up Azure DevOps" + MainLayout.TITLE_SUFFIX)
+@RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+public class IntegrationSetupView extends HorizontalLayout {
+
+    private final transient IntegrationService integrations;
+    final IntegrationForm form;
+    final Button save = new Button("Save");
+    final Button cancel = new Button("Cancel");
+
+    public IntegrationSetupView(IntegrationService integrations) {
+        this.integrations = integrations;
+        addClassName("page");
+        addClassName("setup-page");
+        setWidthFull();
+        setAlignItems(FlexComponent.Alignment.START);
+
+        form = new IntegrationForm(integrations.labelsInUse(), name -> integrations.nameTaken(name, null));
+        H2 title = new H2("Azure DevOps · Personal access token");
+        Paragraph intro = new Paragraph("Connect InfraKitchen to an Azure DevOps organization with a personal access"
+                + " token. Secrets are stored encrypted and never shown again.");
+        intro.addClassName("page-intro");
+
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save");
+        save.addClickListener(e -> save());
+        cancel.setId("cancel");
+        cancel.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(IntegrationsView.class)));
+        HorizontalLayout buttons = new HorizontalLayout(save, cancel);
+        buttons.addClassName("form-buttons");
+
+        VerticalLayout main = new VerticalLayout(title, intro, form, buttons);
+        main.setPadding(false);
+        main.addClassName("setup-main");
+        Div side = new Div(new HowToConnectPanel());
+        side.addClassName("setup-side");
+        add(main, side);
+        setFlexGrow(1, main);
+    }
+
+    void save() {
+        var data = form.writeData();
+        if (data.isEmpty()) {
+            return;
+        }
+        try {
+            IntegrationDetail created = integrations.create(data.get(), form.token.typed());
+            Notification.show("Integration " + created.data().name() + " saved. It has not been tested yet.", 5000,
+                    Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(IntegrationDetailView.class,
+                    new com.vaadin.flow.router.RouteParameters("id", created.id().toString())));
+        } catch (IntegrationRuleViolation e) {
+            if (!form.showViolation(e)) {
+                Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }
+    }
+}

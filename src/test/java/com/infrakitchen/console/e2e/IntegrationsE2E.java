@@ -1,0 +1,259 @@
+package com.infrakitchen.console.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.infrakitchen.console.integration.IntegrationData;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.security.LoginThrottle;
+import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.Browser;
+import com.infrakitchen.console.support.NetworkRecorder;
+import com.infrakitchen.console.user.NewUser;
+import com.infrakitchen.console.user.UserService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An editor sets up an integration with three label chips, finds it by label and by search, edits its
+ * description; a viewer sees the grid without edit actions. The whole time, every response and push
+ * frame the browser receives is recorded, and the canary token must never be among them; afterwards its
+ * bytes must be nowhere in the database files or the log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:file:./target/e2e-integrations/console;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "app.data-dir=./target/e2e-integrations"})
+class IntegrationsE2E {
+
+    static final Path DATA = Path.of("target", "e2e-integrations");
+    /** Obviously not a real token: the canary whose bytes must never leave the server in clear. */
+    static final String CANARY = "CANARY" + randomUpper(46);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    UserService users;
+    @Autowired
+    IntegrationService integrations;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Browser.assumeEnabled();
+        throttle.reset();
+        As.user("e2e-setup", "ADMIN", () -> {
+            for (String[] u : new String[][] {{"erin.editor", "EDITOR"}, {"victor.viewer", "VIEWER"}}) {
+                if (!users.usernameTaken(u[0])) {
+                    users.create(new NewUser(u[0], u[1], "e2e-password-" + u[0]));
+                }
+            }
+            if (integrations.count(null) == 0) {
+                integrations.create(new IntegrationData("billing-dev", "Billing sandbox", List.of("dev"),
+                        "contoso-dev", null), "OTHER" + randomUpper(47));
+            }
+        });
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void editorSetsUpFindsAndEditsAnIntegrationAndTheTokenNeverLeavesTheServer(CapturedOutput output)
+            throws Exception {
+        try (NetworkRecorder recorder = new NetworkRecorder(driver)) {
+            signIn("erin.editor");
+            wait.until(ExpectedConditions.urlContains("/integrations"));
+            waitForText("billing-dev");
+
+            click(By.id("setup-azure-devops"));
+            wait.until(ExpectedConditions.urlContains("/integrations/azure_devops/setup"));
+            waitForText("How to connect");
+            Browser.screenshot(driver, "10-setup-form-empty");
+
+            type(By.cssSelector("#integration-name input"), "payments-prod");
+            type(By.cssSelector("#integration-description textarea"), "Payments team, production repositories");
+            WebElement labels = driver.findElement(By.cssSelector("#integration-labels input"));
+            int added = 0;
+            for (String label : List.of("prod", "Team-Payments", " eu-west ")) {
+                labels.sendKeys(label, Keys.ENTER);
+                int expected = ++added;
+                try {
+                    wait.until(d -> selectedLabels().size() >= expected);
+                } catch (RuntimeException e) {
+                    Browser.screenshot(driver, "debug-labels");
+                    Files.writeString(Path.of("target", "labels-debug.txt"), String.valueOf(driver.executeScript(
+                            "const c = document.querySelector('#integration-labels');"
+                                    + " return JSON.stringify({sel: c.selectedItems, val: c.value, items: c.items && c.items.length, filtered: c.filteredItems && c.filteredItems.length})")));
+                    throw e;
+                }
+                if (driver.findElement(By.id("integration-labels")).getDomAttribute("opened") != null) {
+                    labels.sendKeys(Keys.ESCAPE);
+                }
+                wait.until(d -> d.findElement(By.id("integration-labels")).getDomAttribute("opened") == null);
+            }
+            type(By.cssSelector("#integration-organization input"), "https://dev.azure.com/contoso-platform/Payments/_git/api");
+            driver.findElement(By.cssSelector("#integration-organization input")).sendKeys(Keys.TAB);
+            wait.until(d -> "contoso-platform".equals(
+                    d.findElement(By.cssSelector("#integration-organization input")).getDomProperty("value")));
+            type(By.cssSelector("#token input"), CANARY + "\n");
+            assertThat(selectedLabels()).containsExactlyInAnyOrder("prod", "team-payments", "eu-west");
+            Browser.screenshot(driver, "11-setup-form-filled");
+
+            click(By.id("save"));
+            wait.until(ExpectedConditions.urlMatches(".*/integrations/[0-9a-f-]{36}$"));
+            waitForText("Configured on");
+            Browser.screenshot(driver, "12-detail-overview");
+
+            WebElement description = driver.findElement(By.cssSelector("#integration-description textarea"));
+            description.sendKeys(Keys.END, " (owned by platform)");
+            click(By.id("save"));
+            waitForText("Saved");
+            click(By.xpath("//vaadin-tab[normalize-space()='History']"));
+            waitForText("Integration updated");
+            Browser.screenshot(driver, "13-detail-history");
+
+            driver.get(base() + "/integrations");
+            waitForText("payments-prod");
+            waitForText("team-payments");
+            waitForText("eu-west");
+            Browser.screenshot(driver, "14-grid-rows");
+            type(By.cssSelector("#integration-search input"), "PAYMENTS");
+            wait.until(ExpectedConditions.urlContains("q=PAYMENTS"));
+            waitForGridRows(List.of("payments-prod"));
+
+            driver.get(base() + "/integrations?label=team-payments&label=prod");
+            waitForGridRows(List.of("payments-prod"));
+            driver.get(base() + "/integrations?label=dev");
+            waitForGridRows(List.of("billing-dev"));
+            Browser.screenshot(driver, "15-grid-filtered-by-label");
+
+            click(By.id("sign-out"));
+            wait.until(ExpectedConditions.urlContains("/login"));
+            signIn("victor.viewer");
+            wait.until(ExpectedConditions.urlContains("/integrations"));
+            waitForText("payments-prod");
+            assertThat(driver.findElements(By.id("setup-azure-devops"))).isEmpty();
+            assertThat(driver.getPageSource()).doesNotContain(">Actions<").doesNotContain(">Disable<");
+            Browser.screenshot(driver, "16-viewer-grid");
+
+            assertThat(recorder.responseBodies()).as("HTTP response bodies recorded").isGreaterThan(20);
+            assertThat(recorder.sawText("payments-prod")).as("the recorder sees page data").isTrue();
+            assertThat(recorder.sawText(CANARY)).as("canary in a response or push frame").isFalse();
+        }
+        assertThat(output.getAll()).doesNotContain(CANARY);
+        assertThat(filesContaining(DATA, CANARY.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    private static List<Path> filesContaining(Path dir, byte[] needle) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(f -> {
+                try {
+                    return indexOf(Files.readAllBytes(f), needle) >= 0;
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The chips of the Labels field, read from the web component's selected items. */
+    @SuppressWarnings("unchecked")
+    private List<String> selectedLabels() {
+        Object labels = driver.executeScript("const c = document.querySelector('#integration-labels');"
+                + " return Array.from((c && c.selectedItems) || []).map(i => i.label);");
+        return labels == null ? List.of() : (List<String>) labels;
+    }
+
+    private void waitForGridRows(List<String> names) {
+        wait.until(d -> {
+            List<String> links = d.findElements(By.cssSelector("#integrations-grid a.integration-link"))
+                    .stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+            return links.equals(names);
+        });
+    }
+
+    private void signIn(String user) {
+        driver.get(base() + "/login");
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-login-form input[name='username']")));
+        name.sendKeys(user);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys("e2e-password-" + user, Keys.ENTER);
+    }
+
+    private void type(By by, String text) {
+        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(by));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    private void click(By by) {
+        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+    }
+
+    private void waitForText(String text) {
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text)
+                || d.getPageSource().contains(text));
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static String randomUpper(int n) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}
