@@ -173,7 +173,6 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     private Component rowActions(IntegrationSummary i) {
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
-        menu.setAriaLabel("Actions for " + i.name());
         MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
         more.getElement().setAttribute("aria-label", "Actions for " + i.name());
         SubMenu items = more.getSubMenu();
