@@ -74,7 +74,8 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
     private void build(IntegrationDetail detail) {
         removeAll();
         current = detail;
-        form = new IntegrationForm(integrations.labelsInUse(), name -> integrations.nameTaken(name, current.id()));
+        form = new IntegrationForm(integrations.labelsInUse(),
+                name -> canEdit && integrations.nameTaken(name, current.id()));
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());
 

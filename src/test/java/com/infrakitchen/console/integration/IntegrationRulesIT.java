@@ -1,0 +1,179 @@
+package com.infrakitchen.console.integration;
+
+import static com.infrakitchen.console.integration.IntegrationTestData.data;
+import static com.infrakitchen.console.integration.IntegrationTestData.fakeToken;
+import static com.infrakitchen.console.integration.IntegrationTestData.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.infrakitchen.console.secret.SecretCipher;
+import com.infrakitchen.console.support.As;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** security.md 6.1, I-01 to I-10: every rule enforced by the service, whatever the form did. */
+@SpringBootTest
+class IntegrationRulesIT {
+
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SecretCipher cipher;
+
+    private <T> T asEditor(Supplier<T> action) {
+        return As.user("rules-editor", "EDITOR", action);
+    }
+
+    private IntegrationDetail create(IntegrationData data, String token) {
+        return asEditor(() -> integrations.create(data, token));
+    }
+
+    private void assertRefused(IntegrationData data, String token, String field, String messagePart) {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM integration", Long.class);
+        assertThatThrownBy(() -> create(data, token))
+                .isInstanceOf(IntegrationRuleViolation.class)
+                .hasMessageContaining(messagePart)
+                .satisfies(e -> assertThat(((IntegrationRuleViolation) e).field()).isEqualTo(field));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void i01AHugeNameIsRefusedWithTheLimit() {
+        assertRefused(data("n".repeat(10_000)), fakeToken(), "name", "at most 64 characters (it has 10000)");
+    }
+
+    @Test
+    void i02NamesAreTrimmedAndUniqueWhateverTheirCase() {
+        String name = uniqueName("Prod");
+        IntegrationDetail created = create(data("  " + name + "  "), fakeToken());
+        assertThat(created.data().name()).isEqualTo(name);
+        assertRefused(data(name), fakeToken(), "name", "already in use");
+        assertRefused(data(name.toLowerCase()), fakeToken(), "name", "already in use");
+        assertRefused(data(name.toUpperCase()), fakeToken(), "name", "already in use");
+    }
+
+    @Test
+    void i03UnicodeNamesInAnyScriptAreAcceptedAndRoundTripExactly() {
+        for (String name : List.of("Ünïcödé-統合-" + suffix(), "שילוב-" + suffix(), "Ünïcödé_" + suffix())) {
+            IntegrationDetail created = create(data(name), fakeToken());
+            assertThat(integrations(created.id()).data().name()).isEqualTo(name);
+        }
+        // decomposed input is stored composed (NFC), so look-alike duplicates collide
+        String composed = "Café-" + suffix();
+        create(data(composed), fakeToken());
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+        assertRefused(data(decomposed), fakeToken(), "name", "already in use");
+        // the product rule allows letters, digits, '-' and '_': an emoji or a space is refused, with the rule
+        assertRefused(data("rocket-\uD83D\uDE80"), fakeToken(), "name", "letters, digits");
+        assertRefused(data("two words"), fakeToken(), "name", "letters, digits");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil\u202Egpj", "evil\u2066x", "nul\u0000x", "line\nbreak", "cr\rx", "bell\u0007x"})
+    void i04ControlAndBidiCharactersAreRefusedInNames(String name) {
+        assertRefused(data(name), fakeToken(), "name", "letters, digits");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u202Eb", "a\u0000b", "a\u0007b", "a\u2066b"})
+    void i04ControlCharactersOtherThanLineBreaksAreRefusedInDescriptions(String description) {
+        assertRefused(new IntegrationData(uniqueName("desc"), description, List.of(), "contoso", null), fakeToken(),
+                "description", "control characters");
+    }
+
+    @Test
+    void i04LineBreaksInDescriptionsAreKept() {
+        IntegrationDetail created = create(new IntegrationData(uniqueName("lines"), "first line\r\nsecond line",
+                List.of(), "contoso", null), fakeToken());
+        assertThat(integrations(created.id()).data().description()).isEqualTo("first line\nsecond line");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "${7*7}", "{{7*7}}"})
+    void i05MarkupAndTemplatesInDescriptionsAreStoredVerbatim(String description) {
+        IntegrationDetail created = create(new IntegrationData(uniqueName("markup"), description, List.of(),
+                "contoso", null), fakeToken());
+        assertThat(integrations(created.id()).data().description()).isEqualTo(description);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my-org", "A", "a23456789012345678901234567890123456789012345678z0"})
+    void i06ValidOrganizationsAreAccepted(String organization) {
+        IntegrationDetail created = create(new IntegrationData(uniqueName("org"), "", List.of(), organization, null),
+                fakeToken());
+        assertThat(created.data().organization()).isEqualTo(organization);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-org", "org-", "a234567890123456789012345678901234567890123456789z1", "", "my org",
+            "my_org"})
+    void i07InvalidOrganizationsAreRefusedWithTheRule(String organization) {
+        assertRefused(new IntegrationData(uniqueName("org"), "", List.of(), organization, null), fakeToken(),
+                "organization", organization.isEmpty() ? "required" : "1 to 50 letters, digits or hyphens");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"foo/bar", "foo.bar", "foo@evil.com", "foo%2Fbar", "foo?x=1", "foo#", "..", "foo:443",
+            "ｆｏｏ", "fоо"})
+    void i08OrganizationsThatCouldBendAUrlAreRefusedBeforeAnythingElse(String organization) {
+        assertRefused(new IntegrationData(uniqueName("ssrf"), "", List.of(), organization, null), fakeToken(),
+                "organization", "1 to 50 letters, digits or hyphens");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%s\n", "%s\r\n", "   %s", "\t%s  \n"})
+    void i09TokensAreTrimmedBeforeTheyAreStored(String shape) {
+        String token = fakeToken();
+        IntegrationDetail created = create(data(uniqueName("trim")), shape.formatted(token));
+        byte[] stored = jdbc.queryForObject("SELECT pat_ciphertext FROM integration WHERE id = ?", byte[].class,
+                created.id());
+        assertThat(cipher.open(stored, IntegrationService.tokenPlace(created.id())).reveal()).isEqualTo(token);
+    }
+
+    @Test
+    void i10MalformedTokensAreRefusedWithoutEchoingThem() {
+        String base = fakeToken();
+        List<String> bad = List.of(base.substring(0, 20) + " " + base.substring(20),
+                base.substring(0, 20) + "\t" + base.substring(20), base.substring(0, 20) + "\n" + base.substring(20),
+                base.substring(0, 20) + "é" + base.substring(21), "ab", "x".repeat(10 * 1024), "");
+        for (String token : bad) {
+            assertThatThrownBy(() -> create(data(uniqueName("tok")), token))
+                    .isInstanceOf(IntegrationRuleViolation.class)
+                    .satisfies(e -> {
+                        assertThat(((IntegrationRuleViolation) e).field()).isEqualTo("token");
+                        if (token.length() > 3) {
+                            assertThat(e.getMessage()).doesNotContain(token).doesNotContain(base.substring(0, 20));
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void labelsAreNormalisedDeduplicatedAndLimited() {
+        IntegrationDetail created = create(new IntegrationData(uniqueName("labels"), "", List.of(" Prod ", "prod",
+                "EU-West"), "contoso", null), fakeToken());
+        assertThat(created.data().labels()).containsExactly("eu-west", "prod");
+        assertRefused(new IntegrationData(uniqueName("labels"), "", List.of("has space"), "contoso", null),
+                fakeToken(), "labels", "not allowed");
+        List<String> tooMany = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "l" + i).toList();
+        assertRefused(new IntegrationData(uniqueName("labels"), "", tooMany, "contoso", null), fakeToken(), "labels",
+                "At most 20 labels");
+    }
+
+    private IntegrationDetail integrations(UUID id) {
+        return asEditor(() -> integrations.get(id)).orElseThrow();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+}
