@@ -34,7 +34,8 @@ class RouteAccessTest {
 
         assertThat(targets).extracting(Class::getSimpleName)
                 .contains("LoginView", "IntegrationsView", "UsersView", "AuditView", "MainLayout", "RootView",
-                        "AccessDeniedView", "NotFoundView");
+                        "AccessDeniedView", "NotFoundView", "IntegrationSetupView", "IntegrationDetailView",
+                        "EncryptionKeysView");
         for (Class<?> target : targets) {
             long count = ACCESS.stream().filter(target::isAnnotationPresent).count();
             assertThat(count).as(target.getName() + " access annotations").isEqualTo(1);

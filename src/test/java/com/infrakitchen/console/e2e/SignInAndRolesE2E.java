@@ -57,7 +57,7 @@ class SignInAndRolesE2E {
         signIn("admin", "e2e-admin-password");
         wait.until(ExpectedConditions.urlContains("/integrations"));
         waitForText("No integrations yet");
-        assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users");
+        assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users", "Encryption keys");
         Browser.screenshot(driver, "01-admin-integrations");
 
         click(By.xpath("//vaadin-side-nav-item[normalize-space()='Users']"));

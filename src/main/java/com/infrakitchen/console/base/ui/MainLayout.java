@@ -1,6 +1,7 @@
 package com.infrakitchen.console.base.ui;
 
 import com.infrakitchen.console.audit.ui.AuditView;
+import com.infrakitchen.console.integration.ui.EncryptionKeysView;
 import com.infrakitchen.console.integration.ui.IntegrationsView;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.user.UserService;
@@ -61,6 +62,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addNavEntry("Integrations", VaadinIcon.CONNECT, IntegrationsView.class);
         addNavEntry("Audit", VaadinIcon.LIST_UL, AuditView.class);
         addNavEntry("Users", VaadinIcon.USERS, UsersView.class);
+        addNavEntry("Encryption keys", VaadinIcon.KEY, EncryptionKeysView.class);
         nav.addClassName("main-nav");
         nav.setId("main-nav");
 

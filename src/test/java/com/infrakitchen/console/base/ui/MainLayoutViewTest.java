@@ -47,7 +47,7 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
     @WithMockUser(username = "ada", roles = "ADMIN")
     void anAdminSeesIntegrationsAuditAndUsers() {
         navigate(IntegrationsView.class);
-        assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users");
+        assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users", "Encryption keys");
     }
 
     @Test
