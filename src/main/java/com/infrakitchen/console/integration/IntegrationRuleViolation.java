@@ -1,19 +1,14 @@
 package com.infrakitchen.console.integration;
 
-/**
- * An integration rule was broken. The message is safe to show next to {@link #field()} ("name",
- * "description", "labels", "organization", "token", "tokenExpiresOn", "confirmation" or "integration").
- */
-public class IntegrationRuleViolation extends RuntimeException {
+import com.infrakitchen.console.base.RuleViolation;
 
-    private final String field;
+/**
+ * An integration rule was broken: field "name", "description", "labels", "organization", "token",
+ * "tokenExpiresOn", "confirmation" or "integration".
+ */
+public class IntegrationRuleViolation extends RuleViolation {
 
     public IntegrationRuleViolation(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -1,17 +1,11 @@
 package com.infrakitchen.console.user;
 
-/** A user-management rule was broken. The message is safe to show next to {@link #field()}. */
-public class UserRuleViolation extends RuntimeException {
+import com.infrakitchen.console.base.RuleViolation;
 
-    private final String field;
+/** A user-management rule was broken: field "username", "password", "role", "theme" or "user". */
+public class UserRuleViolation extends RuleViolation {
 
     public UserRuleViolation(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    /** "username", "password", "role" or "user" (the account as a whole). */
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.security.LoginThrottle;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.Browser;
+import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.NetworkRecorder;
 import com.infrakitchen.console.user.NewUser;
 import com.infrakitchen.console.user.UserService;
@@ -60,6 +61,7 @@ class IntegrationsE2E {
     @Autowired
     IntegrationService integrations;
 
+    private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -78,14 +80,15 @@ class IntegrationsE2E {
                         "contoso-dev", null), "OTHER" + randomUpper(47));
             }
         });
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = new BrowserSession(port);
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void tearDown() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -218,29 +221,19 @@ class IntegrationsE2E {
     }
 
     private void signIn(String user) {
-        driver.get(base() + "/login");
-        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-login-form input[name='username']")));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys("e2e-password-" + user, Keys.ENTER);
+        browser.signIn(user, "e2e-password-" + user);
     }
 
     private void type(By by, String text) {
-        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(by));
-        e.clear();
-        e.sendKeys(text);
+        browser.type(by, text);
     }
 
     private void click(By by) {
-        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-        wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+        browser.click(by);
     }
 
     private void waitForText(String text) {
-        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text)
-                || d.getPageSource().contains(text));
+        browser.waitForText(text);
     }
 
     private String base() {

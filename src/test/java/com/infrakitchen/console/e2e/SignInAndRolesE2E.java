@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.security.LoginThrottle;
 import com.infrakitchen.console.support.Browser;
+import com.infrakitchen.console.support.BrowserSession;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,20 +36,22 @@ class SignInAndRolesE2E {
     @Autowired
     LoginThrottle throttle;
 
+    private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() throws Exception {
         throttle.reset();
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = new BrowserSession(port);
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -110,29 +113,22 @@ class SignInAndRolesE2E {
         Browser.screenshot(driver, "08-viewer-types-users-url");
     }
 
-    private void signIn(String user, String password) {
-        driver.get(base() + "/login");
-        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-login-form input[name='username']")));
-        name.clear();
-        name.sendKeys(user);
-        WebElement pw = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        pw.clear();
-        pw.sendKeys(password, Keys.ENTER);
-    }
-
     private List<String> navEntries() {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
         return driver.findElements(By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
                 .map(e -> e.getText().strip()).toList();
     }
 
+    private void signIn(String user, String password) {
+        browser.signIn(user, password);
+    }
+
     private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        browser.click(by);
     }
 
     private void waitForText(String text) {
-        wait.until(d -> d.getPageSource().contains(text) || d.findElement(By.tagName("body")).getText().contains(text));
+        browser.waitForText(text);
     }
 
     private String base() {

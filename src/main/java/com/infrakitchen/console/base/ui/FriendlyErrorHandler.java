@@ -1,5 +1,6 @@
 package com.infrakitchen.console.base.ui;
 
+import com.infrakitchen.console.base.RuleViolation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -36,6 +37,8 @@ class FriendlyErrorHandler implements VaadinServiceInitListener, ErrorHandler {
         if (cause instanceof AccessDeniedException || cause instanceof AuthorizationDeniedException) {
             message = DENIED;
             log.info("Denied action in the UI: {}", cause.getClass().getSimpleName());
+        } else if (cause instanceof RuleViolation violation) {
+            message = violation.getMessage(); // written for the user, safe to show
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected error in the UI (reference {})", reference, event.getThrowable());
