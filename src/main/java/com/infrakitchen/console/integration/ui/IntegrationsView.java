@@ -137,24 +137,24 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
                     new RouteParameters("id", i.id().toString()));
             link.addClassName("integration-link");
             return link;
-        }).setHeader("Name").setKey("NAME").setSortable(true).setAutoWidth(true).setFlexGrow(1);
+        }).setHeader("Name").setKey("NAME").setSortable(true).setWidth("8rem").setFlexGrow(1);
         grid.addColumn(i -> i.method().label()).setHeader("Method").setKey("METHOD").setSortable(true)
-                .setWidth("6rem").setFlexGrow(0);
+                .setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(IntegrationSummary::organization).setHeader("Organization").setKey("ORGANIZATION")
-                .setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("12rem")
+                .setSortable(true).setWidth("8rem").setFlexGrow(1);
+        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("9rem")
                 .setFlexGrow(2);
-        grid.addComponentColumn(i -> IntegrationBadges.neverTested()).setHeader("Connection").setWidth("9rem")
+        grid.addComponentColumn(i -> IntegrationBadges.neverTested()).setHeader("Connection").setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i.tokenExpiresOn(), LocalDate.now(clock)))
-                .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("9rem").setFlexGrow(0);
+                .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(i -> IntegrationTimes.ago(i.updatedAt(), clock.instant()) + " by " + i.updatedBy())
-                .setHeader("Updated").setKey("UPDATED").setSortable(true).setWidth("10rem").setFlexGrow(0)
+                .setHeader("Updated").setKey("UPDATED").setSortable(true).setWidth("8.5rem").setFlexGrow(0)
                 .setTooltipGenerator(i -> IntegrationTimes.format(i.updatedAt()));
         grid.addComponentColumn(i -> IntegrationBadges.status(i.enabled())).setHeader("Status").setKey("STATUS")
-                .setSortable(true).setWidth("7rem").setFlexGrow(0);
+                .setSortable(true).setWidth("6.5rem").setFlexGrow(0);
         if (CurrentUser.isEditorOrAdmin()) {
-            grid.addComponentColumn(this::rowActions).setHeader("Actions").setWidth("5.5rem").setFlexGrow(0);
+            grid.addComponentColumn(this::rowActions).setHeader("Actions").setWidth("4.5rem").setFlexGrow(0);
         }
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);
