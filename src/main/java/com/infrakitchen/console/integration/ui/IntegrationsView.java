@@ -68,6 +68,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     final Div emptyState;
     final Div noMatches;
     final Span total = new Span();
+    private final HorizontalLayout toolbar;
     private IntegrationFilter filter = IntegrationFilter.NONE;
     private boolean restoring;
 
@@ -102,7 +103,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
         methodFilter.addValueChangeListener(e -> filtersChanged());
         statusFilter.addValueChangeListener(e -> filtersChanged());
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, labelFilter, methodFilter, statusFilter, total);
+        toolbar = new HorizontalLayout(search, labelFilter, methodFilter, statusFilter, total);
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.setWrap(true);
         toolbar.addClassName("toolbar");
@@ -137,12 +138,12 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
                     new RouteParameters("id", i.id().toString()));
             link.addClassName("integration-link");
             return link;
-        }).setHeader("Name").setKey("NAME").setSortable(true).setWidth("8rem").setFlexGrow(1);
+        }).setHeader("Name").setKey("NAME").setSortable(true).setWidth("7.5rem").setFlexGrow(1);
         grid.addColumn(i -> i.method().label()).setHeader("Method").setKey("METHOD").setSortable(true)
-                .setWidth("5.5rem").setFlexGrow(0);
+                .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(IntegrationSummary::organization).setHeader("Organization").setKey("ORGANIZATION")
-                .setSortable(true).setWidth("8rem").setFlexGrow(1);
-        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("9rem")
+                .setSortable(true).setWidth("7.5rem").setFlexGrow(1);
+        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("8rem")
                 .setFlexGrow(2);
         grid.addComponentColumn(i -> IntegrationBadges.neverTested()).setHeader("Connection").setWidth("7.5rem")
                 .setFlexGrow(0);
@@ -154,7 +155,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
         grid.addComponentColumn(i -> IntegrationBadges.status(i.enabled())).setHeader("Status").setKey("STATUS")
                 .setSortable(true).setWidth("6.5rem").setFlexGrow(0);
         if (CurrentUser.isEditorOrAdmin()) {
-            grid.addComponentColumn(this::rowActions).setHeader("Actions").setWidth("4.5rem").setFlexGrow(0);
+            grid.addComponentColumn(this::rowActions).setHeader("").setWidth("3.5rem").setFlexGrow(0);
         }
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);
@@ -234,6 +235,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
         long matching = integrations.count(filter);
         boolean noneAtAll = matching == 0 && filter.equals(IntegrationFilter.NONE);
         emptyState.setVisible(noneAtAll);
+        toolbar.setVisible(!noneAtAll);
         noMatches.setVisible(matching == 0 && !noneAtAll);
         grid.setVisible(matching > 0);
         total.setText(matching == 1 ? "1 integration" : matching + " integrations");
