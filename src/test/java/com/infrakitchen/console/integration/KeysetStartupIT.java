@@ -3,17 +3,11 @@ package com.infrakitchen.console.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.infrakitchen.console.Application;
 import com.infrakitchen.console.support.As;
-import java.nio.charset.StandardCharsets;
+import com.infrakitchen.console.support.TestKeysets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -55,11 +49,7 @@ class KeysetStartupIT {
         return SpringApplication.run(Application.class, args.toArray(String[]::new));
     }
 
-    /** A fresh key set, made at run time (no key material is ever committed). */
-    private static String keyset() throws Exception {
-        AeadConfig.register();
-        KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
-        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    private static String keyset() {
+        return TestKeysets.generate();
     }
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import com.infrakitchen.console.support.TestKeysets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles("postgres")
+@EnabledIfSystemProperty(named = "postgres", matches = "true", disabledReason = Postgres.DISABLED_REASON)
 class PostgresStorageIT {
 
     private static String url;
@@ -38,6 +41,8 @@ class PostgresStorageIT {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> Postgres.USER);
         registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
+        // the postgres profile never generates a key set: give it one made at run time
+        registry.add("app.keyset.inline", TestKeysets::generate);
     }
 
     @AfterAll

@@ -26,10 +26,11 @@ public final class Browser {
     private Browser() {
     }
 
+    public static final String DISABLED_REASON = "Browser tests skipped: run with -De2e=true (needs Debian"
+            + " chromium and chromium-driver at /usr/bin/chromium and /usr/bin/chromedriver; .ci/run installs them)";
+
     public static void assumeEnabled() {
-        assumeTrue(Boolean.getBoolean("e2e"),
-                "Browser tests skipped: run with -De2e=true (needs Debian chromium and chromium-driver at "
-                        + CHROMIUM + " and " + CHROMEDRIVER + "; .ci/run installs them)");
+        assumeTrue(Boolean.getBoolean("e2e"), DISABLED_REASON);
     }
 
     public static ChromeDriver start() throws IOException {

@@ -22,10 +22,11 @@ public final class Postgres {
     private Postgres() {
     }
 
+    public static final String DISABLED_REASON = "PostgreSQL tests skipped: run with -Dpostgres=true (needs a"
+            + " PostgreSQL server at 127.0.0.1:5432, user postgres, or -Dpostgres.url/-Dpostgres.user; .ci/run does this)";
+
     public static void assumeEnabled() {
-        assumeTrue(Boolean.getBoolean("postgres"),
-                "PostgreSQL tests skipped: run with -Dpostgres=true (needs a PostgreSQL server at " + URL
-                        + ", user " + USER + "; .ci/run does this)");
+        assumeTrue(Boolean.getBoolean("postgres"), DISABLED_REASON);
     }
 
     /** Creates an empty database for one test class and returns its JDBC URL. */
