@@ -91,8 +91,12 @@ class SignInAndRolesE2E {
         waitForText("User created");
         Browser.screenshot(driver, "05-admin-audit");
 
+        String adminSession = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        assertThat(statusWithSession("/actuator/metrics", adminSession)).isEqualTo(200);
         click(By.id("sign-out"));
         wait.until(ExpectedConditions.urlContains("/login"));
+        // signing out invalidated the session: replaying its cookie gets nothing
+        assertThat(statusWithSession("/actuator/metrics", adminSession)).isNotEqualTo(200);
 
         signIn("vera.viewer", "wrong-password-123");
         wait.until(ExpectedConditions.urlContains("error"));
@@ -119,6 +123,14 @@ class SignInAndRolesE2E {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
         return driver.findElements(By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
                 .map(e -> e.getText().strip()).toList();
+    }
+
+    private int statusWithSession(String path, String sessionId) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+                .header("Cookie", "JSESSIONID=" + sessionId).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private void signIn(String user, String password) {

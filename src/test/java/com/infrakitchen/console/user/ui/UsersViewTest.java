@@ -119,6 +119,32 @@ class UsersViewTest extends SpringBrowserlessTest {
         assertThat(disable.isEnabled()).isFalse();
     }
 
+    @Test
+    void resettingAPasswordShowsTheNewOneOnceAndTheOldOneStopsWorking() {
+        String name = "reset-" + UUID.randomUUID().toString().substring(0, 6);
+        As.user("setup-admin", Roles.ADMIN, () -> users.create(new com.infrakitchen.console.user.NewUser(name,
+                Roles.VIEWER, "the-old-password-1")));
+        UsersView view = navigate(UsersView.class);
+        Button reset = (Button) ((com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(view.grid())
+                .getCellComponent(rowOf(view, name), 4)).getComponentAt(1);
+        test(reset).click();
+        PasswordDialog dialog = $(PasswordDialog.class).single();
+        test(dialog.reset).click();
+        GeneratedPasswordDialog shown = $(GeneratedPasswordDialog.class).single();
+        assertThat(shown.value.getValue()).hasSizeGreaterThanOrEqualTo(12).isNotEqualTo("the-old-password-1");
+        assertThat(encoder.matches(shown.value.getValue(), hashOf(name))).isTrue();
+        assertThat(encoder.matches("the-old-password-1", hashOf(name))).isFalse();
+    }
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private String hashOf(String username) {
+        return jdbc.queryForObject("SELECT password_hash FROM app_user WHERE username = ?", String.class, username);
+    }
+
     private int rowOf(UsersView view, String username) {
         var grid = test(view.grid());
         for (int i = 0; i < grid.size(); i++) {
