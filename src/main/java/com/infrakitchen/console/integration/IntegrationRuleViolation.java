@@ -1,6 +1,6 @@
 package com.infrakitchen.console.integration;
 
-import com.infrakitchen.console.base.RuleViolation;
+import com.infrakitchen.console.shared.RuleViolation;
 
 /**
  * An integration rule was broken: field "name", "description", "labels", "organization", "token",

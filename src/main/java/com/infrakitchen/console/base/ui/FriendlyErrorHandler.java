@@ -1,6 +1,6 @@
 package com.infrakitchen.console.base.ui;
 
-import com.infrakitchen.console.base.RuleViolation;
+import com.infrakitchen.console.shared.RuleViolation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
