@@ -100,15 +100,15 @@ class IntegrationsE2E {
         try (NetworkRecorder recorder = new NetworkRecorder(driver)) {
             signIn("erin.editor");
             wait.until(ExpectedConditions.urlContains("/integrations"));
-            waitForText("billing-dev");
+            browser.waitForText("billing-dev");
 
-            click(By.id("setup-azure-devops"));
+            browser.click(By.id("setup-azure-devops"));
             wait.until(ExpectedConditions.urlContains("/integrations/azure_devops/setup"));
-            waitForText("How to connect");
+            browser.waitForText("How to connect");
             Browser.screenshot(driver, "10-setup-form-empty");
 
-            type(By.cssSelector("#integration-name input"), "payments-prod");
-            type(By.cssSelector("#integration-description textarea"), "Payments team, production repositories");
+            browser.type(By.cssSelector("#integration-name input"), "payments-prod");
+            browser.type(By.cssSelector("#integration-description textarea"), "Payments team, production repositories");
             WebElement labels = driver.findElement(By.cssSelector("#integration-labels input"));
             int added = 0;
             for (String label : List.of("prod", "Team-Payments", " eu-west ")) {
@@ -128,34 +128,34 @@ class IntegrationsE2E {
                 }
                 wait.until(d -> d.findElement(By.id("integration-labels")).getDomAttribute("opened") == null);
             }
-            type(By.cssSelector("#integration-organization input"), "https://dev.azure.com/contoso-platform/Payments/_git/api");
+            browser.type(By.cssSelector("#integration-organization input"), "https://dev.azure.com/contoso-platform/Payments/_git/api");
             driver.findElement(By.cssSelector("#integration-organization input")).sendKeys(Keys.TAB);
             wait.until(d -> "contoso-platform".equals(
                     d.findElement(By.cssSelector("#integration-organization input")).getDomProperty("value")));
-            type(By.cssSelector("#token input"), CANARY + "\n");
+            browser.type(By.cssSelector("#token input"), CANARY + "\n");
             assertThat(selectedLabels()).containsExactlyInAnyOrder("prod", "team-payments", "eu-west");
             Browser.screenshot(driver, "11-setup-form-filled");
 
-            click(By.id("save"));
+            browser.click(By.id("save"));
             wait.until(ExpectedConditions.urlMatches(".*/integrations/[0-9a-f-]{36}$"));
-            waitForText("Configured on");
+            browser.waitForText("Configured on");
             Browser.screenshot(driver, "12-detail-overview");
 
             WebElement description = driver.findElement(By.cssSelector("#integration-description textarea"));
             description.sendKeys(Keys.END, " (owned by platform)");
-            click(By.id("save"));
-            waitForText("Saved");
-            click(By.xpath("//vaadin-tab[normalize-space()='History']"));
-            waitForText("Integration updated");
+            browser.click(By.id("save"));
+            browser.waitForText("Saved");
+            browser.click(By.xpath("//vaadin-tab[normalize-space()='History']"));
+            browser.waitForText("Integration updated");
             Browser.screenshot(driver, "13-detail-history");
 
             driver.get(base() + "/integrations");
-            waitForText("payments-prod");
-            waitForText("team-payments");
-            waitForText("eu-west");
+            browser.waitForText("payments-prod");
+            browser.waitForText("team-payments");
+            browser.waitForText("eu-west");
             Browser.screenshot(driver, "14-grid-rows");
             assertThat(driver.findElements(By.cssSelector("#integrations-grid vaadin-menu-bar"))).hasSize(2);
-            type(By.cssSelector("#integration-search input"), "PAYMENTS");
+            browser.type(By.cssSelector("#integration-search input"), "PAYMENTS");
             wait.until(ExpectedConditions.urlContains("q=PAYMENTS"));
             waitForGridRows(List.of("payments-prod"));
 
@@ -165,11 +165,11 @@ class IntegrationsE2E {
             waitForGridRows(List.of("billing-dev"));
             Browser.screenshot(driver, "15-grid-filtered-by-label");
 
-            click(By.id("sign-out"));
+            browser.click(By.id("sign-out"));
             wait.until(ExpectedConditions.urlContains("/login"));
             signIn("victor.viewer");
             wait.until(ExpectedConditions.urlContains("/integrations"));
-            waitForText("payments-prod");
+            browser.waitForText("payments-prod");
             assertThat(driver.findElements(By.id("setup-azure-devops"))).isEmpty();
             assertThat(driver.findElements(By.cssSelector("#integrations-grid vaadin-menu-bar"))).isEmpty();
             Browser.screenshot(driver, "16-viewer-grid");
@@ -227,17 +227,7 @@ class IntegrationsE2E {
         browser.signIn(user, "e2e-password-" + user);
     }
 
-    private void type(By by, String text) {
-        browser.type(by, text);
-    }
 
-    private void click(By by) {
-        browser.click(by);
-    }
-
-    private void waitForText(String text) {
-        browser.waitForText(text);
-    }
 
     private String base() {
         return "http://localhost:" + port;

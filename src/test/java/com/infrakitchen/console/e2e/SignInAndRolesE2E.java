@@ -61,21 +61,21 @@ class SignInAndRolesE2E {
     void adminCreatesAViewerWhoSeesNoAdminScreens() throws Exception {
         signIn("admin", "e2e-admin-password");
         wait.until(ExpectedConditions.urlContains("/integrations"));
-        waitForText("No integrations yet");
+        browser.waitForText("No integrations yet");
         assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users", "Encryption keys");
         Browser.screenshot(driver, "01-admin-integrations");
 
-        click(By.xpath("//vaadin-side-nav-item[normalize-space()='Users']"));
+        browser.click(By.xpath("//vaadin-side-nav-item[normalize-space()='Users']"));
         wait.until(ExpectedConditions.urlContains("/users"));
-        waitForText("New user");
+        browser.waitForText("New user");
         Browser.screenshot(driver, "02-admin-users");
 
-        click(By.id("new-user"));
+        browser.click(By.id("new-user"));
         WebElement username = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#new-user-username input")));
         username.sendKeys("vera.viewer");
         Browser.screenshot(driver, "03-new-user-dialog");
-        click(By.id("create-user"));
+        browser.click(By.id("create-user"));
         WebElement generated = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#generated-password input")));
         String password = wait.until(d -> {
@@ -83,36 +83,36 @@ class SignInAndRolesE2E {
             return v == null || v.isEmpty() ? null : v;
         });
         Browser.screenshot(driver, "04-generated-password");
-        click(By.id("password-copied"));
-        waitForText("vera.viewer");
+        browser.click(By.id("password-copied"));
+        browser.waitForText("vera.viewer");
 
-        click(By.xpath("//vaadin-side-nav-item[normalize-space()='Audit']"));
+        browser.click(By.xpath("//vaadin-side-nav-item[normalize-space()='Audit']"));
         wait.until(ExpectedConditions.urlContains("/audit"));
-        waitForText("User created");
+        browser.waitForText("User created");
         Browser.screenshot(driver, "05-admin-audit");
 
         String adminSession = driver.manage().getCookieNamed("JSESSIONID").getValue();
         assertThat(statusWithSession("/actuator/metrics", adminSession)).isEqualTo(200);
-        click(By.id("sign-out"));
+        browser.click(By.id("sign-out"));
         wait.until(ExpectedConditions.urlContains("/login"));
         // signing out invalidated the session: replaying its cookie gets nothing
         assertThat(statusWithSession("/actuator/metrics", adminSession)).isNotEqualTo(200);
 
         signIn("vera.viewer", "wrong-password-123");
         wait.until(ExpectedConditions.urlContains("error"));
-        waitForText("Sign-in failed");
+        browser.waitForText("Sign-in failed");
         Browser.screenshot(driver, "06-login-failed");
 
         signIn("vera.viewer", password);
         wait.until(ExpectedConditions.urlContains("/integrations"));
-        waitForText("No integrations yet");
+        browser.waitForText("No integrations yet");
         assertThat(navEntries()).containsExactly("Integrations");
         assertThat(driver.findElement(By.cssSelector(".user-footer")).getText()).contains("vera.viewer", "viewer");
         Browser.screenshot(driver, "07-viewer-integrations");
 
         for (String forbidden : List.of("users", "audit")) {
             driver.get(base() + "/" + forbidden);
-            waitForText("Page not available");
+            browser.waitForText("Page not available");
             assertThat(driver.getPageSource()).doesNotContain("New user").doesNotContain("Audit log");
             assertThat(navEntries()).containsExactly("Integrations");
         }
@@ -137,13 +137,6 @@ class SignInAndRolesE2E {
         browser.signIn(user, password);
     }
 
-    private void click(By by) {
-        browser.click(by);
-    }
-
-    private void waitForText(String text) {
-        browser.waitForText(text);
-    }
 
     private String base() {
         return "http://localhost:" + port;
