@@ -36,8 +36,26 @@ public class IntegrationQueries {
 
     public List<IntegrationSummary> find(IntegrationFilter filter, IntegrationSort sort, int offset, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String sql = "SELECT " + COLUMNS + " FROM integration i" + where(filter, params) + orderBy(sort)
-                + " LIMIT :limit OFFSET :offset";
+        String sql;
+        if (filter.search() != null && sort.field() == IntegrationSort.Field.NAME) {
+            // Search by name: the page's name keys come from ix_integration_name_search alone (name order, text
+            // alongside), so a rare term scans a narrow index, not every row in name order; then only the
+            // page's rows are read. search_text in the ORDER BY changes nothing (name_key is unique) but makes
+            // H2 take that index rather than uq_integration_name_key's.
+            String dir = sort.ascending() ? " ASC" : " DESC";
+            sql = "SELECT " + COLUMNS + " FROM integration i WHERE i.name_key IN (SELECT s.name_key FROM "
+                    + from(filter, "s", params) + where(filter, "s", params) + " ORDER BY s.name_key" + dir
+                    + ", s.search_text" + dir + " LIMIT :limit OFFSET :offset)" + orderBy(sort);
+        } else if (filter.search() != null && sort.field() == IntegrationSort.Field.UPDATED) {
+            // The same by update time, from ix_integration_updated_search ((updated_at, id) is unique).
+            String dir = sort.ascending() ? " ASC" : " DESC";
+            sql = "SELECT " + COLUMNS + " FROM integration i WHERE i.id IN (SELECT s.id FROM "
+                    + from(filter, "s", params) + where(filter, "s", params) + " ORDER BY s.updated_at" + dir
+                    + ", s.id" + dir + ", s.search_text" + dir + " LIMIT :limit OFFSET :offset)" + orderBy(sort);
+        } else {
+            sql = "SELECT " + COLUMNS + " FROM " + from(filter, "i", params) + where(filter, "i", params)
+                    + orderBy(sort) + " LIMIT :limit OFFSET :offset";
+        }
         params.addValue("limit", limit).addValue("offset", offset);
         List<Row> rows = jdbc.query(sql, params, IntegrationQueries::row);
         Map<UUID, List<String>> labels = labelsOf(rows.stream().map(Row::id).toList());
@@ -46,8 +64,27 @@ public class IntegrationQueries {
 
     public long count(IntegrationFilter filter) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM integration i" + where(filter, params), params,
-                Long.class);
+        String sql;
+        if (!filter.labels().isEmpty() && filter.search() == null && filter.method() == null
+                && filter.enabled() == null) {
+            // Labels only: the label rows answer alone, one primary-key probe per further label (PostgreSQL:
+            // 3 ms instead of 30 at 100,000 integrations; H2 about the same). Every label row has its
+            // integration (foreign key) and an integration has a label at most once (primary key), so this
+            // counts integrations.
+            StringBuilder join = new StringBuilder("SELECT COUNT(*) FROM integration_label l0");
+            for (int n = 1; n < filter.labels().size(); n++) {
+                join.append(" JOIN integration_label l").append(n).append(" ON l").append(n)
+                        .append(".integration_id = l0.integration_id AND l").append(n).append(".label = :label")
+                        .append(n);
+            }
+            sql = join + " WHERE l0.label = :label0";
+            for (int n = 0; n < filter.labels().size(); n++) {
+                params.addValue("label" + n, filter.labels().get(n));
+            }
+        } else {
+            sql = "SELECT COUNT(*) FROM " + from(filter, "i", params) + where(filter, "i", params);
+        }
+        Long n = jdbc.queryForObject(sql, params, Long.class);
         return n == null ? 0 : n;
     }
 
@@ -97,24 +134,35 @@ public class IntegrationQueries {
         return out;
     }
 
-    private static String where(IntegrationFilter f, MapSqlParameterSource params) {
+    /**
+     * The integration table as {@code alias}, joined to the ids having every label asked for (one index range
+     * over the labels, grouped). A join rather than {@code id IN (...)}: at 100,000 integrations H2 takes
+     * half the time (docs/benchmarks/grid.md); PostgreSQL plans both alike.
+     */
+    private static String from(IntegrationFilter f, String alias, MapSqlParameterSource params) {
+        if (f.labels().isEmpty()) {
+            return "integration " + alias;
+        }
+        params.addValue("labels", f.labels()).addValue("labelCount", f.labels().size());
+        return "integration " + alias + " JOIN (SELECT l.integration_id FROM integration_label l"
+                + " WHERE l.label IN (:labels) GROUP BY l.integration_id HAVING COUNT(*) = :labelCount) m"
+                + " ON m.integration_id = " + alias + ".id";
+    }
+
+    private static String where(IntegrationFilter f, String alias, MapSqlParameterSource params) {
         List<String> parts = new ArrayList<>();
         if (f.search() != null) {
-            parts.add("i.search_text LIKE :search ESCAPE '\\'");
-            params.addValue("search", "%" + f.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%");
-        }
-        if (!f.labels().isEmpty()) {
-            parts.add("i.id IN (SELECT l.integration_id FROM integration_label l WHERE l.label IN (:labels)"
-                    + " GROUP BY l.integration_id HAVING COUNT(*) = :labelCount)");
-            params.addValue("labels", f.labels()).addValue("labelCount", f.labels().size());
+            // A plain substring test: the same as LIKE '%term%' with the term escaped, without H2 compiling
+            // the pattern again for every row (5 MB of garbage per query at 100,000 rows).
+            parts.add("POSITION(:search IN " + alias + ".search_text) > 0");
+            params.addValue("search", f.search());
         }
         if (f.method() != null) {
-            parts.add("i.method = :method");
+            parts.add(alias + ".method = :method");
             params.addValue("method", f.method().name());
         }
         if (f.enabled() != null) {
-            parts.add("i.enabled = :enabled");
+            parts.add(alias + ".enabled = :enabled");
             params.addValue("enabled", f.enabled());
         }
         return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
