@@ -45,6 +45,7 @@ public class AuditView extends VerticalLayout {
     final Span total = new Span();
     final Grid<AuditEntry> grid = new Grid<>();
     private AuditQuery query = AuditQuery.ALL;
+    private long matching;
 
     public AuditView(AuditService audit) {
         this.audit = audit;
@@ -84,15 +85,12 @@ public class AuditView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPageSize(50);
         grid.setSizeFull();
-        grid.setItems(q -> audit.find(query, q.getOffset(), q.getLimit()).stream(), q -> (int) count());
+        grid.setItems(q -> audit.find(query, q.getOffset(), q.getLimit()).stream(),
+                q -> (int) Math.min(matching, Integer.MAX_VALUE));
 
         total.addClassName("result-count");
         add(filters, total, grid);
         updateTotal();
-    }
-
-    private long count() {
-        return Math.min(audit.count(query), Integer.MAX_VALUE);
     }
 
     void applyFilters() {
@@ -105,8 +103,8 @@ public class AuditView extends VerticalLayout {
         }
         to.setInvalid(false);
         query = new AuditQuery(actor.getValue(), action.getValue(), start, end);
-        grid.getDataProvider().refreshAll();
         updateTotal();
+        grid.getDataProvider().refreshAll();
     }
 
     private void clearFilters() {
@@ -118,8 +116,9 @@ public class AuditView extends VerticalLayout {
     }
 
     private void updateTotal() {
-        long n = audit.count(query);
-        total.setText(n == 1 ? "1 event" : n + " events");
+        // counted once per filter change; the grid's count callback reuses it
+        matching = audit.count(query);
+        total.setText(matching == 1 ? "1 event" : matching + " events");
     }
 
     private static Instant toInstant(LocalDate day) {

@@ -70,6 +70,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     final Span total = new Span();
     private final HorizontalLayout toolbar;
     private IntegrationFilter filter = IntegrationFilter.NONE;
+    private long matching;
     private boolean restoring;
 
     public IntegrationsView(IntegrationService integrations, Clock clock) {
@@ -166,7 +167,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
                             o.getDirection() == SortDirection.ASCENDING))
                     .orElse(IntegrationSort.DEFAULT);
             return integrations.find(filter, sort, query.getOffset(), query.getLimit()).stream();
-        }, query -> (int) Math.min(integrations.count(filter), Integer.MAX_VALUE));
+        }, query -> (int) Math.min(matching, Integer.MAX_VALUE));
         grid.addSortListener(e -> writeUrl());
         grid.setSizeFull();
     }
@@ -231,8 +232,9 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     }
 
     void refresh() {
+        // counted once per filter or data change; the grid's count callback reuses it
+        matching = integrations.count(filter);
         grid.getDataProvider().refreshAll();
-        long matching = integrations.count(filter);
         boolean noneAtAll = matching == 0 && filter.equals(IntegrationFilter.NONE);
         emptyState.setVisible(noneAtAll);
         toolbar.setVisible(!noneAtAll);
