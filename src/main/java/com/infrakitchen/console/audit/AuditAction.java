@@ -20,7 +20,8 @@ public enum AuditAction {
     SECRET_SET,
     SECRET_CLEARED,
     SECRET_UNREADABLE,
-    KEY_ROTATION_COMPLETED;
+    KEY_ROTATION_COMPLETED,
+    CONNECTION_TESTED;
 
     /** "USER_ROLE_CHANGED" becomes "User role changed". */
     public String label() {

@@ -46,6 +46,31 @@ public class AuditTrail {
         write(actor, actorRole, action, outcome, target, details);
     }
 
+    /**
+     * Who is acting, from where, captured now: for work that finishes on another thread (a connection test),
+     * where neither the security context nor the request is available any more.
+     */
+    public Actor currentActor() {
+        HttpServletRequest request = currentRequest();
+        String ip = request == null ? null : request.getRemoteAddr();
+        String sessionHash = null;
+        if (request != null) {
+            HttpSession session = request.getSession(false);
+            sessionHash = session == null ? null : hash(session.getId());
+        }
+        return new Actor(CurrentUser.username(), CurrentUser.role().orElse(null), ip, sessionHash);
+    }
+
+    /** Records an event for a captured actor, in a transaction of its own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAs(Actor actor, AuditAction action, AuditOutcome outcome, Target target, AuditDetails details) {
+        insert(actor.name(), actor.role(), actor.ip(), actor.sessionHash(), action, outcome, target, details);
+    }
+
+    /** A captured actor; {@code sessionHash} is a short hash, never the session id. */
+    public record Actor(String name, String role, String ip, String sessionHash) {
+    }
+
     private void write(String actor, String actorRole, AuditAction action, AuditOutcome outcome, Target target,
             AuditDetails details) {
         HttpServletRequest request = currentRequest();
@@ -55,6 +80,11 @@ public class AuditTrail {
             HttpSession session = request.getSession(false);
             sessionHash = session == null ? null : hash(session.getId());
         }
+        insert(actor, actorRole, ip, sessionHash, action, outcome, target, details);
+    }
+
+    private void insert(String actor, String actorRole, String ip, String sessionHash, AuditAction action,
+            AuditOutcome outcome, Target target, AuditDetails details) {
         Target t = target == null ? Target.NONE : target;
         store.insert(clock.instant(), clip(actor, 64), actorRole, clip(ip, 64), sessionHash, action.name(),
                 t.type(), clip(t.id(), 64), clip(t.name(), 200), outcome.name(),
@@ -101,6 +131,12 @@ public class AuditTrail {
 
         public static Target integration(java.util.UUID id, String name) {
             return new Target(INTEGRATION, id.toString(), name);
+        }
+
+        /** A test of a form that is not saved yet, named as typed. */
+        public static Target unsavedIntegration(String typedName) {
+            return new Target("INTEGRATION_FORM", null, typedName == null || typedName.isBlank() ? "(unnamed)"
+                    : typedName);
         }
 
         public static Target view(String route) {

@@ -94,6 +94,21 @@ public class IntegrationService {
         return except == null ? repository.existsByNameKey(key) : repository.countByNameKeyExcept(key, except) > 0;
     }
 
+    /**
+     * The stored token of an integration, decrypted, for a connection test (and nothing else): the caller
+     * must wipe it. Empty when the integration does not exist; {@link StoredCredentials#token()} is null when
+     * no token is configured.
+     *
+     * @throws com.infrakitchen.console.secret.SecretUnreadableException when the key set lacks its key
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public Optional<StoredCredentials> credentialsForTest(UUID id) {
+        return repository.findById(id).map(i -> new StoredCredentials(i.id(), i.name(), i.organization(),
+                i.patCiphertext() == null ? null : cipher.open(i.patCiphertext(), tokenPlace(i.id())),
+                i.patSetAt(), i.tokenExpiresOn()));
+    }
+
     // ---- changing -------------------------------------------------------------------------------
 
     /** Creates a PAT integration. {@code token} is what was typed (trimmed here). */

@@ -1,0 +1,70 @@
+package com.infrakitchen.console.integration.azuredevops;
+
+import com.infrakitchen.console.integration.check.HttpDetails;
+import java.util.Locale;
+
+/**
+ * One answer of Azure DevOps, read safely: the body capped (see {@link AzureDevOpsHttp}), JSON parsed only
+ * when the content type says JSON, and the headers that matter for a diagnosis. Never holds the request's
+ * credentials.
+ *
+ * @param body          the body as text, at most the cap ({@code truncated} says whether more was sent)
+ * @param message       the JSON {@code message} of a wrapped exception, else null
+ * @param typeKey       the JSON {@code typeKey} of a wrapped exception, else null
+ * @param serviceError  {@code X-TFS-ServiceError}, URL-decoded
+ * @param json          the parsed body when it was JSON and parsed, else null
+ */
+record AdoResponse(String method, String url, int status, String contentType, String body, boolean truncated,
+        String message, String typeKey, String serviceError, String activityId, Long retryAfterSeconds,
+        String location, String wwwAuthenticate, tools.jackson.databind.JsonNode json, long durationMillis) {
+
+    boolean isJson() {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    boolean isHtml() {
+        String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return ct.startsWith("text/html") || (!isJson() && body.stripLeading().startsWith("<"));
+    }
+
+    boolean isEmpty() {
+        return body.isBlank();
+    }
+
+    /** The server's own words: the JSON message, else the decoded service error header, else a plain text body. */
+    String serverText() {
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        if (serviceError != null && !serviceError.isBlank()) {
+            return serviceError;
+        }
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/plain")) {
+            return clip(body.strip());
+        }
+        return null;
+    }
+
+    /** The target host of a redirect, never the full URL (it may carry a sign-in reply address). */
+    String redirectHost() {
+        if (location == null) {
+            return null;
+        }
+        var parsed = okhttp3.HttpUrl.parse(location);
+        return parsed == null ? "(an unreadable location)" : parsed.host();
+    }
+
+    HttpDetails details() {
+        return new HttpDetails(method, url, status, contentType, serverText(), activityId, retryAfterSeconds,
+                status >= 300 && status < 400 ? redirectHost() : null, null);
+    }
+
+    /** At most 200 characters, as text; a response body is never rendered as HTML (security.md 3.5). */
+    static String clip(String s) {
+        if (s == null) {
+            return null;
+        }
+        String oneLine = s.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,378 @@
+package com.infrakitchen.console.integration.azuredevops;
+
+import com.infrakitchen.console.integration.IntegrationRules;
+import com.infrakitchen.console.integration.azuredevops.AzureDevOpsHttp.Exchange;
+import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Classification;
+import com.infrakitchen.console.integration.check.Cancellation;
+import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.check.CheckInput;
+import com.infrakitchen.console.integration.check.CheckOutcome;
+import com.infrakitchen.console.integration.check.CheckResult;
+import com.infrakitchen.console.integration.check.CheckStep;
+import com.infrakitchen.console.integration.check.ConnectionChecker;
+import com.infrakitchen.console.integration.check.HttpDetails;
+import com.infrakitchen.console.integration.check.StepStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The personal access token check: the ordered steps of azure-devops.md section 11. Local checks first (no
+ * request for a malformed name or token); then the organization lookup, projects, identity and
+ * repositories go out together, because none of them needs another's answer and the test then costs one
+ * round trip instead of four; the Code write probe follows on a repository the listing found. The projects
+ * answer decides authentication; the identity answer tells a missing scope from an unknown token after an
+ * empty 401. Once a failure decides the result, calls still in flight are cancelled.
+ */
+@Component
+public class AzureDevOpsChecker implements ConnectionChecker {
+
+    static final String STEP_LOCAL = "Local checks";
+    static final String STEP_ORGANIZATION = "Organization";
+    static final String STEP_PROJECTS = "Authentication and Project read";
+    static final String STEP_IDENTITY = "Identity";
+    static final String STEP_CODE_READ = "Code read";
+    static final String STEP_CODE_WRITE = "Code write";
+    static final String STEP_EXPIRY = "Token expiry";
+    static final int EXPIRY_WARNING_DAYS = 14;
+
+    private final AzureDevOpsHttp http;
+    private final Clock clock;
+
+    AzureDevOpsChecker(AzureDevOpsHttp http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public CheckResult check(CheckInput input, Cancellation cancellation) {
+        return new Run(input, cancellation).run();
+    }
+
+    private final class Run {
+        private final CheckInput input;
+        private final Cancellation cancellation;
+        private final String org;
+        private final Instant startedAt = clock.instant();
+        private final long start = System.nanoTime();
+        private final List<CheckStep> steps = new ArrayList<>();
+        private final String session = UUID.randomUUID().toString();
+        private String identity;
+        private Integer projectCount;
+        private Integer repositoryCount;
+
+        Run(CheckInput input, Cancellation cancellation) {
+            this.input = input;
+            this.cancellation = cancellation;
+            this.org = input.organization() == null ? "" : input.organization().strip();
+        }
+
+        CheckResult run() {
+            String token = input.token() == null ? "" : IntegrationRules.normaliseToken(input.token().reveal());
+            if (IntegrationRules.organizationProblem(org).isPresent()) {
+                steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED,
+                        IntegrationRules.organizationProblem(org).get(), 0, null));
+                return done(CheckCategory.INVALID_ORGANIZATION_NAME, null);
+            }
+            if (token.isEmpty()) {
+                steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED, "No token was given.", 0, null));
+                return done(CheckCategory.NO_TOKEN, null);
+            }
+            if (IntegrationRules.tokenProblem(token).isPresent()) {
+                steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED, IntegrationRules.tokenProblem(token).get(),
+                        0, null));
+                return done(CheckCategory.INVALID_TOKEN_FORMAT, null);
+            }
+            steps.add(new CheckStep(STEP_LOCAL, StepStatus.PASSED, IntegrationRules.tokenWarning(token)
+                    .orElse("Organization name and token format are valid."), 0, null));
+
+            AzureDevOpsUrls urls = new AzureDevOpsUrls(http.baseUrl());
+            var organization = send(urls.organizationLookup(org), null);
+            var projects = send(urls.projects(org), token);
+            var who = send(urls.connectionData(org), token);
+            var repos = send(urls.repositories(org), token);
+            List<CompletableFuture<Exchange>> pending = List.of(organization, projects, who, repos);
+
+            Exchange projectsDone = projects.join();
+            Exchange organizationDone = organization.isDone() ? organization.join() : null;
+            CheckCategory decided = projectsStep(projectsDone, who, organizationDone);
+            if (decided != null) {
+                pending.forEach(f -> f.cancel(true));
+                cancelCalls();
+                return done(decided, projectsDone);
+            }
+            if (organizationDone == null) {
+                organizationDone = organization.join();
+            }
+            organizationStep(organizationDone);
+            CheckCategory identityProblem = identityStep(who.join());
+            if (identityProblem != null) {
+                cancelCalls();
+                return done(identityProblem, who.join());
+            }
+            List<CheckCategory> warnings = new ArrayList<>();
+            JsonNode probeRepo = codeReadStep(repos.join(), warnings);
+            if (probeRepo == null && !warnings.isEmpty() && warnings.get(0).outcome() == CheckOutcome.FAILED) {
+                return done(warnings.get(0), repos.join());
+            }
+            codeWriteStep(urls, probeRepo, token, warnings);
+            if (projectCount != null && projectCount == 0 && repositoryCount != null && repositoryCount == 0) {
+                warnings.add(CheckCategory.NO_VISIBLE_PROJECTS);
+            }
+            if (expiresSoon()) {
+                warnings.add(CheckCategory.TOKEN_EXPIRING_SOON);
+            }
+            if (sawRetryAfter(projectsDone, who.join(), repos.join())) {
+                warnings.add(CheckCategory.NEAR_RATE_LIMIT);
+            }
+            return done(warnings.isEmpty() ? CheckCategory.CONNECTED : warnings.get(0), null);
+        }
+
+        /** Decides authentication. Returns the failure category, or null when the token works here. */
+        private CheckCategory projectsStep(Exchange e, CompletableFuture<Exchange> who, Exchange organization) {
+            if (e.error() != null) {
+                CheckCategory category = TransportFailures.classify(e.error(), cancellation.isCancelled());
+                steps.add(failedTransport(STEP_PROJECTS, e, category));
+                return category;
+            }
+            AdoResponse r = e.response();
+            Classification c = ResponseClassifier.classify(Probe.PROJECTS, r);
+            if (c.passed()) {
+                int seen = r.json().path("value").size();
+                steps.add(new CheckStep(STEP_PROJECTS, StepStatus.PASSED, seen == 0
+                        ? "The token is valid for " + org + ", but sees no project."
+                        : "The token is valid for " + org + " and may read projects.", r.durationMillis(),
+                        r.details()));
+                if (seen == 0) {
+                    projectCount = 0;
+                }
+                return null;
+            }
+            if (c.category() == CheckCategory.PROJECT_SCOPE_MISSING) {
+                // An empty 401: a missing scope if the identity is known, else the token is not accepted.
+                Exchange w = who.join();
+                boolean known = w.error() == null
+                        && ResponseClassifier.classify(Probe.IDENTITY, w.response()).passed();
+                if (known) {
+                    identity = displayName(w.response().json());
+                    steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, "Azure DevOps knows the token (it"
+                            + " belongs to " + identity + ") but refused to list projects: the scope Project"
+                            + " and Team (Read) is missing.", r.durationMillis(), r.details()));
+                    return CheckCategory.PROJECT_SCOPE_MISSING;
+                }
+                steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, "Azure DevOps refused the token with an"
+                        + " empty 401, and does not know whom it belongs to.", r.durationMillis(), r.details()));
+                return CheckCategory.TOKEN_REJECTED;
+            }
+            if (organization != null && c.category() == CheckCategory.ORGANIZATION_NOT_FOUND) {
+                organizationStep(organization);
+            }
+            steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, c.category().headline(org),
+                    r.durationMillis(), r.details()));
+            return c.category();
+        }
+
+        private void organizationStep(Exchange e) {
+            if (e.error() != null) {
+                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.SKIPPED, "The lookup failed ("
+                        + TransportFailures.describe(e.error()) + "); the projects request decides.",
+                        e.durationMillis(), null));
+                return;
+            }
+            AdoResponse r = e.response();
+            Classification c = ResponseClassifier.classify(Probe.ORGANIZATION, r);
+            if (c.passed()) {
+                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.PASSED, "Organization " + org + " exists.",
+                        r.durationMillis(), r.details()));
+            } else if (c.category() == CheckCategory.ORGANIZATION_NOT_FOUND) {
+                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.FAILED, "Azure DevOps has no organization"
+                        + " named " + org + ".", r.durationMillis(), r.details()));
+            } else {
+                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.SKIPPED, "The lookup answered "
+                        + r.status() + "; the projects request decides.", r.durationMillis(), r.details()));
+            }
+        }
+
+        private CheckCategory identityStep(Exchange e) {
+            if (e.error() != null) {
+                steps.add(new CheckStep(STEP_IDENTITY, StepStatus.WARNING, "Could not ask who the token belongs to: "
+                        + TransportFailures.describe(e.error()), e.durationMillis(), null));
+                return null;
+            }
+            AdoResponse r = e.response();
+            Classification c = ResponseClassifier.classify(Probe.IDENTITY, r);
+            if (c.passed()) {
+                identity = displayName(r.json());
+                steps.add(new CheckStep(STEP_IDENTITY, StepStatus.PASSED, "The token belongs to " + identity + ".",
+                        r.durationMillis(), r.details()));
+                return null;
+            }
+            if ("identity-anonymous".equals(c.rule())) {
+                // Projects answered, but only as for an anonymous visitor (public projects): the token is not used.
+                steps.add(new CheckStep(STEP_IDENTITY, StepStatus.FAILED, "Azure DevOps treated the request as"
+                        + " anonymous: the token was not accepted (only public data is visible).", r.durationMillis(),
+                        r.details()));
+                return CheckCategory.TOKEN_REJECTED;
+            }
+            steps.add(new CheckStep(STEP_IDENTITY, StepStatus.WARNING, "Could not ask who the token belongs to: "
+                    + c.category().headline(org), r.durationMillis(), r.details()));
+            return null;
+        }
+
+        /** Returns a repository to probe for write access, or null. */
+        private JsonNode codeReadStep(Exchange e, List<CheckCategory> warnings) {
+            if (e.error() != null) {
+                CheckCategory category = TransportFailures.classify(e.error(), cancellation.isCancelled());
+                steps.add(failedTransport(STEP_CODE_READ, e, category));
+                warnings.add(category);
+                return null;
+            }
+            AdoResponse r = e.response();
+            Classification c = ResponseClassifier.classify(Probe.REPOSITORIES, r);
+            if (!c.passed()) {
+                boolean scope = c.category() == CheckCategory.CODE_READ_MISSING;
+                steps.add(new CheckStep(STEP_CODE_READ, scope ? StepStatus.WARNING : StepStatus.FAILED,
+                        scope ? "The token may not read repositories: the scope Code (Read) is missing."
+                                : c.category().headline(org), r.durationMillis(), r.details()));
+                warnings.add(c.category());
+                return null;
+            }
+            JsonNode repos = r.json().path("value");
+            repositoryCount = repos.size();
+            Set<String> projectsWithRepos = new HashSet<>();
+            JsonNode probe = null;
+            for (JsonNode repo : repos) {
+                projectsWithRepos.add(repo.path("project").path("name").asString(""));
+                if (probe == null && !repo.path("isDisabled").asBoolean(false)
+                        && !repo.path("name").asString("").isEmpty()
+                        && !repo.path("project").path("name").asString("").isEmpty()) {
+                    probe = repo;
+                }
+            }
+            projectCount = repositoryCount == 0 ? projectCount : projectsWithRepos.size();
+            steps.add(new CheckStep(STEP_CODE_READ, StepStatus.PASSED, repositoryCount == 0
+                    ? "The token may read code, but sees no repository."
+                    : "The token may read code: " + repositoryCount + " repositor" + (repositoryCount == 1 ? "y"
+                            : "ies") + " in " + projectsWithRepos.size() + " project"
+                            + (projectsWithRepos.size() == 1 ? "" : "s") + ".", r.durationMillis(), r.details()));
+            return probe;
+        }
+
+        private void codeWriteStep(AzureDevOpsUrls urls, JsonNode repo, String token, List<CheckCategory> warnings) {
+            if (repo == null) {
+                steps.add(CheckStep.skipped(STEP_CODE_WRITE, "No repository to probe, so write access is unknown."));
+                return;
+            }
+            String project = repo.path("project").path("name").asString();
+            String name = repo.path("name").asString();
+            Exchange e = send(urls.receivePack(org, project, name), token).join();
+            if (e.error() != null) {
+                steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, "Could not probe write access: "
+                        + TransportFailures.describe(e.error()), e.durationMillis(), null));
+                return;
+            }
+            AdoResponse r = e.response();
+            Classification c = ResponseClassifier.classify(Probe.CODE_WRITE, r);
+            String where = project + "/" + name;
+            if (c.passed()) {
+                steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.PASSED, "The token may push to " + where
+                        + " (asked for the push advertisement only; nothing was written).", r.durationMillis(),
+                        r.details()));
+            } else if (c.category() == CheckCategory.CODE_WRITE_MISSING
+                    || c.category() == CheckCategory.CODE_WRITE_NOT_PERMITTED) {
+                steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, c.category() == CheckCategory.CODE_WRITE_MISSING
+                        ? "The token may not push to " + where + ": the scope Code (Read and write) is missing."
+                        : "The token's user may not push to " + where + ".", r.durationMillis(), r.details()));
+                warnings.add(c.category());
+            } else {
+                steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, "Could not probe write access on "
+                        + where + ": " + c.category().headline(org), r.durationMillis(), r.details()));
+            }
+        }
+
+        private boolean expiresSoon() {
+            LocalDate expires = input.tokenExpiresOn();
+            if (expires == null) {
+                return false;
+            }
+            long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), expires);
+            if (days <= EXPIRY_WARNING_DAYS) {
+                steps.add(new CheckStep(STEP_EXPIRY, StepStatus.WARNING, days < 0
+                        ? "The expiry date entered (" + expires + ") has passed, yet Azure DevOps accepted the token:"
+                                + " correct the date."
+                        : "The token expires on " + expires + " (in " + days + " day" + (days == 1 ? "" : "s")
+                                + ").", 0, null));
+                return days >= 0;
+            }
+            return false;
+        }
+
+        private boolean sawRetryAfter(Exchange... exchanges) {
+            for (Exchange e : exchanges) {
+                if (e.response() != null && e.response().retryAfterSeconds() != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private CompletableFuture<Exchange> send(HttpUrl url, String token) {
+            Call call = http.newGet(url, token, session);
+            calls.add(call);
+            cancellation.onCancel(call::cancel);
+            return http.send(call);
+        }
+
+        private void cancelCalls() {
+            calls.forEach(Call::cancel);
+        }
+
+        private CheckStep failedTransport(String name, Exchange e, CheckCategory category) {
+            return new CheckStep(name, StepStatus.FAILED, category.headline(org) + " ("
+                    + TransportFailures.describe(e.error()) + ")", e.durationMillis(),
+                    new HttpDetails("GET", e.url(), null, null, null, null, null, null,
+                            TransportFailures.describe(e.error())));
+        }
+
+        private CheckResult done(CheckCategory category, Object decisive) {
+            HttpDetails details = null;
+            if (decisive instanceof Exchange e) {
+                details = e.response() != null ? e.response().details()
+                        : new HttpDetails("GET", e.url(), null, null, null, null, null, null,
+                                TransportFailures.describe(e.error()));
+            } else if (decisive instanceof AdoResponse r) {
+                details = r.details();
+            }
+            if (cancellation.isCancelled()) {
+                category = CheckCategory.CANCELLED;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new CheckResult(category, org, identity, projectCount, repositoryCount, steps,
+                    category.outcome() == CheckOutcome.FAILED ? details : null, startedAt, millis,
+                    input.fingerprint());
+        }
+    }
+
+    private static String displayName(JsonNode connectionData) {
+        JsonNode user = connectionData.path("authenticatedUser");
+        String name = user.path("providerDisplayName").asString("");
+        if (name.isBlank()) {
+            name = user.path("customDisplayName").asString("");
+        }
+        return name.isBlank() ? "an unnamed user" : name;
+    }
+}

@@ -1,0 +1,15 @@
+package com.infrakitchen.console.integration.azuredevops;
+
+/** The requests of the check (azure-devops.md section 3); the classifier reads some answers per probe. */
+enum Probe {
+    /** E1 resourceAreas, without credentials: does the organization exist. */
+    ORGANIZATION,
+    /** E4 projects {@code $top=1}: token valid for this organization, scope Project and Team (Read). */
+    PROJECTS,
+    /** E3 connectionData: who the token belongs to. */
+    IDENTITY,
+    /** E5 repositories: scope Code (Read). */
+    REPOSITORIES,
+    /** git-receive-pack advertisement of one repository: scope Code (Read and write), nothing pushed. */
+    CODE_WRITE
+}

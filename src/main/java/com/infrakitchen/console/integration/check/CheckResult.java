@@ -1,0 +1,35 @@
+package com.infrakitchen.console.integration.check;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The diagnosis of one test, bound to the values it tested: {@code organization} and {@code fingerprint}
+ * (of the organization, the token and the endpoint; see {@link CheckFingerprint}). Never shown against
+ * other values.
+ *
+ * @param identity        the display name Azure DevOps knows the token's user by, when it told us
+ * @param projectCount    visible projects ({@code $top=1} only proves "at least one"), null when unknown
+ * @param repositoryCount visible repositories, null when unknown
+ * @param decisive        the HTTP exchange that decided a failure, null for success or local failures
+ */
+public record CheckResult(CheckCategory category, String organization, String identity, Integer projectCount,
+        Integer repositoryCount, List<CheckStep> steps, HttpDetails decisive, Instant startedAt,
+        long durationMillis, String fingerprint) {
+
+    public CheckResult {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    public CheckOutcome outcome() {
+        return category.outcome();
+    }
+
+    public String headline() {
+        return category.headline(organization);
+    }
+
+    public String hint() {
+        return category.hint(organization);
+    }
+}

@@ -1,0 +1,37 @@
+package com.infrakitchen.console.integration.check;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A test that was started (or refused at once). {@link #result()} completes with the diagnosis, never
+ * exceptionally; {@link #cancel()} stops the calls in flight and completes it as {@link CheckCategory#CANCELLED}.
+ */
+public final class CheckRun {
+
+    private final Instant startedAt;
+    private final CompletableFuture<CheckResult> result;
+    private final Cancellation cancellation;
+
+    CheckRun(Instant startedAt, CompletableFuture<CheckResult> result, Cancellation cancellation) {
+        this.startedAt = startedAt;
+        this.result = result;
+        this.cancellation = cancellation;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public CompletableFuture<CheckResult> result() {
+        return result;
+    }
+
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    public boolean isCancelled() {
+        return cancellation.isCancelled();
+    }
+}

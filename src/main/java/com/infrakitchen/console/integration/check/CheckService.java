@@ -1,0 +1,207 @@
+package com.infrakitchen.console.integration.check;
+
+import com.infrakitchen.console.audit.AuditAction;
+import com.infrakitchen.console.audit.AuditDetails;
+import com.infrakitchen.console.audit.AuditOutcome;
+import com.infrakitchen.console.audit.AuditTrail;
+import com.infrakitchen.console.audit.AuditTrail.Target;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.StoredCredentials;
+import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
+import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.secret.SecretUnreadableException;
+import com.infrakitchen.console.security.CurrentUser;
+import com.infrakitchen.console.security.Roles;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Test Connection: runs a test off the caller's thread (security.md 2.8), within the limits of
+ * {@link CheckThrottle}, audits every attempt (refused ones too), and stores the results of saved
+ * integrations. A test of unsaved form values is never stored: it is shown in the form only.
+ */
+@Service
+public class CheckService {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckService.class);
+
+    private final ConnectionChecker checker;
+    private final IntegrationService integrations;
+    private final CheckRecordStore store;
+    private final CheckThrottle throttle;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("connection-test-", 0).factory());
+    private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
+
+    CheckService(ConnectionChecker checker, IntegrationService integrations, CheckRecordStore store,
+            CheckThrottle throttle, AuditTrail audit, Clock clock) {
+        this.checker = checker;
+        this.integrations = integrations;
+        this.store = store;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Tests values a form holds but has not saved. {@code formKey} names the form (one test at a time per
+     * form); {@code typedName} is only for the audit record. The token is wiped when the test ends.
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public CheckRun testUnsaved(String formKey, String typedName, String organization, Secret token,
+            LocalDate tokenExpiresOn) {
+        String fingerprint = CheckFingerprint.of(organization, token);
+        return start("form:" + formKey, Target.unsavedIntegration(typedName), null,
+                new CheckInput(organization, token, tokenExpiresOn, fingerprint), null);
+    }
+
+    /**
+     * Tests a saved integration with its stored token. When {@code organizationOverride} or {@code tokenOverride}
+     * is given (an unsaved edit on the detail page), those are tested instead and the result is not stored.
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public CheckRun testSaved(UUID integrationId, String organizationOverride, Secret tokenOverride) {
+        StoredCredentials stored;
+        try {
+            stored = integrations.credentialsForTest(integrationId)
+                    .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
+        } catch (SecretUnreadableException e) {
+            var detail = integrations.get(integrationId)
+                    .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
+            if (tokenOverride == null) {
+                return refusedOrLocal(integrationId, detail.data().name(), CheckCategory.SECRET_UNREADABLE,
+                        organizationOverride != null ? organizationOverride : detail.data().organization());
+            }
+            stored = new StoredCredentials(integrationId, detail.data().name(), detail.data().organization(), null,
+                    detail.tokenSetAt(), detail.data().tokenExpiresOn());
+        }
+        String organization = organizationOverride != null ? organizationOverride : stored.organization();
+        Secret token = tokenOverride != null ? tokenOverride : stored.token();
+        if (tokenOverride != null && stored.token() != null) {
+            stored.token().wipe();
+        }
+        boolean asSaved = organizationOverride == null && tokenOverride == null;
+        Target target = Target.integration(integrationId, stored.name());
+        String fingerprint = CheckFingerprint.of(organization, token);
+        return start("integration:" + integrationId, target, asSaved ? integrationId : null,
+                new CheckInput(organization, token, stored.tokenExpiresOn(), fingerprint), stored.tokenSetAt());
+    }
+
+    /** The newest stored result of each of these integrations that has one. */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public Map<UUID, CheckRecord> latest(Collection<UUID> integrationIds) {
+        return store.latest(integrationIds);
+    }
+
+    /** Stored results of one integration, newest first. */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public List<CheckRecord> history(UUID integrationId, int limit) {
+        return store.history(integrationId, limit);
+    }
+
+    private CheckRun refusedOrLocal(UUID integrationId, String name, CheckCategory category, String organization) {
+        Instant now = clock.instant();
+        CheckResult result = new CheckResult(category, organization, null, null, null, List.of(), null, now, 0,
+                null);
+        audit.recordAs(audit.currentActor(), AuditAction.CONNECTION_TESTED, AuditOutcome.FAILURE,
+                Target.integration(integrationId, name), details(result));
+        return new CheckRun(now, CompletableFuture.completedFuture(result), new Cancellation());
+    }
+
+    private CheckRun start(String key, Target target, UUID storeFor, CheckInput input, Instant tokenSetAt) {
+        AuditTrail.Actor actor = audit.currentActor();
+        Instant startedAt = clock.instant();
+        Cancellation cancellation = new Cancellation();
+        var refusal = throttle.acquire(CurrentUser.username(), key);
+        if (refusal.isPresent()) {
+            wipe(input);
+            CheckResult refused = new CheckResult(refusal.get(), input.organization(), null, null, null, List.of(),
+                    null, startedAt, 0, input.fingerprint());
+            audit.recordAs(actor, AuditAction.CONNECTION_TESTED, AuditOutcome.DENIED, target, details(refused));
+            return new CheckRun(startedAt, CompletableFuture.completedFuture(refused), cancellation);
+        }
+        inFlight.add(cancellation);
+        CompletableFuture<CheckResult> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                CheckResult r;
+                try {
+                    r = checker.check(input, cancellation);
+                } catch (RuntimeException e) {
+                    log.error("Connection test failed inside the console", e);
+                    r = new CheckResult(CheckCategory.INTERNAL_ERROR, input.organization(), null, null, null,
+                            List.of(), null, startedAt, 0, input.fingerprint());
+                } finally {
+                    wipe(input);
+                    throttle.release(key);
+                    inFlight.remove(cancellation);
+                }
+                finish(actor, target, storeFor, tokenSetAt, r);
+                result.complete(r);
+            });
+        } catch (RuntimeException e) {
+            // The executor is shut down: the application is stopping.
+            wipe(input);
+            throttle.release(key);
+            inFlight.remove(cancellation);
+            result.complete(new CheckResult(CheckCategory.CANCELLED, input.organization(), null, null, null,
+                    List.of(), null, startedAt, 0, input.fingerprint()));
+        }
+        return new CheckRun(startedAt, result, cancellation);
+    }
+
+    private void finish(AuditTrail.Actor actor, Target target, UUID storeFor, Instant tokenSetAt, CheckResult r) {
+        try {
+            audit.recordAs(actor, AuditAction.CONNECTION_TESTED,
+                    r.outcome() == CheckOutcome.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS, target,
+                    details(r));
+            if (storeFor != null && r.category() != CheckCategory.CANCELLED) {
+                store.insert(new CheckRecord(UUID.randomUUID(), storeFor, r.startedAt(), CheckTrigger.MANUAL,
+                        actor.name(), r.category(), r.durationMillis(), r.organization(), tokenSetAt, r.identity(),
+                        r.projectCount(), r.repositoryCount(), r.steps(), r.decisive()));
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not record the result of a connection test", e);
+        }
+    }
+
+    private static AuditDetails details(CheckResult r) {
+        AuditDetails d = AuditDetails.of().put("outcome", r.outcome().name()).put("category", r.category().name())
+                .put("durationMs", r.durationMillis());
+        if (r.organization() != null) {
+            d.put("organization", r.organization());
+        }
+        return d;
+    }
+
+    private static void wipe(CheckInput input) {
+        if (input.token() != null) {
+            input.token().wipe();
+        }
+    }
+
+    /** Stops every test in flight when the application stops (security.md 6.3 H-19). */
+    @PreDestroy
+    void shutdown() {
+        inFlight.forEach(Cancellation::cancel);
+        executor.shutdownNow();
+    }
+}

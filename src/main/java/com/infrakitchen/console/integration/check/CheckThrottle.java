@@ -1,0 +1,67 @@
+package com.infrakitchen.console.integration.check;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server-side limits of the Test button (security.md 3.6): at most {@code perUserPerMinute} tests per
+ * user in any minute, one test at a time per integration or form, and at most {@code maxConcurrent}
+ * tests at once in this instance. A refused test makes no outbound call.
+ */
+@Component
+class CheckThrottle {
+
+    private final Clock clock;
+    private final int perUserPerMinute;
+    private final int maxConcurrent;
+    private final Map<String, Deque<Instant>> starts = new ConcurrentHashMap<>();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    CheckThrottle(Clock clock, @Value("${app.checks.per-user-per-minute:5}") int perUserPerMinute,
+            @Value("${app.checks.max-concurrent:16}") int maxConcurrent) {
+        this.clock = clock;
+        this.perUserPerMinute = perUserPerMinute;
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    /**
+     * Takes a slot for {@code user} on {@code key}, or says why not. A taken slot must be given back with
+     * {@link #release}.
+     */
+    synchronized Optional<CheckCategory> acquire(String user, String key) {
+        if (running.contains(key)) {
+            return Optional.of(CheckCategory.TEST_ALREADY_RUNNING);
+        }
+        if (running.size() >= maxConcurrent) {
+            return Optional.of(CheckCategory.TOO_MANY_TESTS);
+        }
+        Instant now = clock.instant();
+        Deque<Instant> recent = starts.computeIfAbsent(user, u -> new ArrayDeque<>());
+        while (!recent.isEmpty() && Duration.between(recent.peekFirst(), now).compareTo(Duration.ofMinutes(1)) >= 0) {
+            recent.pollFirst();
+        }
+        if (recent.size() >= perUserPerMinute) {
+            return Optional.of(CheckCategory.TOO_MANY_TESTS);
+        }
+        recent.addLast(now);
+        running.add(key);
+        return Optional.empty();
+    }
+
+    void release(String key) {
+        running.remove(key);
+    }
+
+    int perUserPerMinute() {
+        return perUserPerMinute;
+    }
+}

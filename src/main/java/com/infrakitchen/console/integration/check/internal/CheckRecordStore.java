@@ -1,0 +1,119 @@
+package com.infrakitchen.console.integration.check.internal;
+
+import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.check.CheckRecord;
+import com.infrakitchen.console.integration.check.CheckStep;
+import com.infrakitchen.console.integration.check.CheckTrigger;
+import com.infrakitchen.console.integration.check.HttpDetails;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code integration_check}: stored test results. The steps and the deciding exchange are kept as JSON
+ * (they are shown, never queried). Only the newest {@value #KEEP} results per integration are kept.
+ */
+@Repository
+public class CheckRecordStore {
+
+    static final int KEEP = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    CheckRecordStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Report(List<CheckStep> steps, HttpDetails decisive) {
+    }
+
+    /**
+     * Stores a result unless the integration was deleted meanwhile (then nothing happens and false is
+     * returned), and drops results beyond the newest {@value #KEEP}.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean insert(CheckRecord r) {
+        if (jdbc.sql("SELECT COUNT(*) FROM integration WHERE id = ?").param(r.integrationId()).query(Long.class)
+                .single() == 0) {
+            return false;
+        }
+        String report = JSON.writeValueAsString(new Report(r.steps(), r.decisive()));
+        jdbc.sql("""
+                INSERT INTO integration_check (id, integration_id, checked_at, trigger_kind, actor, outcome, category,
+                    duration_ms, organization, token_set_at, identity_name, project_count, repository_count, report)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.id(), r.integrationId(), ts(r.checkedAt()), r.trigger().name(), r.actor(),
+                        r.outcome().name(), r.category().name(), r.durationMillis(), r.organization(),
+                        ts(r.tokenSetAt()), clip(r.identity(), 200), r.projectCount(), r.repositoryCount(), report)
+                .update();
+        List<UUID> old = jdbc.sql("SELECT id FROM integration_check WHERE integration_id = ?"
+                        + " ORDER BY checked_at DESC, id DESC OFFSET " + KEEP + " ROWS")
+                .param(r.integrationId()).query(UUID.class).list();
+        for (UUID id : old) {
+            jdbc.sql("DELETE FROM integration_check WHERE id = ?").param(id).update();
+        }
+        return true;
+    }
+
+    /** The newest result of each of these integrations that has one. */
+    @Transactional(readOnly = true)
+    public Map<UUID, CheckRecord> latest(Collection<UUID> integrationIds) {
+        Map<UUID, CheckRecord> latest = new HashMap<>();
+        if (integrationIds.isEmpty()) {
+            return latest;
+        }
+        List<CheckRecord> rows = jdbc.sql("""
+                SELECT c.* FROM integration_check c
+                WHERE c.integration_id IN (:ids)
+                  AND c.id = (SELECT c2.id FROM integration_check c2 WHERE c2.integration_id = c.integration_id
+                              ORDER BY c2.checked_at DESC, c2.id DESC FETCH FIRST 1 ROWS ONLY)""")
+                .param("ids", new ArrayList<>(integrationIds)).query(CheckRecordStore::map).list();
+        rows.forEach(r -> latest.put(r.integrationId(), r));
+        return latest;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CheckRecord> history(UUID integrationId, int limit) {
+        return jdbc.sql("SELECT * FROM integration_check WHERE integration_id = ?"
+                        + " ORDER BY checked_at DESC, id DESC FETCH FIRST " + Math.max(1, Math.min(limit, KEEP))
+                        + " ROWS ONLY")
+                .param(integrationId).query(CheckRecordStore::map).list();
+    }
+
+    private static CheckRecord map(ResultSet rs, int row) throws SQLException {
+        Report report = JSON.readValue(rs.getString("report"), Report.class);
+        return new CheckRecord(rs.getObject("id", UUID.class), rs.getObject("integration_id", UUID.class),
+                instant(rs, "checked_at"), CheckTrigger.valueOf(rs.getString("trigger_kind")), rs.getString("actor"),
+                CheckCategory.valueOf(rs.getString("category")), rs.getLong("duration_ms"),
+                rs.getString("organization"), instant(rs, "token_set_at"), rs.getString("identity_name"),
+                (Integer) rs.getObject("project_count"), (Integer) rs.getObject("repository_count"),
+                report.steps(), report.decisive());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+}
