@@ -45,7 +45,7 @@ final class ResponseClassifier {
                 return false;
             }
             if (text != null) {
-                String all = String.valueOf(r.message()) + "\n" + String.valueOf(r.serviceError()) + "\n"
+                String all = r.typeKey() + "\n" + r.message() + "\n" + r.serviceError() + "\n"
                         + (r.isJson() ? "" : r.body());
                 if (!text.matcher(all).find()) {
                     return false;
@@ -136,7 +136,7 @@ final class ResponseClassifier {
             row("F15-rate-limited", ALL, 429, 429, Body.ANY, null, null, null, CheckCategory.RATE_LIMITED),
             row("F16-api-version", ALL, 400, 400, Body.ANY, null,
                     "VssInvalidPreviewVersion|VssVersionOutOfRange|VssVersionNotSpecified|api-version|REST API"
-                            + " version", null, CheckCategory.API_VERSION_MISMATCH),
+                            + " version|is under preview", null, CheckCategory.API_VERSION_MISMATCH),
             row("F17-internal-error", ALL, 500, 500, Body.ANY, null, null, null, CheckCategory.SERVICE_ERROR),
             row("F18-unavailable", ALL, 502, 504, Body.ANY, null, null, null, CheckCategory.SERVICE_UNAVAILABLE),
             row("F18-unavailable-page", ALL, 500, 599, Body.ANY, null, "Services Unavailable", null,

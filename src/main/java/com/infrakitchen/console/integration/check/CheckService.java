@@ -107,7 +107,7 @@ public class CheckService {
 
     /** The newest stored result of each of these integrations that has one. */
     @PreAuthorize(Roles.ANY_SIGNED_IN)
-    public Map<UUID, CheckRecord> latest(Collection<UUID> integrationIds) {
+    public Map<UUID, LatestCheck> latest(Collection<UUID> integrationIds) {
         return store.latest(integrationIds);
     }
 

@@ -6,7 +6,12 @@ import com.infrakitchen.console.integration.ConcurrentEditException;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationTimes;
+import com.infrakitchen.console.integration.check.CheckFingerprint;
+import com.infrakitchen.console.integration.check.LatestCheck;
+import com.infrakitchen.console.integration.check.CheckService;
+import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
 import com.vaadin.flow.component.button.Button;
@@ -26,6 +31,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +47,7 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
 
     private final transient IntegrationService integrations;
     private final transient AuditService audit;
+    private final transient CheckService checks;
     final H2 title = new H2();
     final Span subtitle = new Span();
     final Div statusBadge = new Div();
@@ -50,12 +58,15 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
     final Div conflict = new Div();
     IntegrationForm form;
     HistoryPanel history;
+    ConnectionTestControl connection;
+    ConnectionPanel connectionPanel;
     private IntegrationDetail current;
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
-    public IntegrationDetailView(IntegrationService integrations, AuditService audit) {
+    public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks) {
         this.integrations = integrations;
         this.audit = audit;
+        this.checks = checks;
         addClassName("page");
         setWidthFull();
     }
@@ -78,6 +89,11 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
                 name -> canEdit && integrations.nameTaken(name, current.id()));
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());
+        connection = new ConnectionTestControl(this::startTest, this::valuesKey);
+        connection.test.setVisible(canEdit);
+        form.organization.addValueChangeListener(e -> connection.valuesChanged());
+        form.token.addChangeListener(connection::valuesChanged);
+        connectionPanel = new ConnectionPanel(checks, detail.id());
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save");
@@ -111,13 +127,17 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
         conflict.addClassName("conflict");
         conflict.setVisible(false);
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
-        VerticalLayout overview = new VerticalLayout(conflict, form, buttons);
+        VerticalLayout overview = new VerticalLayout(conflict, form, connection, buttons);
         overview.setPadding(false);
         TabSheet tabs = new TabSheet();
         tabs.add("Overview", overview);
+        tabs.add("Connection", connectionPanel);
         tabs.add("History", history);
         tabs.setWidthFull();
-        tabs.addSelectedChangeListener(e -> history.refresh());
+        tabs.addSelectedChangeListener(e -> {
+            history.refresh();
+            connectionPanel.refresh(current);
+        });
         add(header, tabs);
         show(detail);
     }
@@ -135,6 +155,55 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
         form.token.setStored(detail.tokenConfigured(), detail.tokenSetAt());
         conflict.setVisible(false);
         history.refresh();
+        showStoredResult();
+    }
+
+    private void showStoredResult() {
+        if (connection.isTesting()) {
+            return;
+        }
+        LatestCheck last = checks.latest(List.of(current.id())).get(current.id());
+        if (last == null) {
+            connection.indicator.showNotTested();
+            return;
+        }
+        connection.showStored(last.record().asResult(), last.outdated());
+    }
+
+    /** Tests what the Overview holds now: the stored token unless a new one is typed. */
+    private Optional<com.infrakitchen.console.integration.check.CheckRun> startTest() {
+        if (form.token.isClearing()) {
+            notify("The token is set to be cleared: there is nothing to test. Keep the stored token or type a new"
+                    + " one.", NotificationVariant.LUMO_CONTRAST);
+            return Optional.empty();
+        }
+        String organization = formOrganization();
+        String override = organization.equalsIgnoreCase(current.data().organization()) ? null : organization;
+        Secret token = typedToken().map(Secret::of).orElse(null);
+        var run = checks.testSaved(current.id(), override, token);
+        if (override == null && token == null) {
+            run.result().thenRun(() -> getUI().ifPresent(ui -> ui.access(() -> connectionPanel.refresh(current))));
+        }
+        return Optional.of(run);
+    }
+
+    private String valuesKey() {
+        String org = formOrganization().toLowerCase(Locale.ROOT);
+        return typedToken().map(t -> CheckFingerprint.of(org, Secret.of(t)))
+                .orElse(org + "|stored@" + current.tokenSetAt());
+    }
+
+    private String formOrganization() {
+        String value = form.organization.getValue();
+        return value == null ? "" : value.strip();
+    }
+
+    private Optional<String> typedToken() {
+        if (form.token.isReplacing()) {
+            String typed = IntegrationRules.normaliseToken(form.token.input.getValue());
+            return typed.isEmpty() ? Optional.empty() : Optional.of(typed);
+        }
+        return Optional.empty();
     }
 
     void save() {

@@ -4,6 +4,10 @@ import com.infrakitchen.console.base.ui.MainLayout;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.IntegrationRules;
+import com.infrakitchen.console.integration.check.CheckFingerprint;
+import com.infrakitchen.console.integration.check.CheckService;
+import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,10 +22,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code /integrations/azure_devops/setup} (the path of the guide): set up an Azure DevOps integration
- * with a personal access token. Save works without a test; Test Connection arrives with its own feature.
+ * with a personal access token. Test Connection checks the unsaved values; Save works with or without a test.
  */
 @Route("integrations/azure_devops/setup")
 @PageTitle("Set up Azure DevOps" + MainLayout.TITLE_SUFFIX)
@@ -32,8 +38,10 @@ public class IntegrationSetupView extends HorizontalLayout {
     final IntegrationForm form;
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
+    final ConnectionTestControl connection;
+    private final String formKey = UUID.randomUUID().toString();
 
-    public IntegrationSetupView(IntegrationService integrations) {
+    public IntegrationSetupView(IntegrationService integrations, CheckService checks) {
         this.integrations = integrations;
         addClassName("page");
         addClassName("setup-page");
@@ -46,6 +54,13 @@ public class IntegrationSetupView extends HorizontalLayout {
                 + " token. Secrets are stored encrypted and never shown again.");
         intro.addClassName("page-intro");
 
+        connection = new ConnectionTestControl(
+                () -> Optional.of(checks.testUnsaved(formKey, form.name.getValue(), organization(), Secret.of(token()),
+                        form.tokenExpiresOn.getValue())),
+                () -> CheckFingerprint.of(organization(), Secret.of(token())));
+        form.organization.addValueChangeListener(e -> connection.valuesChanged());
+        form.token.addChangeListener(connection::valuesChanged);
+
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save");
         save.addClickListener(e -> save());
@@ -54,13 +69,22 @@ public class IntegrationSetupView extends HorizontalLayout {
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
         buttons.addClassName("form-buttons");
 
-        VerticalLayout main = new VerticalLayout(title, intro, form, buttons);
+        VerticalLayout main = new VerticalLayout(title, intro, form, connection, buttons);
         main.setPadding(false);
         main.addClassName("setup-main");
         Div side = new Div(new HowToConnectPanel());
         side.addClassName("setup-side");
         add(main, side);
         setFlexGrow(1, main);
+    }
+
+    private String organization() {
+        String value = form.organization.getValue();
+        return value == null ? "" : value.strip();
+    }
+
+    private String token() {
+        return IntegrationRules.normaliseToken(form.token.typed());
     }
 
     void save() {

@@ -48,6 +48,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import com.infrakitchen.console.integration.check.CheckService;
+import com.infrakitchen.console.integration.check.LatestCheck;
+import java.util.Map;
 
 /**
  * {@code /integrations}: saved integrations, paged from the database with sorting and filtering in SQL;
@@ -60,6 +65,9 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
 
     private final transient IntegrationService integrations;
     private final transient Clock clock;
+    private final transient CheckService checks;
+    /** The newest result of each row fetched; filled by the page fetch, read by the Connection cells. */
+    private final Map<UUID, LatestCheck> connections = new ConcurrentHashMap<>();
     final TextField search = new TextField();
     final MultiSelectComboBox<String> labelFilter = new MultiSelectComboBox<>();
     final Select<String> methodFilter = new Select<>();
@@ -73,8 +81,9 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     private long matching;
     private boolean restoring;
 
-    public IntegrationsView(IntegrationService integrations, Clock clock) {
+    public IntegrationsView(IntegrationService integrations, CheckService checks, Clock clock) {
         this.integrations = integrations;
+        this.checks = checks;
         this.clock = clock;
         addClassName("page");
         setSizeFull();
@@ -146,8 +155,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
                 .setSortable(true).setWidth("7.5rem").setFlexGrow(1);
         grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("8rem")
                 .setFlexGrow(2);
-        grid.addComponentColumn(i -> IntegrationBadges.neverTested()).setHeader("Connection").setWidth("7.5rem")
-                .setFlexGrow(0);
+        grid.addComponentColumn(this::connectionCell).setHeader("Connection").setWidth("9rem").setFlexGrow(0);
         grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i.tokenExpiresOn(), LocalDate.now(clock)))
                 .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(i -> IntegrationTimes.ago(i.updatedAt(), clock.instant()) + " by " + i.updatedBy())
@@ -166,10 +174,52 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
                     .map(o -> new IntegrationSort(IntegrationSort.Field.valueOf(o.getSorted()),
                             o.getDirection() == SortDirection.ASCENDING))
                     .orElse(IntegrationSort.DEFAULT);
-            return integrations.find(filter, sort, query.getOffset(), query.getLimit()).stream();
+            List<IntegrationSummary> page = integrations.find(filter, sort, query.getOffset(), query.getLimit());
+            connections.putAll(checks.latest(page.stream().map(IntegrationSummary::id).toList()));
+            return page.stream();
         }, query -> (int) Math.min(matching, Integer.MAX_VALUE));
         grid.addSortListener(e -> writeUrl());
         grid.setSizeFull();
+    }
+
+    private Component connectionCell(IntegrationSummary i) {
+        LatestCheck last = connections.get(i.id());
+        if (last == null) {
+            return IntegrationBadges.neverTested();
+        }
+        Div cell = new Div(ConnectionBadges.badge(last.record(), last.outdated()));
+        Span age = new Span("checked " + IntegrationTimes.ago(last.record().checkedAt(), clock.instant()));
+        age.addClassName("connection-age");
+        cell.add(age);
+        cell.addClassName("connection-cell");
+        cell.getElement().setAttribute("title", (last.outdated() ? "Outdated (the organization or token changed"
+                + " since). Last result: " : "") + last.record().headline());
+        return cell;
+    }
+
+    private void testFromGrid(IntegrationSummary i) {
+        var ui = getUI().orElse(null);
+        Notification.show("Testing " + i.name() + "…", 2000, Notification.Position.BOTTOM_END);
+        checks.testSaved(i.id(), null, null).result().thenAccept(r -> {
+            if (ui != null) {
+                try {
+                    ui.access(() -> {
+                        Notification n = Notification.show(i.name() + ": " + (r.outcome()
+                                == com.infrakitchen.console.integration.check.CheckOutcome.CONNECTED
+                                && r.identity() != null ? "Connected as " + r.identity() : r.headline()), 6000,
+                                Notification.Position.BOTTOM_END);
+                        n.addThemeVariants(switch (r.outcome()) {
+                            case CONNECTED -> NotificationVariant.LUMO_SUCCESS;
+                            case WARNING -> NotificationVariant.LUMO_WARNING;
+                            case FAILED -> NotificationVariant.LUMO_ERROR;
+                        });
+                        refresh();
+                    });
+                } catch (com.vaadin.flow.component.UIDetachedException e) {
+                    // left the page
+                }
+            }
+        });
     }
 
     private Component rowActions(IntegrationSummary i) {
@@ -178,6 +228,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
         MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
         more.getElement().setAttribute("aria-label", "Actions for " + i.name());
         SubMenu items = more.getSubMenu();
+        items.addItem("Test connection", e -> testFromGrid(i));
         items.addItem("Edit", e -> getUI().ifPresent(ui -> ui.navigate(IntegrationDetailView.class,
                 new RouteParameters("id", i.id().toString()))));
         items.addItem(i.enabled() ? "Disable" : "Enable", e -> attempt(() -> integrations.setEnabled(i.id(),
@@ -234,6 +285,7 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
     void refresh() {
         // counted once per filter or data change; the grid's count callback reuses it
         matching = integrations.count(filter);
+        connections.clear();
         grid.getDataProvider().refreshAll();
         boolean noneAtAll = matching == 0 && filter.equals(IntegrationFilter.NONE);
         emptyState.setVisible(noneAtAll);

@@ -129,6 +129,23 @@ class TokenField extends VerticalLayout {
         };
     }
 
+    /** Whether a new token is being typed (detail page) or typed at all (setup form). */
+    boolean isReplacing() {
+        return mode == Mode.REPLACING || (!stored && mode == Mode.VIEW);
+    }
+
+    boolean isClearing() {
+        return mode == Mode.CLEARING;
+    }
+
+    /** Runs {@code listener} whenever the typed token or the mode changes. */
+    void addChangeListener(Runnable listener) {
+        input.addValueChangeListener(e -> listener.run());
+        replace.addClickListener(e -> listener.run());
+        clear.addClickListener(e -> listener.run());
+        keep.addClickListener(e -> listener.run());
+    }
+
     /** The typed token, for creating. */
     String typed() {
         return input.getValue();

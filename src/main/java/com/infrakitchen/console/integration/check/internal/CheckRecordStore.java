@@ -5,6 +5,7 @@ import com.infrakitchen.console.integration.check.CheckRecord;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.CheckTrigger;
 import com.infrakitchen.console.integration.check.HttpDetails;
+import com.infrakitchen.console.integration.check.LatestCheck;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -68,20 +69,26 @@ public class CheckRecordStore {
         return true;
     }
 
-    /** The newest result of each of these integrations that has one. */
+    /**
+     * The newest result of each of these integrations that has one, and whether the integration changed a
+     * value it tested since (organization, or the token's set-at time).
+     */
     @Transactional(readOnly = true)
-    public Map<UUID, CheckRecord> latest(Collection<UUID> integrationIds) {
-        Map<UUID, CheckRecord> latest = new HashMap<>();
+    public Map<UUID, LatestCheck> latest(Collection<UUID> integrationIds) {
+        Map<UUID, LatestCheck> latest = new HashMap<>();
         if (integrationIds.isEmpty()) {
             return latest;
         }
-        List<CheckRecord> rows = jdbc.sql("""
-                SELECT c.* FROM integration_check c
+        jdbc.sql("""
+                SELECT c.*, (LOWER(c.organization) <> LOWER(i.organization)
+                             OR c.token_set_at IS DISTINCT FROM i.pat_set_at) AS outdated
+                FROM integration_check c JOIN integration i ON i.id = c.integration_id
                 WHERE c.integration_id IN (:ids)
                   AND c.id = (SELECT c2.id FROM integration_check c2 WHERE c2.integration_id = c.integration_id
                               ORDER BY c2.checked_at DESC, c2.id DESC FETCH FIRST 1 ROWS ONLY)""")
-                .param("ids", new ArrayList<>(integrationIds)).query(CheckRecordStore::map).list();
-        rows.forEach(r -> latest.put(r.integrationId(), r));
+                .param("ids", new ArrayList<>(integrationIds))
+                .query((rs, n) -> new LatestCheck(map(rs, n), rs.getBoolean("outdated")))
+                .list().forEach(l -> latest.put(l.record().integrationId(), l));
         return latest;
     }
 

@@ -1,0 +1,154 @@
+package com.infrakitchen.console.integration.ui;
+
+import com.infrakitchen.console.integration.check.CheckResult;
+import com.infrakitchen.console.integration.check.CheckRun;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.Command;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Test Connection with its indicator. The test runs on the server off the UI thread; its result and the
+ * elapsed-seconds ticks arrive by server push. A result is bound to the values it tested ({@code valuesKey}
+ * at the moment of the click): when the form no longer holds those values the indicator says Outdated,
+ * and when they are restored it shows the result again. Leaving the page cancels a running test.
+ */
+class ConnectionTestControl extends Div {
+
+    final Button test = new Button("Test Connection");
+    final ConnectionIndicator indicator = new ConnectionIndicator();
+    private final Supplier<Optional<CheckRun>> starter;
+    private final Supplier<String> valuesKey;
+    private CheckRun running;
+    private String testedKey;
+    private CheckResult lastResult;
+
+    /**
+     * @param starter   starts a test of the form's current values (or returns empty when it showed why not)
+     * @param valuesKey identifies the values a test would use now (organization and token), never revealing them
+     */
+    ConnectionTestControl(Supplier<Optional<CheckRun>> starter, Supplier<String> valuesKey) {
+        this.starter = starter;
+        this.valuesKey = valuesKey;
+        addClassName("connection-test");
+        test.setId("test-connection");
+        test.addClickListener(e -> start());
+        add(test, indicator);
+    }
+
+    void start() {
+        if (running != null) {
+            return;
+        }
+        String key = valuesKey.get();
+        Optional<CheckRun> started = starter.get();
+        if (started.isEmpty()) {
+            return;
+        }
+        CheckRun run = started.get();
+        running = run;
+        testedKey = key;
+        test.setEnabled(false);
+        indicator.showTesting(this::cancel);
+        UI ui = UI.getCurrent();
+        scheduleTick(ui, run);
+        run.result().thenAccept(result -> access(ui, () -> finished(run, result)));
+    }
+
+    private void scheduleTick(UI ui, CheckRun run) {
+        CompletableFuture.runAsync(() -> access(ui, () -> {
+            if (running == run) {
+                indicator.showElapsed(Duration.between(run.startedAt(), Instant.now()));
+                scheduleTick(ui, run);
+            }
+        }), CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+    }
+
+    private void finished(CheckRun run, CheckResult result) {
+        if (running != run) {
+            return; // cancelled meanwhile: the user was already told
+        }
+        running = null;
+        test.setEnabled(true);
+        lastResult = result;
+        indicator.showResult(result);
+        if (!Objects.equals(testedKey, valuesKey.get())) {
+            indicator.showOutdated();
+        }
+    }
+
+    void cancel() {
+        CheckRun run = running;
+        if (run == null) {
+            return;
+        }
+        running = null;
+        run.cancel();
+        test.setEnabled(true);
+        indicator.showCancelled(lastResult != null && Objects.equals(testedKey, valuesKey.get()) ? lastResult : null);
+    }
+
+    /** Call when a value the test uses may have changed. */
+    void valuesChanged() {
+        if (running != null || lastResult == null) {
+            return;
+        }
+        if (Objects.equals(testedKey, valuesKey.get())) {
+            if (indicator.state() == ConnectionIndicator.State.OUTDATED) {
+                indicator.showResult(lastResult);
+            }
+        } else if (indicator.state() != ConnectionIndicator.State.OUTDATED) {
+            indicator.showOutdated();
+        }
+    }
+
+    /** Shows a stored result (detail page), outdated or not. */
+    void showStored(CheckResult result, boolean outdated) {
+        lastResult = result;
+        testedKey = outdated ? null : valuesKey.get();
+        indicator.showResult(result);
+        if (outdated) {
+            indicator.showOutdated();
+        }
+    }
+
+    boolean isTesting() {
+        return running != null;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        CheckRun run = running;
+        running = null;
+        if (run != null) {
+            run.cancel(); // security.md 6.3 H-19: leaving the page stops the calls
+        }
+        super.onDetach(detachEvent);
+    }
+
+    private static void access(UI ui, Command command) {
+        if (ui == null) {
+            return;
+        }
+        try {
+            ui.access(command);
+        } catch (UIDetachedException e) {
+            // The page is gone; nothing to show.
+        }
+    }
+}
