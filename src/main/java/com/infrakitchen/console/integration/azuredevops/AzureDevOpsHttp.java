@@ -65,7 +65,8 @@ public class AzureDevOpsHttp {
                 .proxy(Proxy.NO_PROXY)
                 .cache(null)
                 .dns(guard)
-                .dispatcher(dispatcher());
+                .dispatcher(dispatcher())
+                .addNetworkInterceptor(AzureDevOpsHttp::noAutomaticRetry);
         if (properties.trustedCertificates() != null) {
             X509TrustManager trust = trustWithExtraCertificates(properties);
             builder.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
@@ -181,7 +182,8 @@ public class AzureDevOpsHttp {
             }
             return new AdoResponse(call.request().method(), redacted(url), response.code(), contentType, text,
                     truncated, message, typeKey, decode(response.header("X-TFS-ServiceError")),
-                    response.header("ActivityId"), retryAfter(response.header("Retry-After")),
+                    response.header("ActivityId"), retryAfter(response.header("Retry-After") != null
+                            ? response.header("Retry-After") : response.header(RETRY_AFTER_ZERO)),
                     response.header("Location"), String.join(", ", response.headers("WWW-Authenticate")), json,
                     millis);
         }
@@ -218,6 +220,23 @@ public class AzureDevOpsHttp {
             return null;
         }
     }
+
+    /**
+     * OkHttp repeats a request by itself when a 503 says {@code Retry-After: 0}, whatever
+     * {@code retryOnConnectionFailure} says (security.md 3.4, verified). A diagnostic must send one request per
+     * click, so the header is moved aside before OkHttp sees it; {@link #RETRY_AFTER_ZERO} keeps it for the
+     * details.
+     */
+    private static Response noAutomaticRetry(okhttp3.Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (response.code() == 503 && response.header("Retry-After") != null) {
+            return response.newBuilder().removeHeader("Retry-After")
+                    .header(RETRY_AFTER_ZERO, response.header("Retry-After")).build();
+        }
+        return response;
+    }
+
+    static final String RETRY_AFTER_ZERO = "X-Console-Retry-After";
 
     /** Cancels whatever is in flight when the application stops (security.md 6.3 H-19). */
     @PreDestroy
