@@ -1,0 +1,339 @@
+package com.infrakitchen.console.support.fakeado;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * An in-process fake of Azure DevOps Services over HTTP, built on MockWebServer, following the contract of
+ * {@code docs/azure-devops.md} §12 (fixtures §12.1, handling order §12.2, routes §12.3) and the facts of §2-§5 and
+ * §7. Tokens are in {@link FakeTokens}; what each one does is described there.
+ *
+ * <p>Paths are those of dev.azure.com, served at the root: {@code {baseUrl}/{org}/_apis/...}; the vssps host is
+ * {@code {baseUrl}/vssps/{org}/...}; organization-less routes are {@code {baseUrl}/_apis/resourceAreas/...},
+ * {@code {baseUrl}/_apis/profile/profiles/me} (the global profile endpoint) and {@code {baseUrl}/_signin}.
+ *
+ * <p>Everything the doc marks [?] is a switch here; every switch is reset by {@link #reset()}:
+ * <ul>
+ *   <li>{@link #setUnknownOrgBody}: the 404 of an unknown org is {@code text/plain} "The resource cannot be found."
+ *       (default) or an HTML "Page not found." page.</li>
+ *   <li>{@link #setResourceAreasUnknownOrg}: resourceAreas for an unknown org answers that same 404 (default) or
+ *       200 with {@code "locationUrl":null}.</li>
+ *   <li>{@link #setConnectionDataAnonymous}: connectionData without credentials answers 200 with the anonymous
+ *       identity (default), also does so for unrecognised tokens, or answers F1.</li>
+ *   <li>{@link #setOnPrem2020}: api-versions above 6.0 get the 400 {@code VssVersionOutOfRangeException}, and
+ *       connectionData says {@code onPremises}.</li>
+ *   <li>{@link #setChaos}: every request gets a 500 TF400898, a 503 outage page, or no answer at all (stall).</li>
+ *   <li>{@link #setDelay}: every response is held back this long before its headers are written.</li>
+ *   <li>{@link #setRateLimitThreshold}: the N at which {@link FakeTokens#PAT_RATE_LIMITED} starts getting 429.</li>
+ *   <li>{@link #setSshUrlBase}: the prefix of {@code sshUrl} in repository bodies, for an SSH fake's port.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: MockWebServer serves connections concurrently; the fixtures are immutable, switches are volatile
+ * and counters atomic.
+ */
+public final class FakeAzureDevOps implements AutoCloseable {
+
+    public static final String CONTOSO = "contoso";
+    public static final String FABRIKAM = "fabrikam";
+    public static final String BIGORG = "bigorg";
+    public static final String CONTOSO_TENANT = "11111111-1111-1111-1111-111111111111";
+    /** The tenant of an MSA-backed org such as fabrikam. */
+    public static final String MSA_TENANT = "00000000-0000-0000-0000-000000000000";
+    public static final String WEB_PROJECT_ID = "c0c0c0c0-0000-4000-8000-000000000001";
+    public static final String FABRIKAM_FIBER_PROJECT_ID = "c0c0c0c0-0000-4000-8000-000000000002";
+    public static final String WEB_APP_REPO_ID = "d0d0d0d0-0000-4000-8000-000000000001";
+    /** The commit {@code refs/heads/main} of {@code Web/web-app} points to. */
+    public static final String WEB_APP_MAIN_SHA = AdoFixtures.MAIN_SHA;
+    public static final int BIGORG_PROJECT_COUNT = 150;
+    public static final String ALICE_ID = "a1a1a1a1-0000-4000-8000-000000000001";
+    public static final String BOB_ID = "5e3c0b0b-0000-4000-8000-000000000002";
+    public static final String FRANK_ID = "f1f1f1f1-0000-4000-8000-000000000006";
+    public static final String ANONYMOUS_ID = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";
+    public static final String DEPLOYMENT_ID = "de0de0de-0000-4000-8000-000000000001";
+    public static final String CORE_AREA_ID = "79134c72-4a58-4b42-976c-04e7115f32bf";
+    /** The {@code Basic realm} of every 401 (a made-up scale unit). */
+    public static final String BASIC_REALM = "https://tfsprodfake1.app.visualstudio.com/";
+    public static final int DEFAULT_RATE_LIMIT_THRESHOLD = 3;
+    public static final String DEFAULT_SSH_URL_BASE = "git@ssh.dev.azure.com:v3";
+
+    public enum UnknownOrgBody {
+        /** {@code text/plain; charset=utf-8}, "The resource cannot be found." (29 bytes). */
+        TEXT_PLAIN,
+        /** {@code text/html; charset=utf-8}, a "Page not found." page. */
+        HTML
+    }
+
+    public enum ResourceAreasUnknownOrg {
+        /** The unknown-org 404 (body as {@link #setUnknownOrgBody} says). */
+        NOT_FOUND,
+        /** 200 {@code {"id":…,"name":"Core","locationUrl":null}}. */
+        NULL_LOCATION_URL
+    }
+
+    public enum ConnectionDataAnonymous {
+        /** No Authorization: 200 with the anonymous identity; a bad token still gets its 401. */
+        ANONYMOUS_IDENTITY,
+        /** No Authorization or an unrecognised token (F2 cases, Bearer non-JWT): 200 with the anonymous identity. */
+        ANONYMOUS_IDENTITY_ALSO_FOR_BAD_TOKENS,
+        /** No Authorization: 401 F1, like every other route. */
+        UNAUTHORIZED
+    }
+
+    public enum Chaos {
+        NONE,
+        /** 500, the TF400898 wrapped exception with this response's ActivityId. */
+        INTERNAL_ERROR,
+        /** 503, {@code text/html} "Azure DevOps Services Unavailable". */
+        SERVICE_UNAVAILABLE,
+        /** Read the request, never answer (until the client gives up or the fake closes). */
+        STALL
+    }
+
+    /** One request as the fake received it. {@code target} is the raw request target: path and query as sent. */
+    public record RecordedCall(String method, String target, String path, Headers headers) {
+
+        public String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<RecordedCall> calls = new ArrayList<>();
+    private final AtomicInteger requestCount = new AtomicInteger();
+    private final AtomicInteger rateLimitedCount = new AtomicInteger();
+    private final AtomicBoolean flakyServed = new AtomicBoolean();
+    private final String processId = java.util.UUID.randomUUID().toString();
+    private HeldCertificate certificate;
+    private volatile String baseUrl;
+
+    private volatile UnknownOrgBody unknownOrgBody;
+    private volatile ResourceAreasUnknownOrg resourceAreasUnknownOrg;
+    private volatile ConnectionDataAnonymous connectionDataAnonymous;
+    private volatile boolean onPrem2020;
+    private volatile Chaos chaos;
+    private volatile Duration delay;
+    private volatile int rateLimitThreshold;
+    private volatile String sshUrlBase;
+
+    public FakeAzureDevOps() {
+        resetSwitches();
+        server.setDispatcher(new AdoDispatcher(this));
+    }
+
+    /**
+     * Serves HTTPS with a freshly made self-signed certificate for 127.0.0.1 and localhost (untrusted by default
+     * clients: the "TLS with an untrusted certificate" chaos). Call before {@link #start()}.
+     */
+    public FakeAzureDevOps useSelfSignedTls() {
+        certificate = new HeldCertificate.Builder().commonName("fake.dev.azure.com")
+                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        return this;
+    }
+
+    /** Client-side trust for {@link #useSelfSignedTls()}: trusts only the fake's certificate. */
+    public HandshakeCertificates clientCertificates() {
+        if (certificate == null) {
+            throw new IllegalStateException("useSelfSignedTls() was not called");
+        }
+        return new HandshakeCertificates.Builder().addTrustedCertificate(certificate.certificate()).build();
+    }
+
+    /** Binds 127.0.0.1 on a free port. */
+    public FakeAzureDevOps start() {
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        baseUrl = (certificate != null ? "https" : "http") + "://127.0.0.1:" + server.getPort();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash; org paths go right under it. */
+    public String baseUrl() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("not started");
+        }
+        return baseUrl;
+    }
+
+    /** The stand-in for {@code https://vssps.dev.azure.com}: {@code baseUrl() + "/vssps"}. */
+    public String vsspsBaseUrl() {
+        return baseUrl() + "/vssps";
+    }
+
+    /** {@code baseUrl() + pathAndQuery}. */
+    public String url(String pathAndQuery) {
+        return baseUrl() + pathAndQuery;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Requests received since start or the last {@link #reset()}, including stalled ones and /_signin. */
+    public int requestCount() {
+        return requestCount.get();
+    }
+
+    /** The requests received so far, oldest first; they stay recorded. */
+    public List<RecordedCall> requests() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** The requests received so far, oldest first, and forgets them (the count is kept). */
+    public List<RecordedCall> takeRequests() {
+        synchronized (calls) {
+            List<RecordedCall> taken = List.copyOf(calls);
+            calls.clear();
+            return taken;
+        }
+    }
+
+    /** Forgets requests and counters (rate limit, flaky) and puts every switch back to its default. */
+    public void reset() {
+        synchronized (calls) {
+            calls.clear();
+            requestCount.set(0);
+        }
+        rateLimitedCount.set(0);
+        flakyServed.set(false);
+        resetSwitches();
+    }
+
+    private void resetSwitches() {
+        unknownOrgBody = UnknownOrgBody.TEXT_PLAIN;
+        resourceAreasUnknownOrg = ResourceAreasUnknownOrg.NOT_FOUND;
+        connectionDataAnonymous = ConnectionDataAnonymous.ANONYMOUS_IDENTITY;
+        onPrem2020 = false;
+        chaos = Chaos.NONE;
+        delay = Duration.ZERO;
+        rateLimitThreshold = DEFAULT_RATE_LIMIT_THRESHOLD;
+        sshUrlBase = DEFAULT_SSH_URL_BASE;
+    }
+
+    // ---- switches ----
+
+    public void setUnknownOrgBody(UnknownOrgBody body) {
+        unknownOrgBody = Objects.requireNonNull(body);
+    }
+
+    public void setResourceAreasUnknownOrg(ResourceAreasUnknownOrg behaviour) {
+        resourceAreasUnknownOrg = Objects.requireNonNull(behaviour);
+    }
+
+    public void setConnectionDataAnonymous(ConnectionDataAnonymous behaviour) {
+        connectionDataAnonymous = Objects.requireNonNull(behaviour);
+    }
+
+    /** Azure DevOps Server 2020: newest REST version 6.0. */
+    public void setOnPrem2020(boolean onPrem2020) {
+        this.onPrem2020 = onPrem2020;
+    }
+
+    public void setChaos(Chaos chaos) {
+        this.chaos = Objects.requireNonNull(chaos);
+    }
+
+    /** Held back before every response's headers; {@link Duration#ZERO} for none. */
+    public void setDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay");
+        }
+        this.delay = delay;
+    }
+
+    /**
+     * {@link FakeTokens#PAT_RATE_LIMITED}: requests 1 to N-1 are served with warning headers ({@code Retry-After},
+     * {@code X-RateLimit-*} but {@code X-RateLimit-Delay}); request N and later get the 429. Counts from the last
+     * {@link #reset()}.
+     */
+    public void setRateLimitThreshold(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threshold must be at least 1");
+        }
+        rateLimitThreshold = n;
+    }
+
+    /** Prefix of {@code sshUrl}, default {@code git@ssh.dev.azure.com:v3}; e.g. {@code ssh://git@127.0.0.1:2222/v3}. */
+    public void setSshUrlBase(String sshUrlBase) {
+        this.sshUrlBase = Objects.requireNonNull(sshUrlBase);
+    }
+
+    // ---- for the dispatcher ----
+
+    void record(RecordedRequest request) {
+        RecordedCall call = new RecordedCall(request.getMethod(), request.getTarget(), request.getUrl().encodedPath(),
+                request.getHeaders());
+        synchronized (calls) {
+            calls.add(call);
+            requestCount.incrementAndGet();
+        }
+    }
+
+    String processId() {
+        return processId;
+    }
+
+    UnknownOrgBody unknownOrgBody() {
+        return unknownOrgBody;
+    }
+
+    ResourceAreasUnknownOrg resourceAreasUnknownOrg() {
+        return resourceAreasUnknownOrg;
+    }
+
+    ConnectionDataAnonymous connectionDataAnonymous() {
+        return connectionDataAnonymous;
+    }
+
+    boolean onPrem2020() {
+        return onPrem2020;
+    }
+
+    Chaos chaos() {
+        return chaos;
+    }
+
+    Duration delay() {
+        return delay;
+    }
+
+    int rateLimitThreshold() {
+        return rateLimitThreshold;
+    }
+
+    String sshUrlBase() {
+        return sshUrlBase;
+    }
+
+    /** 1 for the first request of {@link FakeTokens#PAT_RATE_LIMITED}, 2 for the next, … */
+    int nextRateLimitedRequest() {
+        return rateLimitedCount.incrementAndGet();
+    }
+
+    /** True exactly once: for the first request of {@link FakeTokens#PAT_FLAKY}. */
+    boolean firstFlakyRequest() {
+        return flakyServed.compareAndSet(false, true);
+    }
+}
