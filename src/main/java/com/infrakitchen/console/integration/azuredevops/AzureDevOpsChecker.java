@@ -123,9 +123,12 @@ public class AzureDevOpsChecker implements ConnectionChecker {
                 return done(identityProblem, who.join());
             }
             List<CheckCategory> warnings = new ArrayList<>();
+            if (identity == null) {
+                warnings.add(CheckCategory.IDENTITY_UNKNOWN);
+            }
             JsonNode probeRepo = codeReadStep(repos.join(), warnings);
-            if (probeRepo == null && !warnings.isEmpty() && warnings.get(0).outcome() == CheckOutcome.FAILED) {
-                return done(warnings.get(0), repos.join());
+            if (warnings.stream().anyMatch(w -> w.outcome() == CheckOutcome.FAILED)) {
+                return done(mostImportant(warnings), repos.join());
             }
             codeWriteStep(urls, probeRepo, token, warnings);
             if (projectCount != null && projectCount == 0 && repositoryCount != null && repositoryCount == 0) {
@@ -137,7 +140,7 @@ public class AzureDevOpsChecker implements ConnectionChecker {
             if (sawRetryAfter(projectsDone, who.join(), repos.join())) {
                 warnings.add(CheckCategory.NEAR_RATE_LIMIT);
             }
-            return done(warnings.isEmpty() ? CheckCategory.CONNECTED : warnings.get(0), null);
+            return done(warnings.isEmpty() ? CheckCategory.CONNECTED : mostImportant(warnings), null);
         }
 
         /** Decides authentication. Returns the failure category, or null when the token works here. */
@@ -300,6 +303,13 @@ public class AzureDevOpsChecker implements ConnectionChecker {
                 steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, "Could not probe write access on "
                         + where + ": " + c.category().headline(org), r.durationMillis(), r.details()));
             }
+        }
+
+        /** Failures first, then the warnings in the order of {@link CheckCategory}. */
+        private CheckCategory mostImportant(List<CheckCategory> found) {
+            return found.stream().min(java.util.Comparator
+                    .comparing((CheckCategory c) -> c.outcome() != CheckOutcome.FAILED)
+                    .thenComparing(Enum::ordinal)).orElseThrow();
         }
 
         private boolean expiresSoon() {

@@ -91,6 +91,11 @@ public class AzureDevOpsHttp {
         return url;
     }
 
+    /** A call of exactly this request (tests use it to send what a misbehaving proxy would). */
+    Call newCall(Request request) {
+        return client.newCall(request);
+    }
+
     /** A GET with the headers a good client sends (azure-devops.md 2.3); {@code token} may be null. */
     Call newGet(HttpUrl url, String token, String session) {
         Request.Builder request = new Request.Builder().url(url).get()

@@ -29,6 +29,9 @@ public enum CheckCategory {
     TOKEN_EXPIRING_SOON(CheckOutcome.WARNING, "Connected to {org}, but the token expires soon",
             "Create a new token in Azure DevOps (User settings, Personal access tokens) and replace this one"
                     + " before it expires."),
+    IDENTITY_UNKNOWN(CheckOutcome.WARNING, "Connected to {org}, but Azure DevOps did not say whose token it is",
+            "The token works, but the identity request failed (see the details). Test again; if it keeps failing,"
+                    + " the details show what Azure DevOps answered."),
     NEAR_RATE_LIMIT(CheckOutcome.WARNING, "Connected to {org}, but Azure DevOps is slowing this user down",
             "Azure DevOps sent Retry-After on a successful answer: the user's request budget (shared with their"
                     + " other tools) is nearly used up. Consider a dedicated user for InfraKitchen."),
