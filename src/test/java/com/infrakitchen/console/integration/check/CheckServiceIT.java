@@ -1,0 +1,159 @@
+package com.infrakitchen.console.integration.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.infrakitchen.console.integration.IntegrationData;
+import com.infrakitchen.console.integration.IntegrationDetail;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.SecretChange;
+import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
+import com.infrakitchen.console.support.fakeado.FakeTokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * CheckService with method security, the real checker and the shared fake: the limits of security.md 3.6
+ * (H-18), audit of every attempt, stored results and when they become outdated.
+ */
+@SpringBootTest
+class CheckServiceIT {
+
+    @Autowired
+    CheckService checks;
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final FakeAzureDevOps fake = FakeAzureDevOpsInitializer.shared();
+
+    @AfterEach
+    void resetFake() {
+        fake.reset();
+    }
+
+    static String user() {
+        return "u" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static CheckResult await(CheckRun run) throws Exception {
+        return run.result().get(20, TimeUnit.SECONDS);
+    }
+
+    IntegrationDetail saved(String user, String token) {
+        return As.user(user, "EDITOR", () -> integrations.create(new IntegrationData("chk-" + UUID.randomUUID()
+                .toString().substring(0, 8), "", List.of(), "contoso", null), token));
+    }
+
+    @Test
+    void testOfUnsavedValuesConnectsIsAuditedAndStoresNothing() throws Exception {
+        String user = user();
+        long storedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM integration_check", Long.class);
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-1", "typed-name", "contoso",
+                Secret.of(FakeTokens.PAT_FULL), null)));
+        assertThat(r.category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(r.identity()).isEqualTo("Alice");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration_check", Long.class)).isEqualTo(storedBefore);
+        String details = jdbc.queryForObject("SELECT details FROM audit_event WHERE actor = ? AND action ="
+                + " 'CONNECTION_TESTED'", String.class, user);
+        assertThat(details).contains("CONNECTED").contains("contoso").doesNotContain(FakeTokens.PAT_FULL);
+        assertThat(jdbc.queryForObject("SELECT target_name FROM audit_event WHERE actor = ?", String.class, user))
+                .isEqualTo("typed-name");
+    }
+
+    @Test
+    void h18SixthTestInAMinuteIsRefusedWithoutAnyRequest() throws Exception {
+        String user = user();
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            assertThat(await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-" + n, "x", "contoso",
+                    Secret.of(FakeTokens.PAT_FULL), null))).category()).isEqualTo(CheckCategory.CONNECTED);
+        }
+        int requestsBefore = fake.requestCount();
+        CheckResult refused = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-6", "x", "contoso",
+                Secret.of(FakeTokens.PAT_FULL), null)));
+        assertThat(refused.category()).isEqualTo(CheckCategory.TOO_MANY_TESTS);
+        Thread.sleep(100);
+        assertThat(fake.requestCount()).isEqualTo(requestsBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
+                + " 'CONNECTION_TESTED' AND outcome = 'DENIED'", Long.class, user)).isEqualTo(1);
+        // another user is not affected
+        assertThat(await(As.user(user(), "EDITOR", () -> checks.testUnsaved("form-7", "x", "contoso",
+                Secret.of(FakeTokens.PAT_FULL), null))).category()).isEqualTo(CheckCategory.CONNECTED);
+    }
+
+    @Test
+    void h18SecondConcurrentTestOfTheSameIntegrationIsRefused() throws Exception {
+        String user = user();
+        IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
+        fake.setDelay(Duration.ofMillis(700));
+        CheckRun first = As.user(user, "EDITOR", () -> checks.testSaved(d.id(), null, null));
+        CheckRun second = As.user(user(), "ADMIN", () -> checks.testSaved(d.id(), null, null));
+        assertThat(await(second).category()).isEqualTo(CheckCategory.TEST_ALREADY_RUNNING);
+        assertThat(await(first).category()).isEqualTo(CheckCategory.CONNECTED);
+        // and once it is over, the next one may run
+        fake.setDelay(Duration.ZERO);
+        assertThat(await(As.user(user, "EDITOR", () -> checks.testSaved(d.id(), null, null))).category())
+                .isEqualTo(CheckCategory.CONNECTED);
+    }
+
+    @Test
+    void savedIntegrationResultIsStoredAndBecomesOutdatedWhenTheTokenOrOrganizationChanges() throws Exception {
+        String user = user();
+        IntegrationDetail d = saved(user, FakeTokens.PAT_EXPIRED);
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.testSaved(d.id(), null, null)));
+        assertThat(r.category()).isEqualTo(CheckCategory.TOKEN_EXPIRED);
+        LatestCheck latest = As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id());
+        assertThat(latest.record().category()).isEqualTo(CheckCategory.TOKEN_EXPIRED);
+        assertThat(latest.record().actor()).isEqualTo(user);
+        assertThat(latest.record().steps()).isNotEmpty();
+        assertThat(latest.record().decisive().serverMessage()).contains("has expired");
+        assertThat(latest.outdated()).isFalse();
+
+        IntegrationDetail replaced = As.user(user, "EDITOR", () -> integrations.update(d.id(), d.version(), d.data(),
+                SecretChange.replaceWith(Secret.of(FakeTokens.PAT_FULL))));
+        assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isTrue();
+
+        CheckResult again = await(As.user(user, "EDITOR", () -> checks.testSaved(d.id(), null, null)));
+        assertThat(again.category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isFalse();
+
+        var data = replaced.data();
+        As.user(user, "EDITOR", () -> integrations.update(d.id(), replaced.version(), new IntegrationData(data.name(),
+                data.description(), data.labels(), "fabrikam", null), SecretChange.KEEP));
+        assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isTrue();
+        assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(2);
+    }
+
+    @Test
+    void testingAnUnsavedEditOnTheDetailPageIsNotStored() throws Exception {
+        String user = user();
+        IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.testSaved(d.id(), "fabrikam", null)));
+        assertThat(r.category()).isEqualTo(CheckCategory.TOKEN_REJECTED);
+        assertThat(r.organization()).isEqualTo("fabrikam");
+        assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).isEmpty();
+    }
+
+    @Test
+    void viewersMayReadResultsButNotStartTests() {
+        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.testUnsaved("f", "x", "contoso",
+                Secret.of(FakeTokens.PAT_FULL), null))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.testSaved(UUID.randomUUID(), null, null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(As.user(user(), "VIEWER", () -> checks.latest(new ArrayList<>()))).isEmpty();
+    }
+}

@@ -1,0 +1,34 @@
+package com.infrakitchen.console.support.fakeado;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every application started from the test classpath (Spring tests, browser tests and the
+ * {@code ./mvnw spring-boot:test-run} demo) at one fake Azure DevOps per JVM, so no test ever calls
+ * dev.azure.com. Registered in {@code META-INF/spring.factories}.
+ */
+public class FakeAzureDevOpsInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static volatile FakeAzureDevOps shared;
+
+    /** The fake every test context talks to; started on first use, stopped with the JVM. */
+    public static synchronized FakeAzureDevOps shared() {
+        if (shared == null) {
+            FakeAzureDevOps fake = new FakeAzureDevOps().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "fake-azure-devops-stop"));
+            shared = fake;
+        }
+        return shared;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        FakeAzureDevOps fake = shared();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-azure-devops", Map.of(
+                "app.azure-devops.base-url", fake.baseUrl(),
+                "app.azure-devops.allow-private-addresses", "true")));
+    }
+}

@@ -1,0 +1,29 @@
+package com.infrakitchen.demo;
+
+import com.infrakitchen.console.Application;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
+import com.infrakitchen.console.support.fakeado.FakeTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * {@code ./mvnw spring-boot:test-run}: the console wired to the fake Azure DevOps (and the test
+ * configuration: in-memory database, admin password {@code admin-test-password}), so anyone can try every
+ * diagnosis without an Azure DevOps account. The annotation only lets the Maven plugin pick this class
+ * among the test classes' main methods; the application is {@link Application}. It lives outside the
+ * console's packages so that neither component scanning nor the tests ever see it.
+ */
+@SpringBootApplication
+public class DemoApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoApplication.class);
+
+    public static void main(String[] args) {
+        var fake = FakeAzureDevOpsInitializer.shared();
+        log.info("Fake Azure DevOps at {}: organizations contoso, fabrikam, bigorg; try the tokens listed in the"
+                + " README (PAT_FULL starts with {}…)", fake.baseUrl(), FakeTokens.PAT_FULL.substring(0, 12));
+        SpringApplication.run(Application.class, args);
+    }
+}
