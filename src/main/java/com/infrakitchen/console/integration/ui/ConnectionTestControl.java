@@ -122,6 +122,11 @@ class ConnectionTestControl extends Div {
         }
     }
 
+    /** The test in progress, if any (tests wait on it). */
+    CheckRun running() {
+        return running;
+    }
+
     boolean isTesting() {
         return running != null;
     }

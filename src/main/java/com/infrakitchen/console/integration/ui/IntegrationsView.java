@@ -155,7 +155,8 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
                 .setSortable(true).setWidth("7.5rem").setFlexGrow(1);
         grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("8rem")
                 .setFlexGrow(2);
-        grid.addComponentColumn(this::connectionCell).setHeader("Connection").setWidth("9rem").setFlexGrow(0);
+        grid.addComponentColumn(this::connectionCell).setHeader("Connection").setKey("CONNECTION").setWidth("9rem")
+                .setFlexGrow(0);
         grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i.tokenExpiresOn(), LocalDate.now(clock)))
                 .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(i -> IntegrationTimes.ago(i.updatedAt(), clock.instant()) + " by " + i.updatedBy())
