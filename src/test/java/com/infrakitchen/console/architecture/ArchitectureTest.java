@@ -77,4 +77,20 @@ class ArchitectureTest {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheAzureDevOpsPackageMakesOutboundCalls() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".integration.azuredevops..")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.jcraft.jsch..", "java.net.http..")
+                .because("only azuredevops builds Azure DevOps URLs and calls out (house style, security.md 3)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCheckModelDoesNotDependOnTheTransports() {
+        noClasses().that().resideInAPackage(BASE + ".integration.check..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".integration.azuredevops..")
+                .because("CheckService reaches the checkers through the ConnectionChecker interface")
+                .check(CLASSES);
+    }
 }

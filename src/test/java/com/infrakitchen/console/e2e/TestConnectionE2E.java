@@ -1,0 +1,153 @@
+package com.infrakitchen.console.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.security.LoginThrottle;
+import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.Browser;
+import com.infrakitchen.console.support.BrowserSession;
+import com.infrakitchen.console.support.NetworkRecorder;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
+import com.infrakitchen.console.support.fakeado.FakeTokens;
+import com.infrakitchen.console.user.NewUser;
+import com.infrakitchen.console.user.UserService;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Test Connection in a real browser against the fake Azure DevOps: a valid token shows Connected, an
+ * expired one the expired headline, a misspelled organization the organization headline with the guide's
+ * hint; editing the token afterwards shows Outdated. No token typed ever comes back in a response or a push
+ * frame. Screenshots of each state land in target/screenshots.
+ */
+@EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TestConnectionE2E {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    UserService users;
+
+    final FakeAzureDevOps fake = FakeAzureDevOpsInitializer.shared();
+    private BrowserSession browser;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Browser.assumeEnabled();
+        throttle.reset();
+        fake.reset();
+        As.user("e2e-setup", "ADMIN", () -> {
+            if (!users.usernameTaken("tess.tester")) {
+                users.create(new NewUser("tess.tester", "EDITOR", "e2e-password-tess.tester"));
+            }
+        });
+        browser = new BrowserSession(port);
+        driver = browser.driver();
+        wait = browser.waiting();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fake.reset();
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String state() {
+        return driver.findElement(By.id("connection-indicator")).getDomAttribute("data-state");
+    }
+
+    private String headline() {
+        return driver.findElement(By.id("connection-headline")).getText();
+    }
+
+    private void waitForState(String state) {
+        wait.until(d -> state.equals(state()));
+    }
+
+    private void typeToken(String token) {
+        var input = driver.findElement(By.cssSelector("#token input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(token, Keys.TAB);
+    }
+
+    private void typeOrganization(String org) {
+        var input = driver.findElement(By.cssSelector("#integration-organization input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(org, Keys.TAB);
+        wait.until(d -> org.equals(input.getDomProperty("value")));
+    }
+
+    @Test
+    void validExpiredAndMisspelledAreToldApartBeforeSavingAndAnEditMakesTheResultOutdated() throws Exception {
+        try (NetworkRecorder recorder = new NetworkRecorder(driver)) {
+            browser.signIn("tess.tester", "e2e-password-tess.tester");
+            browser.waitForUrl("/integrations");
+            browser.open("/integrations/azure_devops/setup");
+            browser.waitForText("How to connect");
+            assertThat(state()).isEqualTo("NOT_TESTED");
+            browser.type(By.cssSelector("#integration-name input"), "tc-e2e");
+            typeOrganization("contoso");
+            typeToken(FakeTokens.PAT_FULL);
+            Browser.screenshot(driver, "20-test-not-tested");
+
+            fake.setDelay(Duration.ofMillis(1500));
+            browser.click(By.id("test-connection"));
+            waitForState("TESTING");
+            browser.waitForText("s elapsed");
+            Browser.screenshot(driver, "21-test-testing");
+            waitForState("CONNECTED");
+            assertThat(headline()).isEqualTo("Connected as Alice");
+            Browser.screenshot(driver, "22-test-connected");
+            fake.setDelay(Duration.ZERO);
+
+            typeToken(FakeTokens.PAT_EXPIRED);
+            waitForState("OUTDATED");
+            assertThat(headline()).isEqualTo("Changed since the last test");
+            Browser.screenshot(driver, "23-test-outdated");
+
+            browser.click(By.id("test-connection"));
+            waitForState("FAILED");
+            assertThat(headline()).isEqualTo("The access token has expired");
+            browser.click(By.cssSelector("#connection-details vaadin-details-summary"));
+            browser.waitForText("Access Denied: The Personal Access Token used has expired.");
+            Browser.screenshot(driver, "24-test-expired-details");
+
+            typeToken(FakeTokens.PAT_FULL);
+            typeOrganization("contosoo");
+            browser.click(By.id("test-connection"));
+            wait.until(d -> "FAILED".equals(state()) && headline().contains("contosoo"));
+            assertThat(headline()).isEqualTo("Organization 'contosoo' was not found");
+            assertThat(driver.findElement(By.id("connection-hint")).getText())
+                    .contains(CheckCategory.GUIDE_ORGANIZATION_HINT);
+            Browser.screenshot(driver, "25-test-wrong-organization");
+
+            typeToken(FakeTokens.PAT_CODE_READ);
+            waitForState("OUTDATED");
+            Browser.screenshot(driver, "26-test-outdated-after-token-edit");
+
+            for (String token : FakeTokens.ALL_PATS) {
+                assertThat(recorder.sawText(token)).as("a token in a response or push frame").isFalse();
+            }
+            assertThat(recorder.sawText("Connected as Alice")).as("the recorder sees the pushed results").isTrue();
+        }
+    }
+}
