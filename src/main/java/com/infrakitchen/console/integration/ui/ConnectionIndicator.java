@@ -146,6 +146,9 @@ class ConnectionIndicator extends Div {
     }
 
     static String seconds(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
         return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : millis / 1000 + " s";
     }
 

@@ -110,7 +110,7 @@ class ConnectionIndicatorViewTest extends SpringBrowserlessTest {
 
         assertThat(view.connection.indicator.state()).isEqualTo(State.CONNECTED);
         assertThat(view.connection.indicator.headline.getText()).isEqualTo("Connected as Alice");
-        assertThat(view.connection.indicator.summary.getText()).matches("\\d+ projects?, \\d+ repositor(y|ies) · .+ s");
+        assertThat(view.connection.indicator.summary.getText()).matches("\\d+ projects?, \\d+ repositor(y|ies) · [0-9.]+ m?s");
         assertThat(view.connection.test.isEnabled()).isTrue();
     }
 
