@@ -130,6 +130,47 @@ public final class FakeAzureDevOps implements AutoCloseable {
     public FakeAzureDevOps() {
         resetSwitches();
         server.setDispatcher(new AdoDispatcher(this));
+        server.setServerSocketFactory(new NoDelayServerSockets());
+    }
+
+    /**
+     * Accepted sockets with TCP_NODELAY, as production HTTP front ends have: MockWebServer writes a response in
+     * several small writes, and with Nagle's algorithm against the client's delayed ACK some responses stalled
+     * about 40 ms at random, which made latency figures measure the fake instead of the client.
+     */
+    private static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws IOException {
+                    java.net.Socket socket = super.accept();
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            java.net.ServerSocket s = createServerSocket();
+            s.bind(new java.net.InetSocketAddress(port));
+            return s;
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            java.net.ServerSocket s = createServerSocket();
+            s.bind(new java.net.InetSocketAddress(port), backlog);
+            return s;
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            java.net.ServerSocket s = createServerSocket();
+            s.bind(new java.net.InetSocketAddress(address, port), backlog);
+            return s;
+        }
     }
 
     /**
