@@ -144,6 +144,25 @@ class TestConnectionE2E {
             waitForState("OUTDATED");
             Browser.screenshot(driver, "26-test-outdated-after-token-edit");
 
+            // Save with a working token, test again on the detail page: the result is stored and shown.
+            typeToken(FakeTokens.PAT_FULL);
+            typeOrganization("contoso");
+            browser.click(By.id("save"));
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/integrations/[0-9a-f-]{36}$"));
+            browser.waitForText("Configured on");
+            waitForState("NOT_TESTED");
+            browser.click(By.id("test-connection"));
+            waitForState("CONNECTED");
+            Browser.screenshot(driver, "27-detail-connected");
+            browser.click(By.xpath("//vaadin-tab[normalize-space()='Connection']"));
+            browser.waitForText("Last diagnosis");
+            browser.waitForText("Authentication and Project read");
+            Browser.screenshot(driver, "28-detail-connection-tab");
+            browser.open("/integrations");
+            browser.waitForText("tc-e2e");
+            browser.waitForText("checked");
+            Browser.screenshot(driver, "29-grid-connection-column");
+
             for (String token : FakeTokens.ALL_PATS) {
                 assertThat(recorder.sawText(token)).as("a token in a response or push frame").isFalse();
             }

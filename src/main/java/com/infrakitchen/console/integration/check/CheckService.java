@@ -105,6 +105,34 @@ public class CheckService {
                 new CheckInput(organization, token, stored.tokenExpiresOn(), fingerprint), stored.tokenSetAt());
     }
 
+    /**
+     * Keeps the result of a form test for the integration that form just created, when it tested exactly
+     * the values now stored (same fingerprint of organization and token): the user need not test twice.
+     * Returns whether it was kept.
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public boolean keepFormResult(UUID integrationId, CheckResult result) {
+        if (result == null || result.fingerprint() == null || result.category() == CheckCategory.CANCELLED
+                || result.steps().isEmpty()) {
+            return false;
+        }
+        StoredCredentials stored = integrations.credentialsForTest(integrationId).orElse(null);
+        if (stored == null || stored.token() == null) {
+            return false;
+        }
+        try {
+            if (!CheckFingerprint.of(stored.organization(), stored.token()).equals(result.fingerprint())) {
+                return false;
+            }
+        } finally {
+            stored.token().wipe();
+        }
+        return store.insert(new CheckRecord(UUID.randomUUID(), integrationId, result.startedAt(), CheckTrigger.MANUAL,
+                CurrentUser.username(), result.category(), result.durationMillis(), result.organization(),
+                stored.tokenSetAt(), result.identity(), result.projectCount(), result.repositoryCount(),
+                result.steps(), result.decisive()));
+    }
+
     /** The newest stored result of each of these integrations that has one. */
     @PreAuthorize(Roles.ANY_SIGNED_IN)
     public Map<UUID, LatestCheck> latest(Collection<UUID> integrationIds) {

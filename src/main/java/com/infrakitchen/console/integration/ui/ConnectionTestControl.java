@@ -122,6 +122,14 @@ class ConnectionTestControl extends Div {
         }
     }
 
+    /** The result shown for the current values, if it is current (not outdated, no test running). */
+    Optional<CheckResult> currentResult() {
+        if (running != null || lastResult == null || !Objects.equals(testedKey, valuesKey.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(lastResult);
+    }
+
     /** The test in progress, if any (tests wait on it). */
     CheckRun running() {
         return running;

@@ -35,6 +35,7 @@ import java.util.UUID;
 public class IntegrationSetupView extends HorizontalLayout {
 
     private final transient IntegrationService integrations;
+    private final transient CheckService checks;
     final IntegrationForm form;
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
@@ -43,6 +44,7 @@ public class IntegrationSetupView extends HorizontalLayout {
 
     public IntegrationSetupView(IntegrationService integrations, CheckService checks) {
         this.integrations = integrations;
+        this.checks = checks;
         addClassName("page");
         addClassName("setup-page");
         setWidthFull();
@@ -94,7 +96,10 @@ public class IntegrationSetupView extends HorizontalLayout {
         }
         try {
             IntegrationDetail created = integrations.create(data.get(), form.token.typed());
-            Notification.show("Integration " + created.data().name() + " saved. It has not been tested yet.", 5000,
+            var tested = connection.currentResult();
+            boolean kept = tested.isPresent() && checks.keepFormResult(created.id(), tested.get());
+            Notification.show("Integration " + created.data().name() + " saved." + (kept
+                    ? " Its test result was kept." : " It has not been tested with these values yet."), 5000,
                     Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(IntegrationDetailView.class,
                     new com.vaadin.flow.router.RouteParameters("id", created.id().toString())));

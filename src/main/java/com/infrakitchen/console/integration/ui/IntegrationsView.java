@@ -150,12 +150,12 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
             return link;
         }).setHeader("Name").setKey("NAME").setSortable(true).setWidth("7.5rem").setFlexGrow(1);
         grid.addColumn(i -> i.method().label()).setHeader("Method").setKey("METHOD").setSortable(true)
-                .setWidth("6rem").setFlexGrow(0);
+                .setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(IntegrationSummary::organization).setHeader("Organization").setKey("ORGANIZATION")
                 .setSortable(true).setWidth("7.5rem").setFlexGrow(1);
         grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("8rem")
                 .setFlexGrow(2);
-        grid.addComponentColumn(this::connectionCell).setHeader("Connection").setKey("CONNECTION").setWidth("9rem")
+        grid.addComponentColumn(this::connectionCell).setHeader("Connection").setKey("CONNECTION").setWidth("8rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i.tokenExpiresOn(), LocalDate.now(clock)))
                 .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("8rem").setFlexGrow(0);

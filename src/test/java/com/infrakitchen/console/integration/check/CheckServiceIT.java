@@ -156,4 +156,19 @@ class CheckServiceIT {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(As.user(user(), "VIEWER", () -> checks.latest(new ArrayList<>()))).isEmpty();
     }
+
+    @Test
+    void aFormResultIsKeptForTheNewIntegrationOnlyWhenItTestedExactlyTheSavedValues() throws Exception {
+        String user = user();
+        CheckResult formResult = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-k", "k", "contoso",
+                Secret.of(FakeTokens.PAT_FULL), null)));
+        IntegrationDetail same = saved(user, FakeTokens.PAT_FULL);
+        IntegrationDetail other = saved(user, FakeTokens.PAT_CODE_READ);
+        assertThat(As.user(user, "EDITOR", () -> checks.keepFormResult(same.id(), formResult))).isTrue();
+        assertThat(As.user(user, "EDITOR", () -> checks.keepFormResult(other.id(), formResult))).isFalse();
+        LatestCheck kept = As.user(user, "VIEWER", () -> checks.latest(List.of(same.id()))).get(same.id());
+        assertThat(kept.record().category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(kept.outdated()).isFalse();
+        assertThat(As.user(user, "VIEWER", () -> checks.history(other.id(), 10))).isEmpty();
+    }
 }
