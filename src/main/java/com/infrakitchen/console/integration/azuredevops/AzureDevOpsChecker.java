@@ -116,7 +116,7 @@ public class AzureDevOpsChecker implements ConnectionChecker {
             if (organizationDone == null) {
                 organizationDone = organization.join();
             }
-            organizationStep(organizationDone);
+            organizationStep(organizationDone, true);
             CheckCategory identityProblem = identityStep(who.join());
             if (identityProblem != null) {
                 cancelCalls();
@@ -180,14 +180,15 @@ public class AzureDevOpsChecker implements ConnectionChecker {
                 return CheckCategory.TOKEN_REJECTED;
             }
             if (organization != null && c.category() == CheckCategory.ORGANIZATION_NOT_FOUND) {
-                organizationStep(organization);
+                organizationStep(organization, false);
             }
             steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, c.category().headline(org),
                     r.durationMillis(), r.details()));
             return c.category();
         }
 
-        private void organizationStep(Exchange e) {
+        /** E1 only informs: the projects answer decides. {@code projectsPassed} keeps it from contradicting that. */
+        private void organizationStep(Exchange e, boolean projectsPassed) {
             if (e.error() != null) {
                 steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.SKIPPED, "The lookup failed ("
                         + TransportFailures.describe(e.error()) + "); the projects request decides.",
@@ -199,6 +200,10 @@ public class AzureDevOpsChecker implements ConnectionChecker {
             if (c.passed()) {
                 steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.PASSED, "Organization " + org + " exists.",
                         r.durationMillis(), r.details()));
+            } else if (c.category() == CheckCategory.ORGANIZATION_NOT_FOUND && projectsPassed) {
+                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.SKIPPED, "The organization lookup found"
+                        + " nothing, but the organization answered (servers without the lookup, such as on-premises"
+                        + " ones, do this).", r.durationMillis(), r.details()));
             } else if (c.category() == CheckCategory.ORGANIZATION_NOT_FOUND) {
                 steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.FAILED, "Azure DevOps has no organization"
                         + " named " + org + ".", r.durationMillis(), r.details()));
