@@ -126,6 +126,58 @@ public enum CheckCategory {
     NETWORK_ERROR(CheckOutcome.FAILED, "The connection to Azure DevOps failed",
             "The network error is shown below. Check the network path from InfraKitchen to Azure DevOps."),
 
+    // ---- SSH ----------------------------------------------------------------------------------------------------
+    SSH_NO_KEY(CheckOutcome.FAILED, "No SSH private key is configured",
+            "Paste the private key in SSH Private Key, or use Generate key pair, then test again."),
+    SSH_INVALID_KEY(CheckOutcome.FAILED, "The SSH private key cannot be used",
+            "Paste the whole private key file, from -----BEGIN to -----END: OpenSSH, PEM (PKCS#1) or PKCS#8. The"
+                    + " message below says what is wrong with this one."),
+    SSH_UNSUPPORTED_KEY_TYPE(CheckOutcome.FAILED, "Azure DevOps does not accept this kind of SSH key",
+            "Azure DevOps accepts only RSA keys of at least 2048 bits. Create one (ssh-keygen -t rsa -b 4096) or"
+                    + " use Generate key pair, and add its public key in Azure DevOps."),
+    SSH_PASSPHRASE_REQUIRED(CheckOutcome.FAILED, "The SSH key is encrypted and no passphrase was given",
+            "Enter the key's passphrase in Key Passphrase, then test again."),
+    SSH_WRONG_PASSPHRASE(CheckOutcome.FAILED, "The passphrase does not decrypt the SSH key",
+            "Enter the passphrase this key was encrypted with in Key Passphrase."),
+    SSH_NO_REPOSITORY(CheckOutcome.FAILED, "No valid test repository is configured",
+            "Enter Test Repository as project/repository, as in the clone URL. Azure DevOps accepts any SSH key"
+                    + " until a repository is asked for, so a key can only be proven on a repository."),
+    SSH_HOST_KEY_UNKNOWN(CheckOutcome.FAILED, "The SSH server's host key is not a trusted one",
+            "InfraKitchen connects only to SSH servers whose host key is configured. Compare the fingerprint below"
+                    + " with the one the server's owner publishes (Microsoft's documentation for Azure DevOps);"
+                    + " only if they match, an administrator adds the key to app.azure-devops.ssh.known-hosts."),
+    SSH_HOST_KEY_CHANGED(CheckOutcome.FAILED,
+            "The SSH server presented a different host key than the trusted one",
+            "InfraKitchen stopped before sending anything: someone may be intercepting the connection, or the"
+                    + " server's key was replaced. Do not trust the new key until its owner has confirmed the"
+                    + " fingerprint shown below."),
+    SSH_ALGORITHM_MISMATCH(CheckOutcome.FAILED, "The SSH server offers no algorithm InfraKitchen accepts",
+            "InfraKitchen requires RSA host keys with rsa-sha2-256 or rsa-sha2-512 signatures and never falls back"
+                    + " to SHA-1 (ssh-rsa). Azure DevOps Services supports them; an Azure DevOps Server needs the"
+                    + " updates that add them. What each side offered is shown below."),
+    SSH_AUTH_FAILED(CheckOutcome.FAILED, "The SSH server refused the key at sign-in",
+            "The server did not accept this key for its user. Azure DevOps accepts only RSA keys; check that the key"
+                    + " is the one whose public half is registered."),
+    SSH_KEY_NOT_REGISTERED(CheckOutcome.FAILED, "Azure DevOps does not accept this SSH key for '{org}'",
+            "Add the public key under User settings, SSH public keys, in Azure DevOps, and compare its MD5"
+                    + " fingerprint (shown below) with the list there. Keys expire after a year: an expired key must"
+                    + " be added again. The key's user must also be a member of {org}."),
+    SSH_REPOSITORY_NOT_FOUND(CheckOutcome.FAILED,
+            "The test repository was not found, or the key's user may not read it",
+            "Check Test Repository (project/repository, as in the clone URL), and that the user the key belongs to"
+                    + " may read it. " + CheckCategory.GUIDE_ORGANIZATION_HINT),
+    SSH_SHA1_REFUSED(CheckOutcome.FAILED, "Azure DevOps refused an SHA-1 (ssh-rsa) signature",
+            "Azure DevOps no longer accepts ssh-rsa (SHA-1) signatures, only rsa-sha2-256 and rsa-sha2-512."
+                    + " InfraKitchen signs only with those, so something between it and Azure DevOps may have"
+                    + " changed the connection. See https://aka.ms/ado-ssh-rsa-deprecation."),
+    SSH_PROTOCOL_ERROR(CheckOutcome.FAILED, "The server on the SSH port does not speak SSH",
+            "Something else answered, for example a web server or a proxy. Check the SSH host and port"
+                    + " (app.azure-devops.ssh.host and .port) and the network path."),
+    SSH_UNEXPECTED_RESPONSE(CheckOutcome.FAILED,
+            "The SSH server did not answer the Git request as Azure DevOps does",
+            "The server signed the key in but did not send a Git reference list. Its own message is shown below;"
+                    + " check that app.azure-devops.ssh.host is an Azure DevOps SSH endpoint."),
+
     // ---- refused or stopped by InfraKitchen --------------------------------------------------------------
     TOO_MANY_TESTS(CheckOutcome.FAILED, "Too many tests in a short time",
             "To protect your Azure DevOps request budget, each user may start a few tests per minute. Wait a"
