@@ -1,0 +1,140 @@
+package com.infrakitchen.console.integration.azuredevops.ssh;
+
+import com.jcraft.jsch.SocketFactory;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Arrays;
+
+/**
+ * The one TCP connection of a check, made for JSch: bounded by the connect timeout, timed, closable from another
+ * thread (cancellation, watchdog), and remembering the first bytes the server sent, so that a web server answering
+ * on the SSH port can be named in the result.
+ */
+final class WatchedSockets implements SocketFactory {
+
+    private static final int GREETING_BYTES = 256;
+
+    private final int connectTimeoutMillis;
+    private final Runnable onConnected;
+    private final byte[] greeting = new byte[GREETING_BYTES];
+    private volatile int greetingLength;
+    private volatile Socket socket;
+    private volatile boolean closed;
+    private volatile InetAddress address;
+    private volatile long connectedAt;
+    private volatile IOException failure;
+
+    WatchedSockets(int connectTimeoutMillis, Runnable onConnected) {
+        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.onConnected = onConnected;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        try {
+            InetAddress resolved = InetAddress.getByName(host);
+            address = resolved;
+            Socket s = new Socket();
+            socket = s;
+            if (closed) {
+                s.close();
+                throw new SocketException("cancelled");
+            }
+            s.connect(new InetSocketAddress(resolved, port), connectTimeoutMillis);
+            s.setTcpNoDelay(true);
+            connectedAt = System.nanoTime();
+            onConnected.run();
+            return s;
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    @Override
+    public InputStream getInputStream(Socket s) throws IOException {
+        return new FilterInputStream(s.getInputStream()) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    record(new byte[] {(byte) b}, 0, 1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    record(b, off, n);
+                }
+                return n;
+            }
+        };
+    }
+
+    @Override
+    public OutputStream getOutputStream(Socket s) throws IOException {
+        return s.getOutputStream();
+    }
+
+    private void record(byte[] b, int off, int len) {
+        int have = greetingLength;
+        if (have >= GREETING_BYTES) {
+            return;
+        }
+        int n = Math.min(len, GREETING_BYTES - have);
+        System.arraycopy(b, off, greeting, have, n);
+        greetingLength = have + n;
+    }
+
+    /** Closes the connection now (cancellation, watchdog); a connect in progress fails at once. */
+    void close() {
+        closed = true;
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    boolean connected() {
+        return connectedAt != 0;
+    }
+
+    long connectedAt() {
+        return connectedAt;
+    }
+
+    InetAddress address() {
+        return address;
+    }
+
+    IOException failure() {
+        return failure;
+    }
+
+    /** The first line the server sent, printable, or "" when it sent nothing. */
+    String firstLine() {
+        byte[] bytes = Arrays.copyOf(greeting, greetingLength);
+        int end = 0;
+        while (end < bytes.length && bytes[end] != '\n') {
+            end++;
+        }
+        return PktLines.printable(Arrays.copyOf(bytes, end));
+    }
+
+    boolean receivedAnything() {
+        return greetingLength > 0;
+    }
+}
