@@ -346,6 +346,43 @@ class SshCheckerIT {
                 .isEqualTo(CheckCategory.CONDITIONAL_ACCESS_BLOCKED);
     }
 
+    // ---- the fake's own contract ------------------------------------------------------------------------------
+
+    @Test
+    void theFakeReadsTheClientsFlushAndExitsZero() throws Exception {
+        Session session = rawSession(ALICE_KEY, "rsa-sha2-512");
+        try {
+            ChannelExec exec = (ChannelExec) session.openChannel("exec");
+            exec.setCommand("git-upload-pack 'v3/contoso/Web/web-app'");
+            InputStream out = exec.getInputStream();
+            OutputStream in = exec.getOutputStream();
+            exec.connect(5000);
+            PktLines.Advertisement advertisement = PktLines.read(out);
+            assertThat(advertisement.refs()).isEqualTo(5);
+            assertThat(advertisement.flush()).isTrue();
+            in.write(PktLines.FLUSH);
+            in.flush();
+            assertThat(awaitExit(exec)).isZero();
+        } finally {
+            session.disconnect();
+        }
+    }
+
+    @Test
+    void theFakeRefusesNonRsaKeysAtSignIn() {
+        String ed25519 = TestSshKeys.ed25519WithPublicLine()[0];
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rawSession(ed25519, "ssh-ed25519"))
+                .hasMessageStartingWith("Auth fail");
+    }
+
+    @Test
+    void aKeyRegisteredFromThePublicLineTheConsoleShowsWorks() {
+        String line = SshKeys.parse(BOB_KEY, null).publicKeyLine();
+        fake.registerKey(line);
+        assertThat(check(checker(), input("Web/web-app", BOB_KEY, null)).category())
+                .isEqualTo(CheckCategory.CONNECTED);
+    }
+
     // ---- the ssh -T false positive --------------------------------------------------------------------------
 
     @Test
