@@ -104,7 +104,8 @@ class TestConnectionE2E {
             browser.open("/integrations/azure_devops/setup");
             browser.waitForText("How to connect");
             assertThat(state()).isEqualTo("NOT_TESTED");
-            browser.type(By.cssSelector("#integration-name input"), "tc-e2e");
+            String name = "tc-e2e-" + Long.toString(System.nanoTime() % 100_000, 36);
+            browser.type(By.cssSelector("#integration-name input"), name);
             typeOrganization("contoso");
             typeToken(FakeTokens.PAT_FULL);
             Browser.screenshot(driver, "20-test-not-tested");
@@ -158,8 +159,8 @@ class TestConnectionE2E {
             browser.waitForText("Last diagnosis");
             browser.waitForText("Authentication and Project read");
             Browser.screenshot(driver, "28-detail-connection-tab");
-            browser.open("/integrations");
-            browser.waitForText("tc-e2e");
+            browser.open("/integrations?q=" + name);
+            browser.waitForText(name);
             browser.waitForText("checked");
             Browser.screenshot(driver, "29-grid-connection-column");
 
