@@ -1,6 +1,6 @@
 -- Results of connection tests (product.md 5 and 7): one row per test of a saved integration, newest kept.
--- A result is bound to what it tested: the organization and the token's set-at time. When either changed
--- since, the result is shown as outdated, never as current.
+-- A result is bound to what it tested: the organization, the credential's set-at time (token or SSH key)
+-- and for SSH the test repository. When one changed since, the result is shown as outdated, never as current.
 
 CREATE TABLE integration_check (
     id               UUID          NOT NULL,
@@ -13,6 +13,7 @@ CREATE TABLE integration_check (
     duration_ms      BIGINT        NOT NULL,
     organization     VARCHAR(50)   NOT NULL,
     token_set_at     TIMESTAMP WITH TIME ZONE,
+    test_repository  VARCHAR(130),
     identity_name    VARCHAR(200),
     project_count    INTEGER,
     repository_count INTEGER,

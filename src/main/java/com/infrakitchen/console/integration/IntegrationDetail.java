@@ -8,6 +8,6 @@ import java.util.UUID;
  * it is configured and since when. {@code version} goes back with an update (optimistic locking).
  */
 public record IntegrationDetail(UUID id, IntegrationData data, AuthMethod method, boolean enabled,
-        boolean tokenConfigured, Instant tokenSetAt, Instant createdAt, String createdBy, Instant updatedAt,
+        boolean tokenConfigured, Instant tokenSetAt, SshKeyFacts ssh, Instant createdAt, String createdBy, Instant updatedAt,
         String updatedBy, long version) {
 }

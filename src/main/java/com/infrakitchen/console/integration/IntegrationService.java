@@ -9,6 +9,10 @@ import com.infrakitchen.console.integration.internal.Integration;
 import com.infrakitchen.console.integration.internal.IntegrationLabel;
 import com.infrakitchen.console.integration.internal.IntegrationQueries;
 import com.infrakitchen.console.integration.internal.IntegrationRepository;
+import com.infrakitchen.console.integration.internal.SshKeyColumns;
+import com.infrakitchen.console.integration.azuredevops.ssh.ParsedKey;
+import com.infrakitchen.console.integration.azuredevops.ssh.SshCheckInput;
+import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.security.CurrentUser;
@@ -39,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntegrationService {
 
     public static final int MAX_PAGE_SIZE = 200;
+    /** {@code project/repository}: two names of at most 64 characters and the slash. */
+    public static final int TEST_REPOSITORY_MAX = 130;
     static final String NAME_CONSTRAINT = "uq_integration_name_key";
 
     private final IntegrationRepository repository;
@@ -104,9 +110,18 @@ public class IntegrationService {
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     @Transactional(readOnly = true)
     public Optional<StoredCredentials> credentialsForTest(UUID id) {
-        return repository.findById(id).map(i -> new StoredCredentials(i.id(), i.name(), i.organization(),
-                i.patCiphertext() == null ? null : cipher.open(i.patCiphertext(), tokenPlace(i.id())),
-                i.patSetAt(), i.tokenExpiresOn()));
+        return repository.findById(id).map(i -> {
+            SshKeyColumns ssh = i.ssh();
+            boolean hasKey = ssh != null && ssh.keyCiphertext() != null;
+            return new StoredCredentials(i.id(), i.name(), AuthMethod.valueOf(i.method()), i.organization(),
+                    i.patCiphertext() == null ? null : cipher.open(i.patCiphertext(), tokenPlace(i.id())),
+                    i.patSetAt(), i.tokenExpiresOn(),
+                    hasKey ? cipher.open(ssh.keyCiphertext(), sshKeyPlace(i.id())) : null,
+                    hasKey && ssh.passphraseCiphertext() != null
+                            ? cipher.open(ssh.passphraseCiphertext(), sshPassphrasePlace(i.id())) : null,
+                    ssh == null ? null : ssh.testRepository(),
+                    AuthMethod.SSH.name().equals(i.method()) ? (ssh == null ? null : ssh.setAt()) : i.patSetAt());
+        });
     }
 
     // ---- changing -------------------------------------------------------------------------------
@@ -129,7 +144,7 @@ public class IntegrationService {
         }
         Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description,
                 AuthMethod.PAT.name(), valid.organization, true, data.tokenExpiresOn(), ciphertext,
-                SecretCipher.keyIdOf(ciphertext), now, valid.searchText(), labelsOf(valid.labels), now,
+                SecretCipher.keyIdOf(ciphertext), now, null, valid.searchText(), labelsOf(valid.labels), now,
                 CurrentUser.username(), now, CurrentUser.username(), null), valid.name);
         audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name),
                 AuditDetails.of().put("name", valid.name).put("organization", valid.organization)
@@ -186,7 +201,7 @@ public class IntegrationService {
         diff.secretChanged("token", secretChanged);
         Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description, current.method(),
                 valid.organization, current.enabled(), data.tokenExpiresOn(), ciphertext, keyId, setAt,
-                valid.searchText(), labelsOf(valid.labels), current.createdAt(), current.createdBy(), now,
+                current.ssh(), valid.searchText(), labelsOf(valid.labels), current.createdAt(), current.createdBy(), now,
                 CurrentUser.username(), expectedVersion), valid.name);
         Target target = Target.integration(id, valid.name);
         audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
@@ -195,6 +210,151 @@ public class IntegrationService {
                     AuditOutcome.SUCCESS, target, AuditDetails.of().secretChanged("token", true));
         }
         return detail(saved);
+    }
+
+    /**
+     * Creates an SSH key integration. The key is parsed again here (every rule of product.md 4, SSH tab) and
+     * stored encrypted with its passphrase; {@code testRepository} is {@code project/repository}.
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public IntegrationDetail createSsh(IntegrationData data, String testRepository, SshKeyInput key) {
+        Valid valid;
+        String repository;
+        try {
+            valid = validate(data);
+            repository = checkedTestRepository(testRepository);
+            if (key == null || key.privateKey() == null || key.privateKey().length() == 0) {
+                throw new IntegrationRuleViolation("sshKey", "SSH Private Key is required: paste, upload or generate"
+                        + " one");
+            }
+            if (this.repository.existsByNameKey(valid.nameKey)) {
+                throw nameInUse(valid.name);
+            }
+        } catch (RuntimeException e) {
+            wipe(key);
+            throw e;
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        SshKeyColumns ssh = sealKey(id, key, repository, now);
+        Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description,
+                AuthMethod.SSH.name(), valid.organization, true, null, null, null, null, ssh, valid.searchText(),
+                labelsOf(valid.labels), now, CurrentUser.username(), now, CurrentUser.username(), null), valid.name);
+        audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name),
+                AuditDetails.of().put("name", valid.name).put("organization", valid.organization)
+                        .put("method", AuthMethod.SSH.name()).put("labels", String.join(",", valid.labels))
+                        .put("description", valid.description == null ? "" : valid.description)
+                        .put("testRepository", repository).put("sshKey", ssh.fingerprintSha256())
+                        .put("sshKeyGenerated", Boolean.TRUE.equals(ssh.generated()))
+                        .secretChanged("sshKey", true));
+        return detail(saved);
+    }
+
+    /**
+     * Saves the Overview of an SSH integration; {@code newKey} replaces the stored key when not null.
+     * Version-checked like {@link #update}.
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public IntegrationDetail updateSsh(UUID id, long expectedVersion, IntegrationData data, String testRepository,
+            SshKeyInput newKey) {
+        Integration current;
+        Valid valid;
+        String repository;
+        try {
+            current = loadAt(id, expectedVersion);
+            if (!AuthMethod.SSH.name().equals(current.method())) {
+                throw new IntegrationRuleViolation("method", "This integration uses a personal access token");
+            }
+            valid = validate(data);
+            repository = checkedTestRepository(testRepository);
+            if (this.repository.countByNameKeyExcept(valid.nameKey, id) > 0) {
+                throw nameInUse(valid.name);
+            }
+        } catch (RuntimeException e) {
+            wipe(newKey);
+            throw e;
+        }
+        Instant now = clock.instant();
+        SshKeyColumns old = current.ssh();
+        SshKeyColumns ssh = newKey != null ? sealKey(id, newKey, repository, now)
+                : new SshKeyColumns(old.keyCiphertext(), old.keyKeyId(), old.passphraseCiphertext(), old.setAt(),
+                        old.publicKey(), old.fingerprintSha256(), old.fingerprintMd5(), old.keyDescription(),
+                        old.generated(), repository);
+        AuditDetails diff = AuditDetails.of()
+                .change("name", current.name(), valid.name)
+                .change("description", nullToEmpty(current.description()), nullToEmpty(valid.description))
+                .change("labels", String.join(",", sortedLabels(current)), String.join(",", valid.labels.stream()
+                        .sorted().toList()))
+                .change("organization", current.organization(), valid.organization)
+                .change("testRepository", old == null ? null : old.testRepository(), repository);
+        if (newKey != null) {
+            diff.change("sshKey", old == null ? null : old.fingerprintSha256(), ssh.fingerprintSha256());
+        }
+        if (diff.isEmpty() && newKey == null) {
+            return detail(current);
+        }
+        diff.secretChanged("sshKey", newKey != null);
+        Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description, current.method(),
+                valid.organization, current.enabled(), null, null, null, null, ssh, valid.searchText(),
+                labelsOf(valid.labels), current.createdAt(), current.createdBy(), now, CurrentUser.username(),
+                expectedVersion), valid.name);
+        Target target = Target.integration(id, valid.name);
+        audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
+        if (newKey != null) {
+            audit.record(AuditAction.SECRET_SET, AuditOutcome.SUCCESS, target,
+                    AuditDetails.of().secretChanged("sshKey", true));
+        }
+        return detail(saved);
+    }
+
+    /** {@code project/repository}, trimmed, or a rule violation on the Test Repository field. */
+    private static String checkedTestRepository(String raw) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.length() > TEST_REPOSITORY_MAX) {
+            throw new IntegrationRuleViolation("testRepository", "Test Repository has at most " + TEST_REPOSITORY_MAX
+                    + " characters");
+        }
+        repositoryProblem(value).ifPresent(p -> {
+            throw new IntegrationRuleViolation("testRepository", p);
+        });
+        return value;
+    }
+
+    private static Optional<String> repositoryProblem(String testRepository) {
+        int slash = testRepository.indexOf('/');
+        return slash < 0 ? SshCheckInput.repositoryProblem("", testRepository)
+                : SshCheckInput.repositoryProblem(testRepository.substring(0, slash).strip(),
+                        testRepository.substring(slash + 1).strip());
+    }
+
+    /** Parses the key (every key rule, with messages safe to show), then encrypts key and passphrase. */
+    private SshKeyColumns sealKey(UUID id, SshKeyInput key, String testRepository, Instant now) {
+        Secret passphrase = key.passphrase() == null || key.passphrase().length() == 0 ? null : key.passphrase();
+        ParsedKey parsed = null;
+        try {
+            parsed = SshKeys.parse(key.privateKey(), passphrase);
+            byte[] keyCiphertext = cipher.seal(key.privateKey(), sshKeyPlace(id));
+            byte[] passphraseCiphertext = passphrase == null ? null : cipher.seal(passphrase, sshPassphrasePlace(id));
+            return new SshKeyColumns(keyCiphertext, SecretCipher.keyIdOf(keyCiphertext), passphraseCiphertext, now,
+                    parsed.publicKeyLine(), parsed.sha256Fingerprint(), parsed.md5Fingerprint(), parsed.description(),
+                    key.generated(), testRepository);
+        } finally {
+            if (parsed != null) {
+                parsed.wipe();
+            }
+            wipe(key);
+        }
+    }
+
+    private static void wipe(SshKeyInput key) {
+        if (key != null) {
+            if (key.privateKey() != null) {
+                key.privateKey().wipe();
+            }
+            if (key.passphrase() != null) {
+                key.passphrase().wipe();
+            }
+        }
     }
 
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
@@ -206,7 +366,7 @@ public class IntegrationService {
         Instant now = clock.instant();
         Integration saved = save(new Integration(id, current.name(), current.nameKey(), current.description(),
                 current.method(), current.organization(), enabled, current.tokenExpiresOn(), current.patCiphertext(),
-                current.patKeyId(), current.patSetAt(), current.searchText(), current.labels(), current.createdAt(),
+                current.patKeyId(), current.patSetAt(), current.ssh(), current.searchText(), current.labels(), current.createdAt(),
                 current.createdBy(), now, CurrentUser.username(), expectedVersion), current.name());
         audit.record(enabled ? AuditAction.INTEGRATION_ENABLED : AuditAction.INTEGRATION_DISABLED,
                 AuditOutcome.SUCCESS, Target.integration(id, current.name()),
@@ -236,6 +396,15 @@ public class IntegrationService {
     /** Associated data binding a token ciphertext to its row and column. */
     static String tokenPlace(UUID id) {
         return "integration/" + id + "/pat/v1";
+    }
+
+    /** Associated data binding an SSH private key ciphertext to its row and column. */
+    static String sshKeyPlace(UUID id) {
+        return "integration/" + id + "/ssh-key/v1";
+    }
+
+    static String sshPassphrasePlace(UUID id) {
+        return "integration/" + id + "/ssh-passphrase/v1";
     }
 
     private Integration loadAt(UUID id, long expectedVersion) {
@@ -311,8 +480,13 @@ public class IntegrationService {
     static IntegrationDetail detail(Integration i) {
         IntegrationData data = new IntegrationData(i.name(), nullToEmpty(i.description()), sortedLabels(i),
                 i.organization(), i.tokenExpiresOn());
+        SshKeyColumns ssh = i.ssh();
+        SshKeyFacts facts = ssh == null || ssh.keyCiphertext() == null ? null : new SshKeyFacts(ssh.keyDescription(),
+                ssh.fingerprintSha256(), ssh.fingerprintMd5(), ssh.publicKey(), Boolean.TRUE.equals(ssh.generated()),
+                ssh.passphraseCiphertext() != null, ssh.setAt(), ssh.testRepository());
         return new IntegrationDetail(i.id(), data, AuthMethod.valueOf(i.method()), i.enabled(),
-                i.patCiphertext() != null, i.patSetAt(), i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy(),
+                i.patCiphertext() != null, i.patSetAt(), facts, i.createdAt(), i.createdBy(), i.updatedAt(),
+                i.updatedBy(),
                 i.version());
     }
 }

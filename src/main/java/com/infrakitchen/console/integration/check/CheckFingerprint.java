@@ -25,6 +25,26 @@ public final class CheckFingerprint {
     private CheckFingerprint() {
     }
 
+    /** Of the organization, the test repository, the private key and its passphrase (SSH). */
+    public static String ofKey(String organization, String testRepository, Secret privateKey, Secret passphrase) {
+        String where = (organization == null ? "" : organization.strip()) + "\u0000ssh\u0000"
+                + (testRepository == null ? "" : testRepository.strip());
+        byte[] key = privateKey == null ? new byte[0] : privateKey.bytes();
+        byte[] pass = passphrase == null ? new byte[0] : passphrase.bytes();
+        byte[] both = new byte[key.length + 1 + pass.length];
+        System.arraycopy(key, 0, both, 0, key.length);
+        System.arraycopy(pass, 0, both, key.length + 1, pass.length);
+        java.util.Arrays.fill(key, (byte) 0);
+        java.util.Arrays.fill(pass, (byte) 0);
+        Secret combined = Secret.ofBytes(both);
+        java.util.Arrays.fill(both, (byte) 0);
+        try {
+            return of(where, combined);
+        } finally {
+            combined.wipe();
+        }
+    }
+
     /** Of the organization (case-insensitive, as Azure DevOps compares it) and the token as it would be sent. */
     public static String of(String organization, Secret token) {
         try {

@@ -5,6 +5,7 @@ import com.infrakitchen.console.audit.AuditDetails;
 import com.infrakitchen.console.audit.AuditOutcome;
 import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
+import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.StoredCredentials;
 import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +44,7 @@ public class CheckService {
     private static final Logger log = LoggerFactory.getLogger(CheckService.class);
 
     private final ConnectionChecker checker;
+    private final KeyConnectionChecker keyChecker;
     private final IntegrationService integrations;
     private final CheckRecordStore store;
     private final CheckThrottle throttle;
@@ -51,9 +54,10 @@ public class CheckService {
             Thread.ofVirtual().name("connection-test-", 0).factory());
     private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
 
-    CheckService(ConnectionChecker checker, IntegrationService integrations, CheckRecordStore store,
+    CheckService(ConnectionChecker checker, KeyConnectionChecker keyChecker, IntegrationService integrations, CheckRecordStore store,
             CheckThrottle throttle, AuditTrail audit, Clock clock) {
         this.checker = checker;
+        this.keyChecker = keyChecker;
         this.integrations = integrations;
         this.store = store;
         this.throttle = throttle;
@@ -68,17 +72,38 @@ public class CheckService {
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     public CheckRun testUnsaved(String formKey, String typedName, String organization, Secret token,
             LocalDate tokenExpiresOn) {
-        String fingerprint = CheckFingerprint.of(organization, token);
-        return start("form:" + formKey, Target.unsavedIntegration(typedName), null,
-                new CheckInput(organization, token, tokenExpiresOn, fingerprint), null);
+        CheckInput input = new CheckInput(organization, token, tokenExpiresOn, CheckFingerprint.of(organization, token));
+        return start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, null, null,
+                input.fingerprint(), c -> checker.check(input, c), () -> wipe(token));
+    }
+
+    /** Tests an SSH key a form holds but has not saved; the secrets are wiped when the test ends. */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public CheckRun testUnsavedKey(String formKey, String typedName, String organization, String testRepository,
+            Secret privateKey, Secret passphrase) {
+        KeyCheckInput input = new KeyCheckInput(organization, testRepository, privateKey, passphrase,
+                CheckFingerprint.ofKey(organization, testRepository, privateKey, passphrase));
+        return start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, testRepository,
+                null, input.fingerprint(), c -> keyChecker.check(input, c), () -> wipe(privateKey, passphrase));
     }
 
     /**
-     * Tests a saved integration with its stored token. When {@code organizationOverride} or {@code tokenOverride}
-     * is given (an unsaved edit on the detail page), those are tested instead and the result is not stored.
+     * Tests a saved integration with its stored credential. When {@code organizationOverride} or
+     * {@code tokenOverride} is given (an unsaved edit on the detail page), those are tested instead and the result
+     * is not stored.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     public CheckRun testSaved(UUID integrationId, String organizationOverride, Secret tokenOverride) {
+        return testSaved(integrationId, organizationOverride, null, tokenOverride, null);
+    }
+
+    /**
+     * Tests a saved integration; any override (organization, test repository, a new token, a new key) is an
+     * unsaved edit: it is tested, shown and audited, but not stored as the integration's result.
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public CheckRun testSaved(UUID integrationId, String organizationOverride, String testRepositoryOverride,
+            Secret tokenOverride, com.infrakitchen.console.integration.SshKeyInput keyOverride) {
         StoredCredentials stored;
         try {
             stored = integrations.credentialsForTest(integrationId)
@@ -86,28 +111,49 @@ public class CheckService {
         } catch (SecretUnreadableException e) {
             var detail = integrations.get(integrationId)
                     .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
-            if (tokenOverride == null) {
-                return refusedOrLocal(integrationId, detail.data().name(), CheckCategory.SECRET_UNREADABLE,
+            if (tokenOverride == null && keyOverride == null) {
+                wipe(tokenOverride);
+                return refused(integrationId, detail.data().name(), CheckCategory.SECRET_UNREADABLE,
                         organizationOverride != null ? organizationOverride : detail.data().organization());
             }
-            stored = new StoredCredentials(integrationId, detail.data().name(), detail.data().organization(), null,
-                    detail.tokenSetAt(), detail.data().tokenExpiresOn());
+            stored = new StoredCredentials(integrationId, detail.data().name(), detail.method(),
+                    detail.data().organization(), null, detail.tokenSetAt(), detail.data().tokenExpiresOn(), null,
+                    null, detail.ssh() == null ? null : detail.ssh().testRepository(),
+                    detail.ssh() != null ? detail.ssh().setAt() : detail.tokenSetAt());
         }
         String organization = organizationOverride != null ? organizationOverride : stored.organization();
-        Secret token = tokenOverride != null ? tokenOverride : stored.token();
-        if (tokenOverride != null && stored.token() != null) {
-            stored.token().wipe();
-        }
-        boolean asSaved = organizationOverride == null && tokenOverride == null;
+        boolean asSaved = organizationOverride == null && testRepositoryOverride == null && tokenOverride == null
+                && keyOverride == null;
         Target target = Target.integration(integrationId, stored.name());
-        String fingerprint = CheckFingerprint.of(organization, token);
-        return start("integration:" + integrationId, target, asSaved ? integrationId : null,
-                new CheckInput(organization, token, stored.tokenExpiresOn(), fingerprint), stored.tokenSetAt());
+        UUID storeFor = asSaved ? integrationId : null;
+        String key = "integration:" + integrationId;
+        if (stored.method() == AuthMethod.SSH) {
+            String repository = testRepositoryOverride != null ? testRepositoryOverride : stored.testRepository();
+            Secret privateKey = keyOverride != null ? keyOverride.privateKey() : stored.sshKey();
+            Secret passphrase = keyOverride != null ? keyOverride.passphrase() : stored.sshPassphrase();
+            if (keyOverride != null) {
+                wipe(stored.sshKey(), stored.sshPassphrase());
+            }
+            wipe(stored.token());
+            KeyCheckInput input = new KeyCheckInput(organization, repository, privateKey, passphrase,
+                    CheckFingerprint.ofKey(organization, repository, privateKey, passphrase));
+            return start(key, target, storeFor, organization, repository, stored.credentialSetAt(),
+                    input.fingerprint(), c -> keyChecker.check(input, c), () -> wipe(privateKey, passphrase));
+        }
+        Secret token = tokenOverride != null ? tokenOverride : stored.token();
+        if (tokenOverride != null) {
+            wipe(stored.token());
+        }
+        wipe(stored.sshKey(), stored.sshPassphrase());
+        CheckInput input = new CheckInput(organization, token, stored.tokenExpiresOn(),
+                CheckFingerprint.of(organization, token));
+        return start(key, target, storeFor, organization, null, stored.credentialSetAt(), input.fingerprint(),
+                c -> checker.check(input, c), () -> wipe(token));
     }
 
     /**
      * Keeps the result of a form test for the integration that form just created, when it tested exactly
-     * the values now stored (same fingerprint of organization and token): the user need not test twice.
+     * the values now stored (same fingerprint of organization and credential): the user need not test twice.
      * Returns whether it was kept.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
@@ -117,20 +163,25 @@ public class CheckService {
             return false;
         }
         StoredCredentials stored = integrations.credentialsForTest(integrationId).orElse(null);
-        if (stored == null || stored.token() == null) {
+        if (stored == null) {
             return false;
         }
         try {
-            if (!CheckFingerprint.of(stored.organization(), stored.token()).equals(result.fingerprint())) {
+            String fingerprint = stored.method() == AuthMethod.SSH
+                    ? stored.sshKey() == null ? null : CheckFingerprint.ofKey(stored.organization(),
+                            stored.testRepository(), stored.sshKey(), stored.sshPassphrase())
+                    : stored.token() == null ? null : CheckFingerprint.of(stored.organization(), stored.token());
+            if (!result.fingerprint().equals(fingerprint)) {
                 return false;
             }
         } finally {
-            stored.token().wipe();
+            stored.wipe();
         }
         return store.insert(new CheckRecord(UUID.randomUUID(), integrationId, result.startedAt(), CheckTrigger.MANUAL,
                 CurrentUser.username(), result.category(), result.durationMillis(), result.organization(),
-                stored.tokenSetAt(), result.identity(), result.projectCount(), result.repositoryCount(),
-                result.steps(), result.decisive()));
+                stored.credentialSetAt(), stored.method() == AuthMethod.SSH ? stored.testRepository() : null,
+                result.identity(), result.projectCount(), result.repositoryCount(), result.steps(),
+                result.decisive()));
     }
 
     /** The newest stored result of each of these integrations that has one. */
@@ -145,7 +196,7 @@ public class CheckService {
         return store.history(integrationId, limit);
     }
 
-    private CheckRun refusedOrLocal(UUID integrationId, String name, CheckCategory category, String organization) {
+    private CheckRun refused(UUID integrationId, String name, CheckCategory category, String organization) {
         Instant now = clock.instant();
         CheckResult result = new CheckResult(category, organization, null, null, null, List.of(), null, now, 0,
                 null);
@@ -154,15 +205,16 @@ public class CheckService {
         return new CheckRun(now, CompletableFuture.completedFuture(result), new Cancellation());
     }
 
-    private CheckRun start(String key, Target target, UUID storeFor, CheckInput input, Instant tokenSetAt) {
+    private CheckRun start(String key, Target target, UUID storeFor, String organization, String testRepository,
+            Instant credentialSetAt, String fingerprint, Function<Cancellation, CheckResult> work, Runnable wipe) {
         AuditTrail.Actor actor = audit.currentActor();
         Instant startedAt = clock.instant();
         Cancellation cancellation = new Cancellation();
         var refusal = throttle.acquire(CurrentUser.username(), key);
         if (refusal.isPresent()) {
-            wipe(input);
-            CheckResult refused = new CheckResult(refusal.get(), input.organization(), null, null, null, List.of(),
-                    null, startedAt, 0, input.fingerprint());
+            wipe.run();
+            CheckResult refused = new CheckResult(refusal.get(), organization, null, null, null, List.of(), null,
+                    startedAt, 0, fingerprint);
             audit.recordAs(actor, AuditAction.CONNECTION_TESTED, AuditOutcome.DENIED, target, details(refused));
             return new CheckRun(startedAt, CompletableFuture.completedFuture(refused), cancellation);
         }
@@ -172,39 +224,40 @@ public class CheckService {
             executor.execute(() -> {
                 CheckResult r;
                 try {
-                    r = checker.check(input, cancellation);
+                    r = work.apply(cancellation);
                 } catch (RuntimeException e) {
                     log.error("Connection test failed inside the console", e);
-                    r = new CheckResult(CheckCategory.INTERNAL_ERROR, input.organization(), null, null, null,
-                            List.of(), null, startedAt, 0, input.fingerprint());
+                    r = new CheckResult(CheckCategory.INTERNAL_ERROR, organization, null, null, null, List.of(),
+                            null, startedAt, 0, fingerprint);
                 } finally {
-                    wipe(input);
+                    wipe.run();
                     throttle.release(key);
                     inFlight.remove(cancellation);
                 }
-                finish(actor, target, storeFor, tokenSetAt, r);
+                finish(actor, target, storeFor, credentialSetAt, testRepository, r);
                 result.complete(r);
             });
         } catch (RuntimeException e) {
             // The executor is shut down: the application is stopping.
-            wipe(input);
+            wipe.run();
             throttle.release(key);
             inFlight.remove(cancellation);
-            result.complete(new CheckResult(CheckCategory.CANCELLED, input.organization(), null, null, null,
-                    List.of(), null, startedAt, 0, input.fingerprint()));
+            result.complete(new CheckResult(CheckCategory.CANCELLED, organization, null, null, null, List.of(), null,
+                    startedAt, 0, fingerprint));
         }
         return new CheckRun(startedAt, result, cancellation);
     }
 
-    private void finish(AuditTrail.Actor actor, Target target, UUID storeFor, Instant tokenSetAt, CheckResult r) {
+    private void finish(AuditTrail.Actor actor, Target target, UUID storeFor, Instant credentialSetAt,
+            String testRepository, CheckResult r) {
         try {
             audit.recordAs(actor, AuditAction.CONNECTION_TESTED,
                     r.outcome() == CheckOutcome.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS, target,
                     details(r));
             if (storeFor != null && r.category() != CheckCategory.CANCELLED) {
                 store.insert(new CheckRecord(UUID.randomUUID(), storeFor, r.startedAt(), CheckTrigger.MANUAL,
-                        actor.name(), r.category(), r.durationMillis(), r.organization(), tokenSetAt, r.identity(),
-                        r.projectCount(), r.repositoryCount(), r.steps(), r.decisive()));
+                        actor.name(), r.category(), r.durationMillis(), r.organization(), credentialSetAt,
+                        testRepository, r.identity(), r.projectCount(), r.repositoryCount(), r.steps(), r.decisive()));
             }
         } catch (RuntimeException e) {
             log.error("Could not record the result of a connection test", e);
@@ -220,9 +273,11 @@ public class CheckService {
         return d;
     }
 
-    private static void wipe(CheckInput input) {
-        if (input.token() != null) {
-            input.token().wipe();
+    private static void wipe(Secret... secrets) {
+        for (Secret s : secrets) {
+            if (s != null) {
+                s.wipe();
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -26,6 +27,7 @@ public record Integration(
         byte[] patCiphertext,
         Integer patKeyId,
         Instant patSetAt,
+        @Embedded.Nullable(prefix = "ssh_") SshKeyColumns ssh,
         String searchText,
         @MappedCollection(idColumn = "integration_id") Set<IntegrationLabel> labels,
         Instant createdAt,
@@ -37,6 +39,7 @@ public record Integration(
     @Override
     public String toString() {
         return "Integration[id=" + id + ", name=" + name + ", organization=" + organization + ", pat="
-                + (patCiphertext == null ? "none" : "configured") + ", version=" + version + "]";
+                + (patCiphertext == null ? "none" : "configured") + ", ssh=" + (ssh == null ? "none" : ssh)
+                + ", version=" + version + "]";
     }
 }

@@ -50,7 +50,8 @@ class ConnectionPanel extends VerticalLayout {
             return;
         }
         CheckRecord newest = history.get(0);
-        boolean outdated = newest.outdatedFor(current.data().organization(), current.tokenSetAt());
+        var latest = checks.latest(List.of(integrationId)).get(integrationId);
+        boolean outdated = latest != null && latest.outdated();
         Span when = new Span(newest.headline() + " · " + IntegrationTimes.format(newest.checkedAt())
                 + (outdated ? " · outdated: the organization or token changed since" : ""));
         when.addClassName("last-diagnosis-headline");

@@ -59,7 +59,7 @@ import org.springframework.stereotype.Component;
  * the remote stderr, and the error holds fingerprints or the library's message (never key material).
  */
 @Component
-public class SshChecker {
+public class SshChecker implements com.infrakitchen.console.integration.check.KeyConnectionChecker {
 
     static final String STEP_LOCAL = "Local key checks";
     static final String STEP_TCP = "TCP connect";
@@ -100,6 +100,13 @@ public class SshChecker {
     }
 
     /** Runs one test; blocking, meant for a background thread. Never throws for a failed connection. */
+    @Override
+    public CheckResult check(com.infrakitchen.console.integration.check.KeyCheckInput input,
+            Cancellation cancellation) {
+        return check(SshCheckInput.withTestRepository(input.organization(), input.testRepository(),
+                input.privateKey(), input.passphrase(), input.fingerprint()), cancellation);
+    }
+
     public CheckResult check(SshCheckInput input, Cancellation cancellation) {
         return new Run(input, cancellation).run();
     }

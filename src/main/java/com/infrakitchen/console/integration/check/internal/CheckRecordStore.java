@@ -54,11 +54,12 @@ public class CheckRecordStore {
         String report = JSON.writeValueAsString(new Report(r.steps(), r.decisive()));
         jdbc.sql("""
                 INSERT INTO integration_check (id, integration_id, checked_at, trigger_kind, actor, outcome, category,
-                    duration_ms, organization, token_set_at, identity_name, project_count, repository_count, report)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    duration_ms, organization, token_set_at, test_repository, identity_name, project_count,
+                    repository_count, report)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.integrationId(), ts(r.checkedAt()), r.trigger().name(), r.actor(),
                         r.outcome().name(), r.category().name(), r.durationMillis(), r.organization(),
-                        ts(r.tokenSetAt()), clip(r.identity(), 200), r.projectCount(), r.repositoryCount(), report)
+                        ts(r.tokenSetAt()), r.testRepository(), clip(r.identity(), 200), r.projectCount(), r.repositoryCount(), report)
                 .update();
         List<UUID> old = jdbc.sql("SELECT id FROM integration_check WHERE integration_id = ?"
                         + " ORDER BY checked_at DESC, id DESC OFFSET " + KEEP + " ROWS")
@@ -81,7 +82,10 @@ public class CheckRecordStore {
         }
         jdbc.sql("""
                 SELECT c.*, (LOWER(c.organization) <> LOWER(i.organization)
-                             OR c.token_set_at IS DISTINCT FROM i.pat_set_at) AS outdated
+                             OR c.token_set_at IS DISTINCT FROM
+                                (CASE WHEN i.method = 'SSH' THEN i.ssh_set_at ELSE i.pat_set_at END)
+                             OR (i.method = 'SSH' AND c.test_repository IS DISTINCT FROM i.ssh_test_repository))
+                            AS outdated
                 FROM integration_check c JOIN integration i ON i.id = c.integration_id
                 WHERE c.integration_id IN (:ids)
                   AND c.id = (SELECT c2.id FROM integration_check c2 WHERE c2.integration_id = c.integration_id
@@ -105,7 +109,8 @@ public class CheckRecordStore {
         return new CheckRecord(rs.getObject("id", UUID.class), rs.getObject("integration_id", UUID.class),
                 instant(rs, "checked_at"), CheckTrigger.valueOf(rs.getString("trigger_kind")), rs.getString("actor"),
                 CheckCategory.valueOf(rs.getString("category")), rs.getLong("duration_ms"),
-                rs.getString("organization"), instant(rs, "token_set_at"), rs.getString("identity_name"),
+                rs.getString("organization"), instant(rs, "token_set_at"), rs.getString("test_repository"),
+                rs.getString("identity_name"),
                 (Integer) rs.getObject("project_count"), (Integer) rs.getObject("repository_count"),
                 report.steps(), report.decisive());
     }
