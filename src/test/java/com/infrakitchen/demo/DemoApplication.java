@@ -22,6 +22,7 @@ public class DemoApplication {
 
     public static void main(String[] args) {
         var fake = FakeAzureDevOpsInitializer.shared();
+        FakeAzureDevOpsInitializer.sharedSsh().setRegisterOnFirstUse(true);
         log.info("Fake Azure DevOps at {}: organizations contoso, fabrikam, bigorg; try the tokens listed in the"
                 + " README (PAT_FULL starts with {}…)", fake.baseUrl(), FakeTokens.PAT_FULL.substring(0, 12));
         SpringApplication.run(Application.class, args);

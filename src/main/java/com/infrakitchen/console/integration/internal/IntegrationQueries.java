@@ -95,7 +95,8 @@ public class IntegrationQueries {
 
     /** Key ids that stored secrets were encrypted with. */
     public List<Integer> keyIdsInUse() {
-        return jdbc.queryForList("SELECT DISTINCT pat_key_id FROM integration WHERE pat_key_id IS NOT NULL",
+        return jdbc.queryForList("SELECT pat_key_id FROM integration WHERE pat_key_id IS NOT NULL"
+                + " UNION SELECT ssh_key_key_id FROM integration WHERE ssh_key_key_id IS NOT NULL",
                 new MapSqlParameterSource(), Integer.class);
     }
 

@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.audit.AuditService;
 import com.infrakitchen.console.base.ui.MainLayout;
+import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.ConcurrentEditException;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
@@ -48,6 +49,7 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
     private final transient IntegrationService integrations;
     private final transient AuditService audit;
     private final transient CheckService checks;
+    private final transient com.infrakitchen.console.integration.SshKeyService keys;
     final H2 title = new H2();
     final Span subtitle = new Span();
     final Div statusBadge = new Div();
@@ -63,7 +65,9 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
     private IntegrationDetail current;
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
-    public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks) {
+    public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks,
+            com.infrakitchen.console.integration.SshKeyService keys) {
+        this.keys = keys;
         this.integrations = integrations;
         this.audit = audit;
         this.checks = checks;
@@ -86,13 +90,16 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
         removeAll();
         current = detail;
         form = new IntegrationForm(integrations.labelsInUse(),
-                name -> canEdit && integrations.nameTaken(name, current.id()));
+                name -> canEdit && integrations.nameTaken(name, current.id()), keys);
+        form.showMethod(detail.method());
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());
         connection = new ConnectionTestControl(this::startTest, this::valuesKey);
         connection.test.setVisible(canEdit);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
         form.token.addChangeListener(connection::valuesChanged);
+        form.sshKey.addChangeListener(connection::valuesChanged);
+        form.testRepository.addValueChangeListener(e -> connection.valuesChanged());
         connectionPanel = new ConnectionPanel(checks, detail.id());
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -153,6 +160,11 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
         toggle.setText(detail.enabled() ? "Disable" : "Enable");
         form.readData(detail.data());
         form.token.setStored(detail.tokenConfigured(), detail.tokenSetAt());
+        if (detail.method() == AuthMethod.SSH) {
+            form.sshKey.setStored(detail.ssh());
+            form.sshKey.setEditable(canEdit);
+            form.testRepository.setValue(detail.ssh() == null ? "" : detail.ssh().testRepository());
+        }
         conflict.setVisible(false);
         history.refresh();
         showStoredResult();
@@ -172,6 +184,19 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
 
     /** Tests what the Overview holds now: the stored token unless a new one is typed. */
     private Optional<com.infrakitchen.console.integration.check.CheckRun> startTest() {
+        if (current.method() == AuthMethod.SSH) {
+            String organization = formOrganization();
+            String orgOverride = organization.equalsIgnoreCase(current.data().organization()) ? null : organization;
+            String repository = form.testRepositoryValue();
+            String storedRepository = current.ssh() == null ? null : current.ssh().testRepository();
+            String repoOverride = repository.equals(storedRepository) ? null : repository;
+            var newKey = form.sshKey.hasNewKey() ? form.sshKey.input().orElse(null) : null;
+            var run = checks.testSaved(current.id(), orgOverride, repoOverride, null, newKey);
+            if (orgOverride == null && repoOverride == null && newKey == null) {
+                run.result().thenRun(() -> getUI().ifPresent(ui -> ui.access(() -> connectionPanel.refresh(current))));
+            }
+            return Optional.of(run);
+        }
         if (form.token.isClearing()) {
             notify("The token is set to be cleared: there is nothing to test. Keep the stored token or type a new"
                     + " one.", NotificationVariant.LUMO_CONTRAST);
@@ -189,6 +214,10 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
 
     private String valuesKey() {
         String org = formOrganization().toLowerCase(Locale.ROOT);
+        if (current.method() == AuthMethod.SSH) {
+            return "ssh|" + org + "|" + form.testRepositoryValue() + "|"
+                    + form.sshKey.valuesKey(org, form.testRepositoryValue());
+        }
         return typedToken().map(t -> CheckFingerprint.of(org, Secret.of(t)))
                 .orElse(org + "|stored@" + current.tokenSetAt());
     }
@@ -212,7 +241,13 @@ public class IntegrationDetailView extends VerticalLayout implements BeforeEnter
             return;
         }
         try {
-            show(integrations.update(current.id(), current.version(), data.get(), form.token.change()));
+            if (current.method() == AuthMethod.SSH) {
+                var newKey = form.sshKey.hasNewKey() ? form.sshKey.input().orElse(null) : null;
+                show(integrations.updateSsh(current.id(), current.version(), data.get(), form.testRepositoryValue(),
+                        newKey));
+            } else {
+                show(integrations.update(current.id(), current.version(), data.get(), form.token.change()));
+            }
             notify("Saved", NotificationVariant.LUMO_SUCCESS);
         } catch (IntegrationRuleViolation e) {
             if (!form.showViolation(e)) {

@@ -14,6 +14,9 @@ import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Collection;
 import java.util.Optional;
+import com.infrakitchen.console.integration.AuthMethod;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.SshKeyService;
 import java.util.function.Predicate;
 
 /**
@@ -28,11 +31,36 @@ class IntegrationForm extends FormLayout {
     final TextField organization = new TextField("Azure Organization");
     final DatePicker tokenExpiresOn = new DatePicker("Token Expires On");
     final TokenField token = new TokenField();
+    final SshKeyField sshKey;
+    final TextField testRepository = new TextField("Test Repository");
+    private AuthMethod method = AuthMethod.PAT;
     private final Binder<IntegrationData> binder = new Binder<>(IntegrationData.class);
 
     /** {@code nameTaken} answers the live "already in use" check. */
-    IntegrationForm(Collection<String> labelsInUse, Predicate<String> nameTaken) {
+    IntegrationForm(Collection<String> labelsInUse, Predicate<String> nameTaken, SshKeyService keys) {
         labels = new LabelField("Labels", labelsInUse);
+        sshKey = new SshKeyField(keys, () -> name.getValue());
+        testRepository.setId("ssh-test-repository");
+        testRepository.setRequiredIndicatorVisible(true);
+        testRepository.setMaxLength(IntegrationService.TEST_REPOSITORY_MAX + 200); // room to paste an SSH URL
+        testRepository.setPlaceholder("project/repository");
+        testRepository.setHelperText("The repository the check asks for with the key, as project/repository (pasting"
+                + " git@ssh.dev.azure.com:v3/organization/project/repository works).");
+        testRepository.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        testRepository.addValueChangeListener(e -> {
+            String value = e.getValue() == null ? "" : e.getValue().strip();
+            int v3 = value.indexOf("v3/");
+            if (v3 >= 0) {
+                String[] parts = value.substring(v3 + 3).split("/");
+                if (parts.length >= 3) {
+                    if (organization.getValue() == null || organization.getValue().isBlank()) {
+                        organization.setValue(parts[0]);
+                    }
+                    testRepository.setValue(java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8)
+                            + "/" + java.net.URLDecoder.decode(parts[2], java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        });
         addClassName("integration-form");
 
         name.setRequiredIndicatorVisible(true);
@@ -81,12 +109,33 @@ class IntegrationForm extends FormLayout {
                 .bind("organization");
         binder.forField(tokenExpiresOn).bind("tokenExpiresOn");
 
-        add(name, organization, description, labels, token, tokenExpiresOn);
+        add(name, organization, description, labels, token, tokenExpiresOn, sshKey, testRepository);
         setColspan(description, 2);
         setColspan(labels, 2);
         setColspan(token, 2);
+        setColspan(sshKey, 2);
+        showMethod(AuthMethod.PAT);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
         readData(IntegrationData.empty());
+    }
+
+    /** Shows the fields of one method: the token and its expiry, or the SSH key and test repository. */
+    void showMethod(AuthMethod newMethod) {
+        method = newMethod;
+        boolean pat = newMethod == AuthMethod.PAT;
+        token.setVisible(pat);
+        tokenExpiresOn.setVisible(pat);
+        sshKey.setVisible(!pat);
+        testRepository.setVisible(!pat);
+    }
+
+    AuthMethod method() {
+        return method;
+    }
+
+    /** The Test Repository as the service takes it. */
+    String testRepositoryValue() {
+        return testRepository.getValue() == null ? "" : testRepository.getValue().strip();
     }
 
     void readData(IntegrationData data) {
@@ -95,13 +144,26 @@ class IntegrationForm extends FormLayout {
 
     /** The form's values if every field is valid (errors are shown on the fields), else empty. */
     Optional<IntegrationData> writeData() {
-        boolean tokenOk = token.check();
+        boolean tokenOk = method != AuthMethod.PAT || token.check();
+        if (method == AuthMethod.SSH) {
+            var problem = testRepositoryProblem();
+            testRepository.setInvalid(problem.isPresent());
+            testRepository.setErrorMessage(problem.orElse(null));
+            tokenOk = problem.isEmpty();
+        }
         try {
             IntegrationData data = binder.writeRecord();
             return tokenOk ? Optional.of(data) : Optional.empty();
         } catch (ValidationException e) {
             return Optional.empty();
         }
+    }
+
+    private Optional<String> testRepositoryProblem() {
+        String value = testRepositoryValue();
+        int slash = value.indexOf('/');
+        return com.infrakitchen.console.integration.azuredevops.ssh.SshCheckInput.repositoryProblem(
+                slash < 0 ? "" : value.substring(0, slash).strip(), slash < 0 ? value : value.substring(slash + 1).strip());
     }
 
     boolean hasChanges() {
@@ -111,6 +173,8 @@ class IntegrationForm extends FormLayout {
     void setEditable(boolean editable) {
         binder.setReadOnly(!editable);
         token.setEditable(editable);
+        sshKey.setEditable(editable);
+        testRepository.setReadOnly(!editable);
     }
 
     /** Shows a rule the service refused on the field it concerns. Returns false if no field matched. */
@@ -122,6 +186,9 @@ class IntegrationForm extends FormLayout {
             case "organization" -> organization;
             case "tokenExpiresOn" -> tokenExpiresOn;
             case "token" -> token.input;
+            case "sshKey" -> sshKey.keyText;
+            case "passphrase" -> sshKey.passphrase;
+            case "testRepository" -> testRepository;
             default -> null;
         };
         if (target == null) {

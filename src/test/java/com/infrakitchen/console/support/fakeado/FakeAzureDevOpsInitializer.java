@@ -13,6 +13,7 @@ import org.springframework.core.env.MapPropertySource;
 public class FakeAzureDevOpsInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static volatile FakeAzureDevOps shared;
+    private static volatile com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh sharedSsh;
 
     /** The fake every test context talks to; started on first use, stopped with the JVM. */
     public static synchronized FakeAzureDevOps shared() {
@@ -24,11 +25,25 @@ public class FakeAzureDevOpsInitializer implements ApplicationContextInitializer
         return shared;
     }
 
+    /** The fake SSH endpoint every test context talks to (azure-devops.md 12.4). */
+    public static synchronized com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh sharedSsh() {
+        if (sharedSsh == null) {
+            var fake = com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "fake-azure-devops-ssh-stop"));
+            sharedSsh = fake;
+        }
+        return sharedSsh;
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         FakeAzureDevOps fake = shared();
+        var ssh = sharedSsh();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-azure-devops", Map.of(
                 "app.azure-devops.base-url", fake.baseUrl(),
-                "app.azure-devops.allow-private-addresses", "true")));
+                "app.azure-devops.allow-private-addresses", "true",
+                "app.azure-devops.ssh.host", ssh.host(),
+                "app.azure-devops.ssh.port", String.valueOf(ssh.port()),
+                "app.azure-devops.ssh.known-hosts", ssh.knownHostsLine())));
     }
 }

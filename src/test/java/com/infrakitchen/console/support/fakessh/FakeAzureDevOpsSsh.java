@@ -133,6 +133,7 @@ public final class FakeAzureDevOpsSsh implements AutoCloseable {
     private final List<NamedFactory<Signature>> defaultSignatures;
     private volatile Mode mode = Mode.NORMAL;
     private final Set<BigInteger> registered = ConcurrentHashMap.newKeySet();
+    private volatile boolean registerOnFirstUse;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<String> signatures = new CopyOnWriteArrayList<>();
     private final AtomicInteger shells = new AtomicInteger();
@@ -219,6 +220,14 @@ public final class FakeAzureDevOpsSsh implements AutoCloseable {
         }
         bytes(blob);
         registered.add(new BigInteger(1, bytes(blob)));
+    }
+
+    /**
+     * Demo only ({@code spring-boot:test-run}): every RSA key that signs in is treated as added under "SSH public
+     * keys", so a key generated in the console connects without a way to add it to the fake by hand.
+     */
+    public void setRegisterOnFirstUse(boolean on) {
+        registerOnFirstUse = on;
     }
 
     public void reset() {
@@ -388,6 +397,9 @@ public final class FakeAzureDevOpsSsh implements AutoCloseable {
                 return;
             }
             PublicKey key = session.getAttribute(OFFERED_KEY);
+            if (registerOnFirstUse && key instanceof RSAPublicKey first) {
+                registered.add(first.getModulus());
+            }
             if (!(key instanceof RSAPublicKey rsa) || !registered.contains(rsa.getModulus())) {
                 fail(KEY_NOT_REGISTERED, REFUSED_EXIT_STATUS);
                 return;
