@@ -244,7 +244,7 @@ public class IntegrationService {
                 AuditDetails.of().put("name", valid.name).put("organization", valid.organization)
                         .put("method", AuthMethod.SSH.name()).put("labels", String.join(",", valid.labels))
                         .put("description", valid.description == null ? "" : valid.description)
-                        .put("testRepository", repository).put("sshKey", ssh.fingerprintSha256())
+                        .put("testRepository", repository).put("sshKeyFingerprint", ssh.fingerprintSha256())
                         .put("sshKeyGenerated", Boolean.TRUE.equals(ssh.generated()))
                         .secretChanged("sshKey", true));
         return detail(saved);
@@ -288,7 +288,7 @@ public class IntegrationService {
                 .change("organization", current.organization(), valid.organization)
                 .change("testRepository", old == null ? null : old.testRepository(), repository);
         if (newKey != null) {
-            diff.change("sshKey", old == null ? null : old.fingerprintSha256(), ssh.fingerprintSha256());
+            diff.change("sshKeyFingerprint", old == null ? null : old.fingerprintSha256(), ssh.fingerprintSha256());
         }
         if (diff.isEmpty() && newKey == null) {
             return detail(current);

@@ -201,7 +201,9 @@ class SshKeyField extends VerticalLayout {
         loaded = key;
         generated = isGenerated;
         if (!inspect() && !passphraseProblem && typedText != null) {
+            String error = keyText.getErrorMessage();
             keyText.setValue(typedText); // nothing is lost: the user can fix what they pasted
+            showKeyError(error);
         }
         onChange.run();
     }
