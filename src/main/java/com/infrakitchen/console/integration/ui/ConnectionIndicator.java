@@ -53,9 +53,19 @@ class ConnectionIndicator extends Div {
         return shown;
     }
 
+    private String notTestedHint = "Test Connection checks the organization and token against Azure DevOps before"
+            + " you save.";
+
+    /** What the "not tested" line says the test checks (token or SSH key). */
+    void setNotTestedHint(String hint) {
+        notTestedHint = hint;
+        if (state == State.NOT_TESTED && shown == null) {
+            summary.setText(hint);
+        }
+    }
+
     void showNotTested() {
-        render(State.NOT_TESTED, VaadinIcon.CIRCLE_THIN, "Not tested yet",
-                "Test Connection checks the organization and token against Azure DevOps before you save.");
+        render(State.NOT_TESTED, VaadinIcon.CIRCLE_THIN, "Not tested yet", notTestedHint);
         shown = null;
     }
 

@@ -100,6 +100,9 @@ public class IntegrationSetupView extends HorizontalLayout {
         title.setText("Azure DevOps · " + (method == AuthMethod.SSH ? "SSH key" : "Personal access token"));
         side.removeAll();
         side.add(method == AuthMethod.SSH ? new HowToConnectSshPanel() : new HowToConnectPanel());
+        connection.indicator.setNotTestedHint(method == AuthMethod.SSH
+                ? "Test Connection asks Azure DevOps for the test repository with this key before you save."
+                : "Test Connection checks the organization and token against Azure DevOps before you save.");
         connection.valuesChanged();
     }
 

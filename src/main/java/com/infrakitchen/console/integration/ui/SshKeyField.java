@@ -19,7 +19,6 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,7 +44,8 @@ class SshKeyField extends VerticalLayout {
     final Span factsHeadline = new Span();
     final Span sha256 = new Span();
     final Span md5 = new Span();
-    final TextArea publicKey = new TextArea("Public key");
+    final com.vaadin.flow.component.textfield.TextField publicKey =
+            new com.vaadin.flow.component.textfield.TextField("Public key");
     final Button copy = new Button("Copy public key");
     final Button another = new Button("Use another key");
     final Button replace = new Button("Replace key");
@@ -78,18 +78,7 @@ class SshKeyField extends VerticalLayout {
                 load(Secret.of(text), false, text);
             }
         });
-        upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
-            UI ui = UI.getCurrent();
-            Runnable apply = () -> {
-                load(Secret.ofBytes(data), false, null);
-                Arrays.fill(data, (byte) 0);
-            };
-            if (ui != null && ui.getSession() != null && ui.getSession().hasLock()) {
-                apply.run();
-            } else if (ui != null) {
-                ui.access(apply::run);
-            }
-        }));
+        upload = new Upload(this::receive);
         upload.setId("ssh-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(32 * 1024);
@@ -155,6 +144,22 @@ class SshKeyField extends VerticalLayout {
         entry.setWidthFull();
         add(entry, facts, passphrase);
         render();
+    }
+
+    /**
+     * An uploaded key file: read on the request thread (at most a little more than the size rule allows), then
+     * handed to the UI under its lock. The bytes are wiped once read into a secret.
+     */
+    private void receive(com.vaadin.flow.server.streams.UploadEvent event) throws java.io.IOException {
+        byte[] data;
+        try (var in = event.getInputStream()) {
+            data = in.readNBytes(com.infrakitchen.console.integration.azuredevops.ssh.SshKeys.MAX_KEY_BYTES + 1);
+        }
+        UI ui = event.getUI();
+        ui.access(() -> {
+            load(Secret.ofBytes(data), false, null);
+            Arrays.fill(data, (byte) 0);
+        });
     }
 
     void addChangeListener(Runnable listener) {

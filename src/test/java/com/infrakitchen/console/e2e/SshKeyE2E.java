@@ -1,0 +1,147 @@
+package com.infrakitchen.console.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
+import com.infrakitchen.console.security.LoginThrottle;
+import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.Browser;
+import com.infrakitchen.console.support.BrowserSession;
+import com.infrakitchen.console.support.NetworkRecorder;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
+import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
+import com.infrakitchen.console.support.fakessh.TestSshKeys;
+import com.infrakitchen.console.user.NewUser;
+import com.infrakitchen.console.user.UserService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * SSH in a real browser against the fake SSH endpoint: upload a generated RSA key, see its fingerprints,
+ * test (Connected), then the fake no longer knows the key (key not registered headline). The private key
+ * never comes back in a response or push frame.
+ */
+@EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SshKeyE2E {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    UserService users;
+
+    final FakeAzureDevOpsSsh ssh = FakeAzureDevOpsInitializer.sharedSsh();
+    private BrowserSession browser;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Browser.assumeEnabled();
+        throttle.reset();
+        ssh.reset();
+        As.user("e2e-setup", "ADMIN", () -> {
+            if (!users.usernameTaken("sasha.ssh")) {
+                users.create(new NewUser("sasha.ssh", "EDITOR", "e2e-password-sasha.ssh"));
+            }
+        });
+        browser = new BrowserSession(port);
+        driver = browser.driver();
+        wait = browser.waiting();
+    }
+
+    @AfterEach
+    void tearDown() {
+        ssh.reset();
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String state() {
+        return driver.findElement(By.id("connection-indicator")).getDomAttribute("data-state");
+    }
+
+    private String text(By by) {
+        var found = driver.findElements(by);
+        return found.isEmpty() ? "" : String.valueOf(found.get(0).getDomProperty("textContent"));
+    }
+
+    private WebElement fileInput() {
+        var upload = driver.findElement(By.id("ssh-upload"));
+        var inLight = upload.findElements(By.cssSelector("input[type=file]"));
+        return inLight.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                : inLight.get(0);
+    }
+
+    @Test
+    void uploadedKeyShowsItsFingerprintsConnectsAndIsNamedWhenAzureDevOpsNoLongerKnowsIt(@TempDir Path dir)
+            throws Exception {
+        KeyPair pair = TestSshKeys.rsa(3072);
+        String privateKey = TestSshKeys.openssh(pair, null, "e2e@infrakitchen");
+        String publicLine = SshKeys.parse(privateKey, null).publicKeyLine();
+        String expectedSha = SshKeys.sha256FingerprintOfLine(publicLine);
+        Path file = dir.resolve("id_rsa");
+        Files.writeString(file, privateKey);
+        String keyBody = privateKey.lines().skip(2).findFirst().orElseThrow();
+        ssh.registerKey(pair.getPublic());
+
+        try (NetworkRecorder recorder = new NetworkRecorder(driver)) {
+            browser.signIn("sasha.ssh", "e2e-password-sasha.ssh");
+            browser.waitForUrl("/integrations");
+            browser.open("/integrations/azure_devops/setup");
+            browser.waitForText("How to connect");
+            browser.click(By.id("method-ssh"));
+            browser.waitForText("How to connect with SSH");
+            browser.type(By.cssSelector("#integration-name input"), "ssh-e2e-" + Long.toString(System.nanoTime() % 100_000, 36));
+            var org = driver.findElement(By.cssSelector("#integration-organization input"));
+            org.sendKeys("contoso", Keys.TAB);
+            var repo = driver.findElement(By.cssSelector("#ssh-test-repository input"));
+            repo.sendKeys("Web/web-app", Keys.TAB);
+            Browser.screenshot(driver, "40-ssh-empty");
+
+            fileInput().sendKeys(file.toAbsolutePath().toString());
+            try {
+                wait.until(d -> text(By.id("ssh-fingerprint-sha256")).startsWith("SHA256:"));
+            } catch (RuntimeException e) {
+                Browser.screenshot(driver, "debug-ssh-upload");
+                throw e;
+            }
+            wait.until(d -> text(By.id("ssh-fingerprint-sha256")).startsWith("SHA256:"));
+            assertThat(text(By.id("ssh-fingerprint-sha256"))).isEqualTo(expectedSha);
+            assertThat(text(By.id("ssh-fingerprint-md5"))).startsWith("MD5:");
+            assertThat(text(By.id("ssh-key-headline"))).startsWith("RSA 3072");
+            Browser.screenshot(driver, "41-ssh-key-loaded");
+
+            browser.click(By.id("test-connection"));
+            wait.until(d -> "CONNECTED".equals(state()));
+            Browser.screenshot(driver, "42-ssh-connected");
+
+            ssh.reset(); // Azure DevOps no longer lists the key (removed, or expired after a year)
+            browser.click(By.id("test-connection"));
+            wait.until(d -> "FAILED".equals(state()));
+            assertThat(driver.findElement(By.id("connection-headline")).getText())
+                    .isEqualTo("Azure DevOps does not accept this SSH key for 'contoso'");
+            Browser.screenshot(driver, "43-ssh-key-not-registered");
+
+            assertThat(recorder.sawText(keyBody)).as("the private key in a response or push frame").isFalse();
+            assertThat(recorder.sawText(expectedSha)).as("the recorder sees the fingerprint").isTrue();
+        }
+    }
+}
