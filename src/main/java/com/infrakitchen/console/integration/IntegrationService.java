@@ -162,6 +162,12 @@ public class IntegrationService {
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     public IntegrationDetail update(UUID id, long expectedVersion, IntegrationData data, SecretChange tokenChange) {
         Integration current = loadAt(id, expectedVersion);
+        if (!AuthMethod.PAT.name().equals(current.method())) {
+            if (tokenChange instanceof SecretChange.Replace replace) {
+                replace.secret().wipe();
+            }
+            throw new IntegrationRuleViolation("method", "This integration uses an SSH key: save it with its key");
+        }
         Valid valid = validate(data);
         if (repository.countByNameKeyExcept(valid.nameKey, id) > 0) {
             throw nameInUse(valid.name);

@@ -6,6 +6,7 @@ import com.infrakitchen.console.audit.AuditOutcome;
 import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
 import com.infrakitchen.console.integration.internal.Integration;
+import com.infrakitchen.console.integration.internal.SshKeyColumns;
 import com.infrakitchen.console.integration.internal.IntegrationQueries;
 import com.infrakitchen.console.integration.internal.IntegrationRepository;
 import com.infrakitchen.console.secret.Secret;
@@ -92,26 +93,69 @@ public class SecretRotationService {
     private Outcome reencryptOne(UUID id, int primary) {
         return transactions.execute(status -> {
             Integration row = repository.findById(id).orElse(null);
-            if (row == null || row.patCiphertext() == null) {
+            if (row == null) {
                 return Outcome.CHANGED_MEANWHILE;
             }
-            String place = IntegrationService.tokenPlace(id);
-            Secret secret;
-            try {
-                secret = cipher.open(row.patCiphertext(), place);
-            } catch (SecretUnreadableException e) {
-                audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(id, row.name()),
-                        AuditDetails.of().put("secret", "token").put("keyId", row.patKeyId()));
-                return Outcome.UNREADABLE;
+            boolean patMoves = row.patCiphertext() != null && row.patKeyId() != primary;
+            SshKeyColumns ssh = row.ssh();
+            boolean sshMoves = ssh != null && ssh.keyCiphertext() != null && ssh.keyKeyId() != primary;
+            if (!patMoves && !sshMoves) {
+                return Outcome.CHANGED_MEANWHILE;
             }
-            try {
-                byte[] sealed = cipher.seal(secret, place);
-                return queries.replaceCiphertext(id, row.version(), sealed, primary) ? Outcome.DONE
-                        : Outcome.CHANGED_MEANWHILE;
-            } finally {
-                secret.wipe();
+            if (patMoves) {
+                Outcome pat = reseal(row, "token", row.patCiphertext(), IntegrationService.tokenPlace(id),
+                        sealed -> queries.replaceCiphertext(id, row.version(), sealed, primary));
+                if (pat != Outcome.DONE) {
+                    return pat;
+                }
             }
+            if (sshMoves) {
+                Secret key;
+                Secret passphrase = null;
+                try {
+                    key = cipher.open(ssh.keyCiphertext(), IntegrationService.sshKeyPlace(id));
+                    if (ssh.passphraseCiphertext() != null) {
+                        passphrase = cipher.open(ssh.passphraseCiphertext(), IntegrationService.sshPassphrasePlace(id));
+                    }
+                } catch (SecretUnreadableException e) {
+                    audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(id,
+                            row.name()), AuditDetails.of().put("secret", "sshKey").put("keyId", ssh.keyKeyId()));
+                    return Outcome.UNREADABLE;
+                }
+                try {
+                    byte[] keyCt = cipher.seal(key, IntegrationService.sshKeyPlace(id));
+                    byte[] passCt = passphrase == null ? null
+                            : cipher.seal(passphrase, IntegrationService.sshPassphrasePlace(id));
+                    if (!queries.replaceSshCiphertext(id, row.version(), keyCt, passCt, primary)) {
+                        status.setRollbackOnly();
+                        return Outcome.CHANGED_MEANWHILE;
+                    }
+                } finally {
+                    key.wipe();
+                    if (passphrase != null) {
+                        passphrase.wipe();
+                    }
+                }
+            }
+            return Outcome.DONE;
         });
+    }
+
+    private Outcome reseal(Integration row, String what, byte[] ciphertext, String place,
+            java.util.function.Predicate<byte[]> replace) {
+        Secret secret;
+        try {
+            secret = cipher.open(ciphertext, place);
+        } catch (SecretUnreadableException e) {
+            audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(row.id(), row.name()),
+                    AuditDetails.of().put("secret", what).put("keyId", row.patKeyId()));
+            return Outcome.UNREADABLE;
+        }
+        try {
+            return replace.test(cipher.seal(secret, place)) ? Outcome.DONE : Outcome.CHANGED_MEANWHILE;
+        } finally {
+            secret.wipe();
+        }
     }
 
     public record KeyStatus(int primaryKeyId, List<Integer> keyIds, long secretsOnOtherKeys) {

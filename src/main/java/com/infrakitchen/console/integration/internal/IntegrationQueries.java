@@ -100,16 +100,19 @@ public class IntegrationQueries {
                 new MapSqlParameterSource(), Integer.class);
     }
 
-    /** Up to {@code limit} integrations whose token is not encrypted with the given key. */
+    /** A token or an SSH key (with its passphrase) encrypted with another key than {@code :keyId}. */
+    private static final String NOT_ON_KEY = "((pat_key_id IS NOT NULL AND pat_key_id <> :keyId)"
+            + " OR (ssh_key_key_id IS NOT NULL AND ssh_key_key_id <> :keyId))";
+
+    /** Up to {@code limit} integrations with a secret not encrypted with the given key. */
     public List<UUID> secretsNotOnKey(int keyId, int limit) {
-        return jdbc.queryForList("SELECT id FROM integration WHERE pat_key_id IS NOT NULL AND pat_key_id <> :keyId"
-                + " ORDER BY id LIMIT :limit", new MapSqlParameterSource("keyId", keyId).addValue("limit", limit),
+        return jdbc.queryForList("SELECT id FROM integration WHERE " + NOT_ON_KEY + " ORDER BY id LIMIT :limit", new MapSqlParameterSource("keyId", keyId).addValue("limit", limit),
                 UUID.class);
     }
 
     public long countSecretsNotOnKey(int keyId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE pat_key_id IS NOT NULL"
-                + " AND pat_key_id <> :keyId", new MapSqlParameterSource("keyId", keyId), Long.class);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM integration WHERE " + NOT_ON_KEY,
+                new MapSqlParameterSource("keyId", keyId), Long.class);
         return n == null ? 0 : n;
     }
 
@@ -121,6 +124,15 @@ public class IntegrationQueries {
         return jdbc.update("UPDATE integration SET pat_ciphertext = :ct, pat_key_id = :keyId WHERE id = :id"
                 + " AND version = :version", new MapSqlParameterSource("ct", ciphertext).addValue("keyId", keyId)
                 .addValue("id", id).addValue("version", version)) == 1;
+    }
+
+    /** {@link #replaceCiphertext} for an SSH key and its passphrase (sealed with the same key). */
+    public boolean replaceSshCiphertext(UUID id, long version, byte[] keyCiphertext, byte[] passphraseCiphertext,
+            int keyId) {
+        return jdbc.update("UPDATE integration SET ssh_key_ciphertext = :kct, ssh_passphrase_ciphertext = :pct,"
+                + " ssh_key_key_id = :keyId WHERE id = :id AND version = :version", new MapSqlParameterSource("kct",
+                keyCiphertext).addValue("pct", passphraseCiphertext).addValue("keyId", keyId).addValue("id", id)
+                .addValue("version", version)) == 1;
     }
 
     private Map<UUID, List<String>> labelsOf(List<UUID> ids) {

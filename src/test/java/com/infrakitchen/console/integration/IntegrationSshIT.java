@@ -1,0 +1,126 @@
+package com.infrakitchen.console.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.secret.SecretCipher;
+import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.fakessh.TestSshKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * SSH key integrations in the service: every key rule enforced on the server whatever the form did, the key
+ * and passphrase encrypted and bound to their row, public facts stored for display, edits audited without
+ * key material, and key rotation moving SSH secrets too.
+ */
+@SpringBootTest
+class IntegrationSshIT {
+
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    SecretRotationService rotation;
+    @Autowired
+    SecretCipher cipher;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static String name(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static IntegrationData data(String name) {
+        return new IntegrationData(name, "ssh", List.of("ssh"), "contoso", null);
+    }
+
+    IntegrationDetail create(String name, String keyText, String passphrase) {
+        return As.user("ssh-editor", "EDITOR", () -> integrations.createSsh(data(name), "Web/web-app",
+                new SshKeyInput(Secret.of(keyText), passphrase == null ? null : Secret.of(passphrase), false)));
+    }
+
+    @Test
+    void anEncryptedKeyIsStoredEncryptedWithItsPassphraseAndOnlyItsPublicFactsAreReadable() {
+        KeyPair pair = TestSshKeys.alice();
+        String key = TestSshKeys.openssh(pair, TestSshKeys.PASSPHRASE, "alice");
+        IntegrationDetail d = create(name("ssh-enc"), key, TestSshKeys.PASSPHRASE);
+        assertThat(d.method()).isEqualTo(AuthMethod.SSH);
+        assertThat(d.ssh().keyDescription()).isEqualTo("RSA 2048");
+        assertThat(d.ssh().passphraseSet()).isTrue();
+        assertThat(d.ssh().fingerprintSha256()).startsWith("SHA256:");
+        assertThat(d.ssh().testRepository()).isEqualTo("Web/web-app");
+        var row = jdbc.queryForMap("SELECT ssh_key_ciphertext, ssh_passphrase_ciphertext FROM integration WHERE id = ?",
+                d.id());
+        String stored = new String((byte[]) row.get("ssh_key_ciphertext"), StandardCharsets.ISO_8859_1)
+                + new String((byte[]) row.get("ssh_passphrase_ciphertext"), StandardCharsets.ISO_8859_1);
+        assertThat(stored).doesNotContain("OPENSSH").doesNotContain(TestSshKeys.PASSPHRASE);
+        String audit = String.join("\n", jdbc.queryForList("SELECT COALESCE(details, '') FROM audit_event WHERE"
+                + " target_id = ?", String.class, d.id().toString()));
+        assertThat(audit).doesNotContain("OPENSSH").doesNotContain(TestSshKeys.PASSPHRASE).contains("sshKey");
+        var creds = As.user("ssh-editor", "EDITOR", () -> integrations.credentialsForTest(d.id())).orElseThrow();
+        assertThat(creds.sshKey().reveal()).contains("OPENSSH PRIVATE KEY");
+        assertThat(creds.sshPassphrase().reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
+        assertThat(creds.toString()).doesNotContain("OPENSSH").doesNotContain(TestSshKeys.PASSPHRASE);
+        creds.wipe();
+    }
+
+    @Test
+    void everyKeyRuleIsEnforcedByTheServiceOnItsField() {
+        KeyPair pair = TestSshKeys.alice();
+        String encrypted = TestSshKeys.openssh(pair, TestSshKeys.PASSPHRASE, "alice");
+        assertThatThrownBy(() -> create(name("ssh-nopass"), encrypted, null))
+                .isInstanceOf(IntegrationRuleViolation.class).extracting("field").isEqualTo("passphrase");
+        assertThatThrownBy(() -> create(name("ssh-wrongpass"), encrypted, "not the passphrase"))
+                .isInstanceOf(IntegrationRuleViolation.class).hasMessageContaining("passphrase")
+                .extracting("field").isEqualTo("passphrase");
+        assertThatThrownBy(() -> create(name("ssh-public"), "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 x@y", null))
+                .isInstanceOf(IntegrationRuleViolation.class).extracting("field").isEqualTo("sshKey");
+        String ed25519 = TestSshKeys.otherType(com.jcraft.jsch.KeyPair.ED25519, 256, null);
+        assertThatThrownBy(() -> create(name("ssh-ed"), ed25519, null))
+                .isInstanceOf(IntegrationRuleViolation.class).hasMessageContaining("RSA");
+        assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.createSsh(data(name("ssh-repo")),
+                "just-a-repo", new SshKeyInput(Secret.of(TestSshKeys.openssh(pair, null, "a")), null, false))))
+                .isInstanceOf(IntegrationRuleViolation.class).extracting("field").isEqualTo("testRepository");
+        assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.createSsh(data(name("ssh-none")),
+                "Web/web-app", null))).isInstanceOf(IntegrationRuleViolation.class)
+                .extracting("field").isEqualTo("sshKey");
+    }
+
+    @Test
+    void replacingTheKeyAuditsFingerprintsAndATokenCannotBeAddedToAnSshIntegration() {
+        IntegrationDetail d = create(name("ssh-repl"), TestSshKeys.openssh(TestSshKeys.alice(), null, "a"), null);
+        IntegrationDetail replaced = As.user("ssh-editor", "EDITOR", () -> integrations.updateSsh(d.id(), d.version(),
+                d.data(), "Web/empty-repo", new SshKeyInput(Secret.of(TestSshKeys.openssh(TestSshKeys.bob(), null,
+                        "b")), null, false)));
+        assertThat(replaced.ssh().fingerprintSha256()).isNotEqualTo(d.ssh().fingerprintSha256());
+        assertThat(replaced.ssh().testRepository()).isEqualTo("Web/empty-repo");
+        assertThat(replaced.ssh().setAt()).isAfterOrEqualTo(d.ssh().setAt());
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE target_id = ? ORDER BY id", String.class,
+                d.id().toString())).contains("INTEGRATION_CREATED", "INTEGRATION_UPDATED", "SECRET_SET");
+        assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.update(d.id(),
+                replaced.version(), replaced.data(), SecretChange.replaceWith(Secret.of("x".repeat(52))))))
+                .isInstanceOf(IntegrationRuleViolation.class).extracting("field").isEqualTo("method");
+    }
+
+    @Test
+    void reencryptionMovesSshKeysAndPassphrasesToThePrimaryKeyToo() {
+        IntegrationDetail d = create(name("ssh-rot"), TestSshKeys.openssh(TestSshKeys.alice(), TestSshKeys.PASSPHRASE,
+                "a"), TestSshKeys.PASSPHRASE);
+        jdbc.update("UPDATE integration SET ssh_key_key_id = ? WHERE id = ?", cipher.primaryKeyId() + 7, d.id());
+        var report = As.user("ssh-admin", "ADMIN", () -> rotation.reencryptSecrets());
+        assertThat(report.reencrypted()).isGreaterThanOrEqualTo(1);
+        assertThat(report.remaining()).isZero();
+        assertThat(jdbc.queryForObject("SELECT ssh_key_key_id FROM integration WHERE id = ?", Integer.class, d.id()))
+                .isEqualTo(cipher.primaryKeyId());
+        var creds = As.user("ssh-editor", "EDITOR", () -> integrations.credentialsForTest(d.id())).orElseThrow();
+        assertThat(creds.sshPassphrase().reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
+        creds.wipe();
+    }
+}
