@@ -77,8 +77,9 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  * <p>Options: {@code -Dbenchmark.sizes=10000,100000}, {@code -Dbenchmark.warmup=30},
  * {@code -Dbenchmark.runs=200}, {@code -Dbenchmark.engines=h2,postgresql}, {@code -Dbenchmark.label=run}
  * (names the results file), {@code -Dbenchmark.keep=true} (keeps the PostgreSQL databases for EXPLAIN),
- * and two experiments: {@code -Dbenchmark.h2.options=;CACHE_SIZE=65536},
- * {@code -Dbenchmark.pg.random_page_cost=1.1}.
+ * {@code -Dbenchmark.mixed=true} (also times labels combined with the status filter), and three experiments:
+ * {@code -Dbenchmark.h2.options=;CACHE_SIZE=65536}, {@code -Dbenchmark.pg.random_page_cost=1.1},
+ * {@code -Dbenchmark.pg.without-trigram=true} (drops V5's trigram index, as where pg_trgm cannot be created).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GridQueryBenchmark {
@@ -96,6 +97,10 @@ class GridQueryBenchmark {
     private static final String H2_OPTIONS = System.getProperty("benchmark.h2.options", "");
     /** PostgreSQL planner cost of a random page for the benchmark database (experiment); server default if unset. */
     private static final String PG_RANDOM_PAGE_COST = System.getProperty("benchmark.pg.random_page_cost", "");
+    /** Drops V5's trigram index after the schema is created: the fallback where pg_trgm is not available. */
+    private static final boolean PG_WITHOUT_TRIGRAM = Boolean.getBoolean("benchmark.pg.without-trigram");
+    /** Also times two labels combined with the status filter (a page and its count). */
+    private static final boolean MIXED = Boolean.getBoolean("benchmark.mixed");
     private static final Path OUT = Path.of("target", "benchmark");
 
     /** A substring of about 0.3 % of the names (one domain-component pair): "a few hundred" at 100k. */
@@ -186,6 +191,11 @@ class GridQueryBenchmark {
         // First start: Flyway creates the schema, the data goes in, the statistics are gathered.
         try (ConfigurableApplicationContext context = start(url, user, password, profile, keyset)) {
             DataSource dataSource = context.getBean(DataSource.class);
+            if (PG_WITHOUT_TRIGRAM && !engine.equals("H2")) {
+                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("DROP INDEX IF EXISTS ix_integration_search_trgm");
+                }
+            }
             long fillStart = System.nanoTime();
             labelRows = fill(dataSource, data, context.getBean(SecretCipher.class));
             fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
@@ -214,7 +224,8 @@ class GridQueryBenchmark {
                 rs.next();
                 version = engine + " " + rs.getString(1) + (engine.equals("H2")
                         ? " (page cache " + rs.getString(2) + " MB" + H2_OPTIONS + ")"
-                        : " (shared_buffers " + rs.getString(2) + ", random_page_cost " + rs.getString(3) + ")");
+                        : " (shared_buffers " + rs.getString(2) + ", random_page_cost " + rs.getString(3)
+                                + (PG_WITHOUT_TRIGRAM ? ", without the trigram index" : "") + ")");
             }
             assertThat(scalar(dataSource, "SELECT COUNT(*) FROM integration")).isEqualTo(size);
             assertThat(scalar(dataSource, "SELECT COUNT(*) FROM integration_label")).isEqualTo(labelRows);
@@ -225,6 +236,7 @@ class GridQueryBenchmark {
             Map<String, Long> matched = checkResults(queries, data, service);
             data = null; // nothing of the generated data may stay in the heap figures below
 
+            String loadBefore = loadAverages();
             long heapBefore = heapAfterGc();
             Map<String, long[]> nanos = new LinkedHashMap<>();
             Map<String, long[]> bytes = new LinkedHashMap<>();
@@ -255,6 +267,7 @@ class GridQueryBenchmark {
                 }
             });
             long heapAfter = heapAfterGc();
+            String loadAfter = loadAverages();
 
             String storage = engine.equals("H2") ? h2FileSize(url) : pgSizes(dataSource);
             REPORT.add("## " + version + ", " + String.format(Locale.ROOT, "%,d", size) + " integrations");
@@ -262,7 +275,8 @@ class GridQueryBenchmark {
             REPORT.add("Filled in " + fillMillis + " ms (" + labelRows + " label rows), "
                     + (engine.equals("H2") ? "ANALYZE" : "VACUUM ANALYZE") + " " + analyzeMillis + " ms; storage "
                     + storage + ". Heap used after GC: " + mib(heapBefore) + " before the timed runs, "
-                    + mib(heapAfter) + " after.");
+                    + mib(heapAfter) + " after. Load averages (1, 5, 15 min) before the warm-up: " + loadBefore
+                    + "; after the timed rounds: " + loadAfter + ".");
             REPORT.add("");
             REPORT.add("| Query | Rows matched | min ms | p50 ms | p95 ms | max ms | allocated per call (p50) |");
             REPORT.add("|---|---:|---:|---:|---:|---:|---:|");
@@ -324,6 +338,12 @@ class GridQueryBenchmark {
         out.add(count("count, search \"" + SEARCH_MANY + "\"", many, service));
         out.add(count("count, search no match", none, service));
         out.add(count("count, labels " + String.join(" + ", TWO_LABELS), labels, service));
+        if (MIXED) {
+            IntegrationFilter labelsEnabled = new IntegrationFilter(null, TWO_LABELS, null, true);
+            out.add(page("labels " + String.join(" + ", TWO_LABELS) + ", enabled, page 1", labelsEnabled, byName, 0,
+                    service));
+            out.add(count("count, labels " + String.join(" + ", TWO_LABELS) + ", enabled", labelsEnabled, service));
+        }
         return out;
     }
 
@@ -363,7 +383,16 @@ class GridQueryBenchmark {
                     new IntegrationFilter("api", List.of("prod"), null, null),
                     new IntegrationFilter(null, List.of(), AuthMethod.SSH, null),
                     new IntegrationFilter(SEARCH_MANY, List.of(), null, false),
-                    new IntegrationFilter("payments", List.of("prod"), AuthMethod.PAT, true));
+                    new IntegrationFilter("payments", List.of("prod"), AuthMethod.PAT, true),
+                    new IntegrationFilter(null, TWO_LABELS, null, false),
+                    new IntegrationFilter(null, List.of("prod", "team-payments", "eu-west"), AuthMethod.SSH, null),
+                    // Short, non-ASCII, and LIKE wildcards and escape that must match literally (none of these
+                    // three is in the data; unescaped, the first two would match thousands of rows).
+                    new IntegrationFilter("qa", List.of(), null, null),
+                    new IntegrationFilter("é", List.of(), null, null),
+                    new IntegrationFilter("payments_api", List.of(), null, null),
+                    new IntegrationFilter("pay%api", List.of(), null, null),
+                    new IntegrationFilter("api\\", List.of(), null, null));
             for (IntegrationFilter filter : filters) {
                 check(filter, null, 0, data, service);
                 for (IntegrationSort.Field field : IntegrationSort.Field.values()) {
@@ -675,6 +704,16 @@ class GridQueryBenchmark {
     }
 
     // ---- figures ----------------------------------------------------------------------------------
+
+    /** The machine's load averages (other builds share its cores), as uptime shows them. */
+    private static String loadAverages() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
 
     private static long heapAfterGc() {
         for (int i = 0; i < 3; i++) {
