@@ -77,8 +77,9 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  * <p>Options: {@code -Dbenchmark.sizes=10000,100000}, {@code -Dbenchmark.warmup=30},
  * {@code -Dbenchmark.runs=200}, {@code -Dbenchmark.engines=h2,postgresql}, {@code -Dbenchmark.label=run}
  * (names the results file), {@code -Dbenchmark.keep=true} (keeps the PostgreSQL databases for EXPLAIN),
- * {@code -Dbenchmark.mixed=true} (also times labels combined with the status filter), and three experiments:
- * {@code -Dbenchmark.h2.options=;CACHE_SIZE=65536}, {@code -Dbenchmark.pg.random_page_cost=1.1},
+ * {@code -Dbenchmark.mixed=true} (also times other label filters: with status or search, one label, a rare
+ * pair, a label nobody has), and three experiments: {@code -Dbenchmark.h2.options=;CACHE_SIZE=65536},
+ * {@code -Dbenchmark.pg.random_page_cost=1.1},
  * {@code -Dbenchmark.pg.without-trigram=true} (drops V5's trigram index, as where pg_trgm cannot be created).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -339,10 +340,24 @@ class GridQueryBenchmark {
         out.add(count("count, search no match", none, service));
         out.add(count("count, labels " + String.join(" + ", TWO_LABELS), labels, service));
         if (MIXED) {
+            // Label filters beyond the target's pair: combined with status or search, one frequent label, one
+            // rare label, a rare pair, and a label nobody has.
             IntegrationFilter labelsEnabled = new IntegrationFilter(null, TWO_LABELS, null, true);
+            IntegrationFilter prod = new IntegrationFilter(null, List.of("prod"), null, null);
+            IntegrationFilter prodSearch = new IntegrationFilter(SEARCH_FEW, List.of("prod"), null, null);
+            IntegrationFilter rare = new IntegrationFilter(null, List.of("experimental"), null, null);
+            IntegrationFilter rarePair = new IntegrationFilter(null, List.of("experimental", "v2"), null, null);
+            IntegrationFilter nobody = new IntegrationFilter(null, List.of("no-such-label"), null, null);
             out.add(page("labels " + String.join(" + ", TWO_LABELS) + ", enabled, page 1", labelsEnabled, byName, 0,
                     service));
             out.add(count("count, labels " + String.join(" + ", TWO_LABELS) + ", enabled", labelsEnabled, service));
+            out.add(page("label prod, page 1", prod, byName, 0, service));
+            out.add(count("count, label prod", prod, service));
+            out.add(page("label prod, search \"" + SEARCH_FEW + "\", page 1", prodSearch, byName, 0, service));
+            out.add(count("count, label prod, search \"" + SEARCH_FEW + "\"", prodSearch, service));
+            out.add(page("label experimental, page 1", rare, byName, 0, service));
+            out.add(page("labels experimental + v2, page 1", rarePair, byName, 0, service));
+            out.add(page("label no-such-label, page 1", nobody, byName, 0, service));
         }
         return out;
     }
@@ -385,6 +400,11 @@ class GridQueryBenchmark {
                     new IntegrationFilter(SEARCH_MANY, List.of(), null, false),
                     new IntegrationFilter("payments", List.of("prod"), AuthMethod.PAT, true),
                     new IntegrationFilter(null, TWO_LABELS, null, false),
+                    new IntegrationFilter(null, List.of("prod"), null, null),
+                    new IntegrationFilter(null, List.of("prod"), null, false),
+                    new IntegrationFilter(SEARCH_FEW, List.of("prod"), null, null),
+                    new IntegrationFilter(null, List.of("experimental", "v2"), null, null),
+                    new IntegrationFilter(null, List.of("no-such-label"), null, null),
                     new IntegrationFilter(null, List.of("prod", "team-payments", "eu-west"), AuthMethod.SSH, null),
                     // Short, non-ASCII, and LIKE wildcards and escape that must match literally (none of these
                     // three is in the data; unescaped, the first two would match thousands of rows).
