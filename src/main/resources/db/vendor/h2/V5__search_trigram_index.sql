@@ -1,0 +1,5 @@
+-- H2's counterpart of db/vendor/postgresql/V5__search_trigram_index.sql, with the same version and
+-- description so both engines have the same migration history (MigrationsIT).
+--
+-- Nothing to do: H2 has no trigram index. Its search reads the narrow covering indexes of V3, and the
+-- grid's SQL for H2 stays POSITION(term IN search_text) > 0 (docs/benchmarks/grid.md).
