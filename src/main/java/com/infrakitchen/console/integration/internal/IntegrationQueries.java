@@ -140,7 +140,8 @@ public class IntegrationQueries {
 
     /** Up to {@code limit} integrations with a secret not encrypted with the given key. */
     public List<UUID> secretsNotOnKey(int keyId, int limit) {
-        return jdbc.queryForList("SELECT id FROM integration WHERE " + NOT_ON_KEY + " ORDER BY id LIMIT :limit", new MapSqlParameterSource("keyId", keyId).addValue("limit", limit),
+        return jdbc.queryForList("SELECT id FROM integration WHERE " + NOT_ON_KEY + " ORDER BY id LIMIT :limit",
+                new MapSqlParameterSource("keyId", keyId).addValue("limit", limit),
                 UUID.class);
     }
 
