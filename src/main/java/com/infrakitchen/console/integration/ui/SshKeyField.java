@@ -331,6 +331,16 @@ class SshKeyField extends VerticalLayout {
         return CheckFingerprint.ofKey(organization, testRepository, loaded, passphraseSecret());
     }
 
+    /** Leaving the page drops the key held for it (the service has its own copy once saved). */
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        if (loaded != null) {
+            loaded.wipe();
+            loaded = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
     /** For a required-key error from the service. */
     void showRequired(String message) {
         render();
