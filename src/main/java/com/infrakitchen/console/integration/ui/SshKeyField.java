@@ -67,7 +67,7 @@ class SshKeyField extends VerticalLayout {
 
         keyText.setId("ssh-private-key");
         keyText.setWidthFull();
-        keyText.setPlaceholder("-----BEGIN OPENSSH PRIVATE KEY-----");
+        keyText.setPlaceholder("Paste the whole key file, from its BEGIN line to its END line");
         keyText.setHelperText("Paste the private key (OpenSSH, PEM or PKCS#8), upload its file, or generate a key"
                 + " pair. RSA only, at least 2048 bits: Azure DevOps accepts no other type.");
         keyText.setValueChangeMode(ValueChangeMode.ON_CHANGE);

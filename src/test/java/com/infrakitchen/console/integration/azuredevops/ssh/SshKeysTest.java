@@ -86,7 +86,7 @@ class SshKeysTest {
         assertThatThrownBy(() -> SshKeys.parse(Secret.of(huge), null)).isInstanceOfSatisfying(SshKeyRuleViolation.class,
                 e -> assertThat(e.problem()).isEqualTo(Problem.TOO_LARGE));
         // Multi-byte characters count as UTF-8 bytes: 6,000 × 3 bytes is over the limit.
-        assertThat(refusal("-----BEGIN PRIVATE KEY-----\n" + "€".repeat(6000), null).problem())
+        assertThat(refusal(TestSshKeys.begin("PRIVATE KEY") + "\n" + "€".repeat(6000), null).problem())
                 .isEqualTo(Problem.TOO_LARGE);
     }
 
@@ -112,7 +112,7 @@ class SshKeysTest {
         String key = TestSshKeys.openssh(ALICE, null, "alice");
         String firstHalf = key.substring(0, key.length() / 2);
         assertThat(refusal(firstHalf, null).getMessage()).contains("incomplete")
-                .contains("-----END OPENSSH PRIVATE KEY-----");
+                .contains(TestSshKeys.end("OPENSSH PRIVATE KEY"));
 
         List<String> lines = new ArrayList<>(List.of(key.split("\n")));
         lines.subList(3, 10).clear();
@@ -227,7 +227,7 @@ class SshKeysTest {
         ParsedKey key = SshKeys.parse("\uFEFF" + exported, null);
         assertThat(key.sha256Fingerprint()).isEqualTo(aliceSha256());
         assertThat(new String(key.privateKeyBytes(), StandardCharsets.US_ASCII))
-                .startsWith("-----BEGIN PRIVATE KEY-----").endsWith("-----END PRIVATE KEY-----\n");
+                .startsWith(TestSshKeys.begin("PRIVATE KEY")).endsWith(TestSshKeys.end("PRIVATE KEY") + "\n");
     }
 
     // ---- formats --------------------------------------------------------------------------------------------
@@ -332,8 +332,8 @@ class SshKeysTest {
     void generatedKeysAreRsa4096InOpenSshFormatAndReadBack() {
         assertThat(generated.key().description()).isEqualTo("RSA 4096");
         assertThat(generated.key().encrypted()).isFalse();
-        assertThat(generated.privateKey().reveal()).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----\n")
-                .endsWith("-----END OPENSSH PRIVATE KEY-----\n");
+        assertThat(generated.privateKey().reveal()).startsWith(TestSshKeys.begin("OPENSSH PRIVATE KEY") + "\n")
+                .endsWith(TestSshKeys.end("OPENSSH PRIVATE KEY") + "\n");
         assertThat(generated.publicKeyLine()).startsWith("ssh-rsa AAAA").endsWith(" infrakitchen@contoso");
         assertThat(generated.sha256Fingerprint()).isEqualTo(SshKeys.sha256FingerprintOfLine(generated.publicKeyLine()));
         assertThat(generated.md5Fingerprint()).matches("MD5:([0-9a-f]{2}:){15}[0-9a-f]{2}");
@@ -386,6 +386,7 @@ class SshKeysTest {
         byte[] der = new EncryptedPrivateKeyInfo(cipher.getParameters(), encrypted).getEncoded();
         Function<byte[], String> b64 =
                 Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))::encodeToString;
-        return "-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + b64.apply(der) + "\n-----END ENCRYPTED PRIVATE KEY-----\n";
+        return TestSshKeys.begin("ENCRYPTED PRIVATE KEY") + "\n" + b64.apply(der) + "\n"
+                + TestSshKeys.end("ENCRYPTED PRIVATE KEY") + "\n";
     }
 }
