@@ -192,12 +192,7 @@ public class IntegrationService {
             keyId = null;
             setAt = null;
         }
-        AuditDetails diff = AuditDetails.of()
-                .change("name", current.name(), valid.name)
-                .change("description", nullToEmpty(current.description()), nullToEmpty(valid.description))
-                .change("labels", String.join(",", sortedLabels(current)), String.join(",", valid.labels.stream()
-                        .sorted().toList()))
-                .change("organization", current.organization(), valid.organization)
+        AuditDetails diff = sharedFieldChanges(current, valid)
                 .change("tokenExpiresOn", current.tokenExpiresOn(), data.tokenExpiresOn());
         boolean secretChanged = !(tokenChange instanceof SecretChange.Keep)
                 && !(tokenChange instanceof SecretChange.Clear && current.patCiphertext() == null);
@@ -286,12 +281,7 @@ public class IntegrationService {
                 : new SshKeyColumns(old.keyCiphertext(), old.keyKeyId(), old.passphraseCiphertext(), old.setAt(),
                         old.publicKey(), old.fingerprintSha256(), old.fingerprintMd5(), old.keyDescription(),
                         old.generated(), repository);
-        AuditDetails diff = AuditDetails.of()
-                .change("name", current.name(), valid.name)
-                .change("description", nullToEmpty(current.description()), nullToEmpty(valid.description))
-                .change("labels", String.join(",", sortedLabels(current)), String.join(",", valid.labels.stream()
-                        .sorted().toList()))
-                .change("organization", current.organization(), valid.organization)
+        AuditDetails diff = sharedFieldChanges(current, valid)
                 .change("testRepository", old == null ? null : old.testRepository(), repository);
         if (newKey != null) {
             diff.change("sshKeyFingerprint", old == null ? null : old.fingerprintSha256(), ssh.fingerprintSha256());
@@ -311,6 +301,16 @@ public class IntegrationService {
                     AuditDetails.of().secretChanged("sshKey", true));
         }
         return detail(saved);
+    }
+
+    /** Field-level changes of the fields every method has (name, description, labels, organization). */
+    private static AuditDetails sharedFieldChanges(Integration current, Valid valid) {
+        return AuditDetails.of()
+                .change("name", current.name(), valid.name)
+                .change("description", nullToEmpty(current.description()), nullToEmpty(valid.description))
+                .change("labels", String.join(",", sortedLabels(current)), String.join(",", valid.labels.stream()
+                        .sorted().toList()))
+                .change("organization", current.organization(), valid.organization);
     }
 
     /** {@code project/repository}, trimmed, or a rule violation on the Test Repository field. */

@@ -124,7 +124,12 @@ public class IntegrationSetupView extends HorizontalLayout {
         if (form.method() == AuthMethod.SSH) {
             return "ssh|" + form.sshKey.valuesKey(organization(), form.testRepositoryValue());
         }
-        return CheckFingerprint.of(organization(), Secret.of(token()));
+        Secret typed = Secret.of(token());
+        try {
+            return CheckFingerprint.of(organization(), typed);
+        } finally {
+            typed.wipe();
+        }
     }
 
     private String organization() {

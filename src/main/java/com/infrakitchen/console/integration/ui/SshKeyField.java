@@ -198,7 +198,11 @@ class SshKeyField extends VerticalLayout {
         onChange.run();
     }
 
-    /** Reads a pasted, uploaded key; {@code typedText} is put back when the key cannot be read at all. */
+    /**
+     * Reads a pasted, uploaded key. When it cannot be read at all, {@code typedText} is put back so the user can
+     * fix it (a public key pasted by mistake, a truncated paste), unless it holds private key material: that is
+     * never sent back to the browser, and the message asks for it again.
+     */
     private void load(Secret key, boolean isGenerated, String typedText) {
         if (loaded != null) {
             loaded.wipe();
@@ -207,13 +211,22 @@ class SshKeyField extends VerticalLayout {
         generated = isGenerated;
         if (!inspect() && !passphraseProblem && typedText != null) {
             String error = keyText.getErrorMessage();
-            keyText.setValue(typedText); // nothing is lost: the user can fix what they pasted
-            showKeyError(error);
+            if (holdsPrivateKeyMaterial(typedText)) {
+                showKeyError(error + ". The key was not kept; paste or upload it again once fixed.");
+            } else {
+                keyText.setValue(typedText); // nothing is lost: the user can fix what they pasted
+                showKeyError(error);
+            }
         }
         onChange.run();
     }
 
     private boolean passphraseProblem;
+
+    /** A private key block (any PEM or OpenSSH label with PRIVATE KEY) or a PuTTY file's private lines. */
+    static boolean holdsPrivateKeyMaterial(String text) {
+        return text.contains("PRIVATE KEY") || text.contains("Private-Lines:");
+    }
 
     /** Parses the loaded key with the current passphrase; shows the facts or the problem. True when readable. */
     private boolean inspect() {
@@ -328,7 +341,14 @@ class SshKeyField extends VerticalLayout {
         if (loaded == null) {
             return stored == null || replacing ? "no-key" : "stored@" + stored.setAt();
         }
-        return CheckFingerprint.ofKey(organization, testRepository, loaded, passphraseSecret());
+        Secret pass = passphraseSecret();
+        try {
+            return CheckFingerprint.ofKey(organization, testRepository, loaded, pass);
+        } finally {
+            if (pass != null) {
+                pass.wipe();
+            }
+        }
     }
 
     /** Leaving the page drops the key held for it (the service has its own copy once saved). */

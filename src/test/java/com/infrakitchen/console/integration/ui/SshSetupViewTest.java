@@ -92,6 +92,18 @@ class SshSetupViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "ssh-ed25519", roles = "EDITOR")
+    void aRefusedPrivateKeyIsNeverSentBackToTheBrowser() {
+        IntegrationSetupView view = sshForm("Web/web-app");
+        String ed25519 = TestSshKeys.otherType(com.jcraft.jsch.KeyPair.ED25519, 256, null);
+        test(view.form.sshKey.keyText).setValue(ed25519);
+        assertThat(view.form.sshKey.keyText.isInvalid()).isTrue();
+        assertThat(view.form.sshKey.keyText.getErrorMessage()).contains("RSA").contains("not kept");
+        assertThat(view.form.sshKey.keyText.getValue()).isEmpty();
+        assertThat(view.form.sshKey.hasNewKey()).isFalse();
+    }
+
+    @Test
     @WithMockUser(username = "ssh-connect", roles = "EDITOR")
     void registeredKeyConnectsAndAnUnregisteredOneIsNamed() {
         KeyPair alice = TestSshKeys.alice();
