@@ -13,10 +13,12 @@ import java.util.Locale;
  * @param typeKey       the JSON {@code typeKey} of a wrapped exception, else null
  * @param serviceError  {@code X-TFS-ServiceError}, URL-decoded
  * @param json          the parsed body when it was JSON and parsed, else null
+ * @param listing       what a listing read as a stream came to (its entries went to a visitor), else null
  */
 record AdoResponse(String method, String url, int status, String contentType, String body, boolean truncated,
         String message, String typeKey, String serviceError, String activityId, Long retryAfterSeconds,
-        String location, String wwwAuthenticate, tools.jackson.databind.JsonNode json, long durationMillis) {
+        String location, String wwwAuthenticate, tools.jackson.databind.JsonNode json, long durationMillis,
+        Listing listing) {
 
     boolean isJson() {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");

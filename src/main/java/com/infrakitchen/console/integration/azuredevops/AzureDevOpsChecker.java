@@ -18,9 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
@@ -58,7 +56,9 @@ public class AzureDevOpsChecker implements ConnectionChecker {
 
     @Override
     public CheckResult check(CheckInput input, Cancellation cancellation) {
-        return new Run(input, cancellation).run();
+        try (AzureDevOpsHttp.Connections connections = http.connections()) {
+            return new Run(input, cancellation, connections).run();
+        }
     }
 
     private final class Run {
@@ -72,10 +72,13 @@ public class AzureDevOpsChecker implements ConnectionChecker {
         private String identity;
         private Integer projectCount;
         private Integer repositoryCount;
+        private final AzureDevOpsHttp.Connections connections;
+        private final Repositories seen = new Repositories();
 
-        Run(CheckInput input, Cancellation cancellation) {
+        Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections) {
             this.input = input;
             this.cancellation = cancellation;
+            this.connections = connections;
             this.org = input.organization() == null ? "" : input.organization().strip();
         }
 
@@ -102,7 +105,7 @@ public class AzureDevOpsChecker implements ConnectionChecker {
             var organization = send(urls.organizationLookup(org), null);
             var projects = send(urls.projects(org), token);
             var who = send(urls.connectionData(org), token);
-            var repos = send(urls.repositories(org), token);
+            var repos = send(urls.repositories(org), token, AzureDevOpsHttp.ReadMode.LISTING, seen::add);
             List<CompletableFuture<Exchange>> pending = List.of(organization, projects, who, repos);
 
             Exchange projectsDone = projects.join();
@@ -126,7 +129,7 @@ public class AzureDevOpsChecker implements ConnectionChecker {
             if (identity == null) {
                 warnings.add(CheckCategory.IDENTITY_UNKNOWN);
             }
-            JsonNode probeRepo = codeReadStep(repos.join(), warnings);
+            Repositories.Repo probeRepo = codeReadStep(repos.join(), warnings);
             if (warnings.stream().anyMatch(w -> w.outcome() == CheckOutcome.FAILED)) {
                 return done(mostImportant(warnings), repos.join());
             }
@@ -240,7 +243,7 @@ public class AzureDevOpsChecker implements ConnectionChecker {
         }
 
         /** Returns a repository to probe for write access, or null. */
-        private JsonNode codeReadStep(Exchange e, List<CheckCategory> warnings) {
+        private Repositories.Repo codeReadStep(Exchange e, List<CheckCategory> warnings) {
             if (e.error() != null) {
                 CheckCategory category = TransportFailures.classify(e.error(), cancellation.isCancelled());
                 steps.add(failedTransport(STEP_CODE_READ, e, category));
@@ -257,35 +260,40 @@ public class AzureDevOpsChecker implements ConnectionChecker {
                 warnings.add(c.category());
                 return null;
             }
-            JsonNode repos = r.json().path("value");
-            repositoryCount = repos.size();
-            Set<String> projectsWithRepos = new HashSet<>();
-            JsonNode probe = null;
-            for (JsonNode repo : repos) {
-                projectsWithRepos.add(repo.path("project").path("name").asString(""));
-                if (probe == null && !repo.path("isDisabled").asBoolean(false)
-                        && !repo.path("name").asString("").isEmpty()
-                        && !repo.path("project").path("name").asString("").isEmpty()) {
-                    probe = repo;
-                }
+            if (r.listing() == null) {
+                // read whole (a small answer): the same entries, from the parsed body
+                r.json().path("value").forEach(seen::add);
             }
-            projectCount = repositoryCount == 0 ? projectCount : projectsWithRepos.size();
-            steps.add(new CheckStep(STEP_CODE_READ, StepStatus.PASSED, repositoryCount == 0
-                    ? "The token may read code, but sees no repository."
-                    : "The token may read code: " + repositoryCount + " repositor" + (repositoryCount == 1 ? "y"
-                            : "ies") + " in " + projectsWithRepos.size() + " project"
-                            + (projectsWithRepos.size() == 1 ? "" : "s") + ".", r.durationMillis(), r.details()));
-            return probe;
+            boolean complete = r.listing() == null || r.listing().complete();
+            long total = r.listing() == null ? seen.count() : r.listing().total();
+            repositoryCount = (int) Math.min(Integer.MAX_VALUE, total);
+            int projectsWithRepos = seen.projectCount();
+            projectCount = repositoryCount == 0 ? projectCount : projectsWithRepos;
+            String summary;
+            if (repositoryCount == 0) {
+                summary = "The token may read code, but sees no repository.";
+            } else if (complete) {
+                summary = "The token may read code: " + plural(repositoryCount, "repositor", "y", "ies") + " in "
+                        + plural(projectsWithRepos, "project", "", "s") + ".";
+            } else {
+                summary = "The token may read code: " + plural(repositoryCount, "repositor", "y", "ies")
+                        + "; the listing was larger than app.azure-devops.max-listing-bytes, so the projects were"
+                        + " counted in its first " + seen.count() + " entries only (" + projectsWithRepos + ").";
+            }
+            steps.add(new CheckStep(STEP_CODE_READ, StepStatus.PASSED, summary, r.durationMillis(), r.details()));
+            return seen.probe();
         }
 
-        private void codeWriteStep(AzureDevOpsUrls urls, JsonNode repo, String token, List<CheckCategory> warnings) {
+        private void codeWriteStep(AzureDevOpsUrls urls, Repositories.Repo repo, String token,
+                List<CheckCategory> warnings) {
             if (repo == null) {
                 steps.add(CheckStep.skipped(STEP_CODE_WRITE, "No repository to probe, so write access is unknown."));
                 return;
             }
-            String project = repo.path("project").path("name").asString();
-            String name = repo.path("name").asString();
-            Exchange e = send(urls.receivePack(org, project, name), token).join();
+            String project = repo.project();
+            String name = repo.name();
+            // Only the status and content type matter: the advertisement's size grows with the repository's refs.
+            Exchange e = send(urls.receivePack(org, project, name), token, AzureDevOpsHttp.ReadMode.HEAD, null).join();
             if (e.error() != null) {
                 steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, "Could not probe write access: "
                         + TransportFailures.describe(e.error()), e.durationMillis(), null));
@@ -346,10 +354,15 @@ public class AzureDevOpsChecker implements ConnectionChecker {
         private final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private CompletableFuture<Exchange> send(HttpUrl url, String token) {
-            Call call = http.newGet(url, token, session);
+            return send(url, token, AzureDevOpsHttp.ReadMode.SMALL, null);
+        }
+
+        private CompletableFuture<Exchange> send(HttpUrl url, String token, AzureDevOpsHttp.ReadMode mode,
+                java.util.function.Consumer<JsonNode> entries) {
+            Call call = connections.newGet(url, token, session);
             calls.add(call);
             cancellation.onCancel(call::cancel);
-            return http.send(call);
+            return http.send(call, mode, entries);
         }
 
         private void cancelCalls() {
@@ -380,6 +393,10 @@ public class AzureDevOpsChecker implements ConnectionChecker {
                     category.outcome() == CheckOutcome.FAILED ? details : null, startedAt, millis,
                     input.fingerprint());
         }
+    }
+
+    private static String plural(long n, String stem, String one, String many) {
+        return n + " " + stem + (n == 1 ? one : many);
     }
 
     private static String displayName(JsonNode connectionData) {

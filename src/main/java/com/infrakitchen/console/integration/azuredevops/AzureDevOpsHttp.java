@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.azuredevops;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.net.Proxy;
 import java.net.URLDecoder;
@@ -19,8 +20,11 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Credentials;
 import okhttp3.Dns;
@@ -32,14 +36,23 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The only way the console talks HTTP to Azure DevOps (security.md 3.3–3.5). One shared OkHttp client:
+ * The only way the console talks HTTP to Azure DevOps (security.md 3.3–3.5). One OkHttp configuration:
  * no redirects followed (a 3xx is reported, and the token never travels to another host), no automatic
  * retries (one click, one request), connect/read/call timeouts, no proxy unless configured, no cookies, no
- * cache, addresses guarded. Bodies are capped; JSON is parsed only when the content type says JSON.
+ * cache, addresses guarded. Bodies are capped; JSON is parsed only when the content type says JSON; listings
+ * are read as a stream, one entry at a time, under their own cap.
+ *
+ * <p>No connection is ever reused (decision 0010): each check gets its own {@link Connections}, a client that
+ * shares this one's dispatcher, TLS trust and address guard but has its own connection pool, which keeps no idle
+ * connection and is emptied when the check ends. A server or proxy closes idle keep-alive connections after a
+ * few seconds; a reused one would fail with "unexpected end of stream" and, since nothing is retried, show a
+ * working integration as Failed. Each request therefore pays its own TCP and TLS set-up, and measures it.
  */
 @Component
 public class AzureDevOpsHttp {
@@ -64,6 +77,7 @@ public class AzureDevOpsHttp {
                 .retryOnConnectionFailure(false)
                 .proxy(Proxy.NO_PROXY)
                 .cache(null)
+                .connectionPool(noReuse())
                 .dns(guard)
                 .dispatcher(dispatcher())
                 .addNetworkInterceptor(AzureDevOpsHttp::noAutomaticRetry);
@@ -72,6 +86,37 @@ public class AzureDevOpsHttp {
             builder.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
         }
         this.client = builder.build();
+    }
+
+    /** A pool that keeps no idle connection: a connection is closed as soon as its last exchange ends. */
+    private static ConnectionPool noReuse() {
+        return new ConnectionPool(0, 1, TimeUnit.SECONDS);
+    }
+
+    /** Fresh connections for one check; close it when the check ends. */
+    Connections connections() {
+        return new Connections(client.newBuilder().connectionPool(noReuse()).build());
+    }
+
+    /**
+     * The client of one check: the shared configuration and dispatcher, a connection pool of its own. Nothing it
+     * opens outlives it, and nothing another check opened is ever used by it.
+     */
+    final class Connections implements AutoCloseable {
+        private final OkHttpClient checkClient;
+
+        private Connections(OkHttpClient checkClient) {
+            this.checkClient = checkClient;
+        }
+
+        Call newGet(HttpUrl url, String token, String session) {
+            return checkClient.newCall(get(url, token, session));
+        }
+
+        @Override
+        public void close() {
+            checkClient.connectionPool().evictAll();
+        }
     }
 
     private static Dispatcher dispatcher() {
@@ -98,6 +143,10 @@ public class AzureDevOpsHttp {
 
     /** A GET with the headers a good client sends (azure-devops.md 2.3); {@code token} may be null. */
     Call newGet(HttpUrl url, String token, String session) {
+        return client.newCall(get(url, token, session));
+    }
+
+    private static Request get(HttpUrl url, String token, String session) {
         Request.Builder request = new Request.Builder().url(url).get()
                 .header("Accept", "application/json")
                 .header("X-TFS-FedAuthRedirect", "Suppress")
@@ -107,8 +156,17 @@ public class AzureDevOpsHttp {
         if (token != null) {
             request.header("Authorization", Credentials.basic("", token, StandardCharsets.UTF_8));
         }
-        return client.newCall(request.build());
+        return request.build();
     }
+
+    /**
+     * How an answer is read. {@link #SMALL}: at most {@code max-body-bytes}, more is reported as too large.
+     * {@link #HEAD}: the beginning only, at most {@code max-body-bytes}; the rest is not needed and not read (the
+     * Git push advertisement, whose size grows with the repository's refs). {@link #LISTING}: a successful JSON
+     * listing is read as a stream, each entry of its {@code value} array handed to a visitor and dropped, under
+     * {@code max-listing-bytes}; any other answer is read as {@link #SMALL}.
+     */
+    enum ReadMode { SMALL, HEAD, LISTING }
 
     /** One request and what came of it: an answer, or the network failure; with its duration. */
     record Exchange(String url, AdoResponse response, IOException error, long durationMillis) {
@@ -119,6 +177,11 @@ public class AzureDevOpsHttp {
      * failure is in {@link Exchange#error()}, untouched, for classification.
      */
     CompletableFuture<Exchange> send(Call call) {
+        return send(call, ReadMode.SMALL, null);
+    }
+
+    /** As {@link #send(Call)}, reading the answer as {@code mode} says; {@code entries} visits a listing's entries. */
+    CompletableFuture<Exchange> send(Call call, ReadMode mode, Consumer<JsonNode> entries) {
         CompletableFuture<Exchange> result = new CompletableFuture<>();
         String shown = redacted(call.request().url());
         long start = System.nanoTime();
@@ -137,7 +200,7 @@ public class AzureDevOpsHttp {
             @Override
             public void onResponse(Call c, Response response) {
                 try {
-                    AdoResponse read = read(c, response, start);
+                    AdoResponse read = read(c, response, start, mode, entries);
                     result.complete(new Exchange(shown, read, null, read.durationMillis()));
                 } catch (IOException e) {
                     result.complete(new Exchange(shown, null, e, millisSince(start)));
@@ -158,25 +221,40 @@ public class AzureDevOpsHttp {
     AdoResponse execute(Call call) throws IOException {
         guard.checkLiteral(call.request().url().host());
         long start = System.nanoTime();
-        return read(call, call.execute(), start);
+        return read(call, call.execute(), start, ReadMode.SMALL, null);
     }
 
-    private AdoResponse read(Call call, Response r, long start) throws IOException {
+    /** As {@link #execute(Call)}, reading a listing entry by entry. */
+    AdoResponse executeListing(Call call, Consumer<JsonNode> entries) throws IOException {
+        guard.checkLiteral(call.request().url().host());
+        long start = System.nanoTime();
+        return read(call, call.execute(), start, ReadMode.LISTING, entries);
+    }
+
+    private AdoResponse read(Call call, Response r, long start, ReadMode mode, Consumer<JsonNode> entries)
+            throws IOException {
         HttpUrl url = call.request().url();
         try (Response response = r) {
             ResponseBody body = response.body();
             String contentType = response.header("Content-Type");
+            if (mode == ReadMode.LISTING && response.code() == 200 && isJson(contentType)) {
+                Listing listing = readListing(body, entries);
+                return new AdoResponse(call.request().method(), redacted(url), response.code(), contentType, "",
+                        false, null, null, decode(response.header("X-TFS-ServiceError")),
+                        response.header("ActivityId"), retryAfter(response.header("Retry-After")),
+                        response.header("Location"), String.join(", ", response.headers("WWW-Authenticate")), null,
+                        millisSince(start), listing);
+            }
             BufferedSource source = body.source();
             int cap = properties.maxBodyBytes();
-            boolean truncated = source.request(cap + 1L);
+            boolean truncated = source.request(cap + 1L) && mode != ReadMode.HEAD;
             long available = Math.min(source.getBuffer().size(), cap);
             String text = source.getBuffer().readString(available, StandardCharsets.UTF_8);
             long millis = millisSince(start);
             JsonNode json = null;
             String message = null;
             String typeKey = null;
-            if (!truncated && contentType != null
-                    && contentType.toLowerCase(Locale.ROOT).startsWith("application/json") && !text.isBlank()) {
+            if (!truncated && mode != ReadMode.HEAD && isJson(contentType) && !text.isBlank()) {
                 try {
                     json = JSON.readTree(text);
                     message = textOf(json, "message");
@@ -190,7 +268,100 @@ public class AzureDevOpsHttp {
                     response.header("ActivityId"), retryAfter(response.header("Retry-After") != null
                             ? response.header("Retry-After") : response.header(RETRY_AFTER_ZERO)),
                     response.header("Location"), String.join(", ", response.headers("WWW-Authenticate")), json,
-                    millis);
+                    millis, null);
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    /**
+     * Reads {@code {"count": n, "value": [ {...}, ... ]}} as a stream: each object of {@code value} is parsed on its
+     * own, handed to {@code entries} and dropped, so memory holds one entry whatever the listing's size. At most
+     * {@code max-listing-bytes} are read; a listing cut there says so ({@link Listing#complete()} false) and keeps
+     * what was counted. A body that is not such a listing yields null (the classifier reports it as unexpected).
+     */
+    private Listing readListing(ResponseBody body, Consumer<JsonNode> entries) throws IOException {
+        CappedInputStream in = new CappedInputStream(body.byteStream(), properties.maxListingBytes());
+        int seen = 0;
+        Long declared = null;
+        boolean sawValue = false;
+        try (JsonParser parser = JSON.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (JsonToken t = parser.nextToken(); t == JsonToken.PROPERTY_NAME; t = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("value".equals(name) && value == JsonToken.START_ARRAY) {
+                    sawValue = true;
+                    for (JsonToken e = parser.nextToken(); e != JsonToken.END_ARRAY; e = parser.nextToken()) {
+                        if (e == JsonToken.START_OBJECT) {
+                            JsonNode entry = parser.readValueAsTree();
+                            seen++;
+                            if (entries != null) {
+                                entries.accept(entry);
+                            }
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else if ("count".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
+                    declared = parser.getLongValue();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return sawValue ? new Listing(seen, declared, true, in.count()) : null;
+        } catch (JacksonException e) {
+            if (in.capReached()) {
+                return sawValue ? new Listing(seen, declared, false, in.count()) : null;
+            }
+            return null;
+        }
+    }
+
+    /** A stream that ends after {@code cap} bytes, and tells whether it ended there. */
+    private static final class CappedInputStream extends FilterInputStream {
+        private final long cap;
+        private long count;
+
+        CappedInputStream(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (count >= cap) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (count >= cap) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, cap - count));
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+
+        boolean capReached() {
+            return count >= cap;
         }
     }
 

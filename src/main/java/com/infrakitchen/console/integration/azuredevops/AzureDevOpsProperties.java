@@ -14,7 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowPrivateAddresses   whether the base URL may resolve to loopback or private addresses
  *                                (on-premises servers, the demo fake); link-local and any-local stay blocked
  * @param trustedCertificates     a PEM file of extra CA certificates (on-premises CA, TLS-inspecting proxy)
- * @param maxBodyBytes            the most of a response body that is read; more is reported, not read
+ * @param maxBodyBytes            the most of a response body that is read; more is reported, not read. For the
+ *                                answers that must be small (errors, identity, one project, the organization)
+ * @param maxListingBytes         the most of a listing that is read (repositories: its size grows with the
+ *                                organization). It is read as a stream, one entry at a time, so memory stays
+ *                                bounded whatever the size; past this many bytes the entries are counted as "at
+ *                                least" and the rest is not read
  */
 @ConfigurationProperties("app.azure-devops")
 public record AzureDevOpsProperties(
@@ -24,5 +29,9 @@ public record AzureDevOpsProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("15s") Duration callTimeout,
-        @DefaultValue("65536") int maxBodyBytes) {
+        @DefaultValue("65536") int maxBodyBytes,
+        @DefaultValue("33554432") long maxListingBytes) {
+
+    /** 32 MiB: about 40,000 repositories of Azure DevOps' usual entry size (about 800 bytes each). */
+    public static final long DEFAULT_MAX_LISTING_BYTES = 32L * 1024 * 1024;
 }

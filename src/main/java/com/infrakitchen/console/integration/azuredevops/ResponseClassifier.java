@@ -76,7 +76,9 @@ final class ResponseClassifier {
             // F3 / H-02 / H-03: a sign-in page is not success, whatever the status says.
             row("203", ALL, 203, 203, Body.ANY, null, null, null, CheckCategory.SIGN_IN_PAGE),
             row("2xx-html", ALL, 200, 299, Body.HTML, null, null, null, CheckCategory.SIGN_IN_PAGE),
-            // Successes, each proving its probe's point.
+            // Successes, each proving its probe's point. A listing read as a stream was a JSON {value: [...]}.
+            row("listing-ok", EnumSet.of(Probe.REPOSITORIES), 200, 200, Body.ANY, null, null,
+                    r -> r.listing() != null, null),
             row("projects-ok", EnumSet.of(Probe.PROJECTS, Probe.REPOSITORIES), 200, 200, Body.JSON, null, null,
                     r -> r.json().path("value").isArray(), null),
             row("identity-anonymous", EnumSet.of(Probe.IDENTITY), 200, 200, Body.JSON, null, null,

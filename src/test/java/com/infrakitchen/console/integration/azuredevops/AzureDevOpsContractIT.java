@@ -44,7 +44,7 @@ class AzureDevOpsContractIT {
     static void start() {
         FAKE.start();
         http = new AzureDevOpsHttp(new AzureDevOpsProperties(URI.create(FAKE.baseUrl()), true, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5), 65536));
+                Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5), 65536, AzureDevOpsProperties.DEFAULT_MAX_LISTING_BYTES));
     }
 
     @AfterAll
@@ -99,6 +99,73 @@ class AzureDevOpsContractIT {
         assertThat(r.projectCount()).isGreaterThanOrEqualTo(1);
         assertThat(r.steps()).extracting(CheckStep::status).doesNotContain(StepStatus.FAILED, StepStatus.WARNING);
         assertThat(step(r, AzureDevOpsChecker.STEP_CODE_WRITE).summary()).contains("nothing was written");
+    }
+
+    /**
+     * Issue 9 item 2: the repositories listing grows with the organization (about 800 bytes an entry, the project
+     * object inside each, as Azure DevOps sends it, chunked). 150 repositories (about 120 KB) used to fail as "larger
+     * than expected"; 5,000 (about 4 MB, and a first repository whose push advertisement has 4,000 refs) must
+     * connect with true counts too.
+     */
+    @Test
+    void anOrganizationWith150RepositoriesConnectsWithTrueCounts() {
+        CheckResult r = check(FakeAzureDevOps.WIDEORG, FakeTokens.PAT_FULL);
+        assertThat(r.category()).as(r.steps().toString()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(r.repositoryCount()).isEqualTo(FakeAzureDevOps.WIDEORG_REPOSITORY_COUNT);
+        assertThat(r.projectCount()).isEqualTo(FakeAzureDevOps.WIDEORG_PROJECT_COUNT);
+        assertThat(step(r, AzureDevOpsChecker.STEP_CODE_READ).summary())
+                .isEqualTo("The token may read code: 150 repositories in 10 projects.");
+    }
+
+    @Test
+    void anOrganizationWith5000RepositoriesConnectsWithTrueCountsAndProbesAMonorepoForWriteAccess() {
+        CheckResult r = check(FakeAzureDevOps.HUGEORG, FakeTokens.PAT_FULL);
+        assertThat(r.category()).as(r.steps().toString()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(r.repositoryCount()).isEqualTo(FakeAzureDevOps.HUGEORG_REPOSITORY_COUNT);
+        assertThat(r.projectCount()).isEqualTo(FakeAzureDevOps.HUGEORG_PROJECT_COUNT);
+        assertThat(step(r, AzureDevOpsChecker.STEP_CODE_WRITE).status()).isEqualTo(StepStatus.PASSED);
+        assertThat(step(r, AzureDevOpsChecker.STEP_CODE_WRITE).summary()).contains("Team 01/");
+    }
+
+    @Test
+    void aListingLargerThanItsOwnCapIsCountedAsFarAsReadAndStillPasses() {
+        AzureDevOpsHttp small = new AzureDevOpsHttp(new AzureDevOpsProperties(URI.create(FAKE.baseUrl()), true,
+                null, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5), 65536, 256 * 1024));
+        try {
+            CheckResult r = new AzureDevOpsChecker(small, Clock.fixed(NOW, ZoneOffset.UTC)).check(new CheckInput(
+                    FakeAzureDevOps.HUGEORG, Secret.of(FakeTokens.PAT_FULL), null, "fp"), new Cancellation());
+            assertNoRetriesOrRedirects();
+            assertThat(r.category()).as(r.steps().toString()).isEqualTo(CheckCategory.CONNECTED);
+            // the listing's own count comes first, so the total is still true
+            assertThat(r.repositoryCount()).isEqualTo(FakeAzureDevOps.HUGEORG_REPOSITORY_COUNT);
+            assertThat(step(r, AzureDevOpsChecker.STEP_CODE_READ).summary())
+                    .contains("5000 repositories").contains("app.azure-devops.max-listing-bytes");
+        } finally {
+            small.shutdown();
+        }
+    }
+
+    /** The happy path over TLS, HTTP/1.1 and chunked bodies, with idle connections closed after 1 s. */
+    @Test
+    void validFullTokenConnectsOverTlsWithChunkedBodies(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (FakeAzureDevOps tls = new FakeAzureDevOps().useSelfSignedTls().useHttp1Only().start()) {
+            tls.setChunkedFromBytes(0);
+            java.nio.file.Path ca = java.nio.file.Files.writeString(dir.resolve("ca.pem"), tls.certificatePem());
+            AzureDevOpsHttp https = new AzureDevOpsHttp(new AzureDevOpsProperties(URI.create(tls.baseUrl()), true, ca,
+                    Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5), 65536,
+                    AzureDevOpsProperties.DEFAULT_MAX_LISTING_BYTES));
+            try {
+                CheckResult r = new AzureDevOpsChecker(https, Clock.fixed(NOW, ZoneOffset.UTC)).check(new CheckInput(
+                        "contoso", Secret.of(FakeTokens.PAT_FULL), null, "fp"), new Cancellation());
+                assertThat(r.category()).as(r.steps().toString()).isEqualTo(CheckCategory.CONNECTED);
+                assertThat(r.identity()).isEqualTo("Alice");
+                assertThat(r.repositoryCount()).isEqualTo(3);
+                assertThat(tls.requests()).hasSize(5).allSatisfy(c -> assertThat(c.target()).doesNotContain("token"));
+            } finally {
+                https.shutdown();
+            }
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ class CheckBenchmark {
         try (FakeAzureDevOps fake = new FakeAzureDevOps().start()) {
             fake.setDelay(Duration.ofMillis(DELAY_MS));
             var props = new AzureDevOpsProperties(URI.create(fake.baseUrl()), true, null, Duration.ofSeconds(5),
-                    Duration.ofSeconds(10), Duration.ofSeconds(15), 65536);
+                    Duration.ofSeconds(10), Duration.ofSeconds(15), 65536, AzureDevOpsProperties.DEFAULT_MAX_LISTING_BYTES);
             AzureDevOpsHttp http = new AzureDevOpsHttp(props);
             AzureDevOpsChecker checker = new AzureDevOpsChecker(http, Clock.systemUTC());
             OkHttpClient bare = new OkHttpClient();

@@ -58,7 +58,7 @@ class HttpFaultsTest {
     static AzureDevOpsProperties props(String baseUrl, boolean allowPrivate, Path trusted, Duration read,
             Duration call) {
         return new AzureDevOpsProperties(java.net.URI.create(baseUrl), allowPrivate, trusted, Duration.ofSeconds(2),
-                read, call, 65536);
+                read, call, 65536, AzureDevOpsProperties.DEFAULT_MAX_LISTING_BYTES);
     }
 
     static AzureDevOpsProperties props(String baseUrl) {

@@ -27,13 +27,19 @@ class ResponseClassifierTest {
         return new AdoResponse("GET", "https://dev.azure.com/contoso/_apis/projects", status, JSON_CT, body, false,
                 node.path("message").isMissingNode() ? null : node.path("message").asString(),
                 node.path("typeKey").isMissingNode() ? null : node.path("typeKey").asString(), null, "act-1", null,
-                null, "", node, 5);
+                null, "", node, 5, null);
+    }
+
+    /** A listing read as a stream: no body text and no tree, only what the visitor counted. */
+    static AdoResponse listing(Listing listing) {
+        return new AdoResponse("GET", "https://dev.azure.com/contoso/_apis/git/repositories", 200, JSON_CT, "", false,
+                null, null, null, "act-1", null, null, "", null, 5, listing);
     }
 
     static AdoResponse raw(int status, String contentType, String body, String serviceError, String location,
             boolean truncated) {
         return new AdoResponse("GET", "https://dev.azure.com/contoso/_apis/projects", status, contentType, body,
-                truncated, null, null, serviceError, "act-1", null, location, "", null, 5);
+                truncated, null, null, serviceError, "act-1", null, location, "", null, 5, null);
     }
 
     static String wrapped(String type, String message) {
@@ -49,6 +55,12 @@ class ResponseClassifierTest {
                         + "</title></html>", null, null, false), "203", CheckCategory.SIGN_IN_PAGE),
                 Arguments.of(Probe.PROJECTS, raw(200, "text/html; charset=utf-8", "<html>sign in</html>", null, null,
                         false), "2xx-html", CheckCategory.SIGN_IN_PAGE),
+                Arguments.of(Probe.REPOSITORIES, listing(new Listing(5000, 5000L, true, 4_000_000)), "listing-ok",
+                        null),
+                Arguments.of(Probe.REPOSITORIES, listing(new Listing(100, 5000L, false, 65_536)), "listing-ok",
+                        null),
+                Arguments.of(Probe.PROJECTS, listing(new Listing(1, 1L, true, 100)), "2xx-other",
+                        CheckCategory.UNEXPECTED_RESPONSE),
                 Arguments.of(Probe.PROJECTS, json(200, "{\"count\":1,\"value\":[{\"name\":\"Web\"}]}"), "projects-ok",
                         null),
                 Arguments.of(Probe.IDENTITY, json(200, "{\"authenticatedUser\":{\"id\":"

@@ -690,7 +690,16 @@ final class AdoDispatcher extends Dispatcher {
                 .addHeader("X-VSS-E2EID", x.activityId)
                 .addHeader("Access-Control-Expose-Headers", "ActivityId,X-TFS-Session,X-MS-ContinuationToken");
         if (reply.body != null && !"HEAD".equals(x.method())) {
-            builder.body(reply.body);
+            int bytes = reply.body.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes >= fake.chunkedFromBytes()) {
+                builder.chunkedBody(reply.body, 8 * 1024);
+            } else {
+                builder.body(reply.body);
+            }
+            long rate = fake.throttleBytesPerSecond();
+            if (rate > 0) {
+                builder.throttleBody(Math.max(1, rate / 10), 100, TimeUnit.MILLISECONDS);
+            }
         }
         long delayNanos = fake.delay().toNanos();
         if (delayNanos > 0) {

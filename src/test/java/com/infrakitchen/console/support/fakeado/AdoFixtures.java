@@ -85,7 +85,8 @@ final class AdoFixtures {
 
     private static final Set<String> FULL = Set.of(SCOPE_PROJECT, SCOPE_CODE, SCOPE_CODE_WRITE, SCOPE_PROFILE);
     private static final Set<String> CONTOSO_ONLY = Set.of(CONTOSO);
-    private static final Set<String> CONTOSO_AND_BIGORG = Set.of(CONTOSO, BIGORG);
+    private static final Set<String> CONTOSO_AND_BIGORG = Set.of(CONTOSO, BIGORG, FakeAzureDevOps.WIDEORG,
+            FakeAzureDevOps.HUGEORG);
 
     static final Map<String, Grant> TOKENS = Map.ofEntries(
             Map.entry(FakeTokens.PAT_FULL, new Grant(Kind.VALID, CONTOSO_AND_BIGORG, ALICE, FULL)),
@@ -134,8 +135,16 @@ final class AdoFixtures {
     private static final Org BIGORG_ORG = new Org(BIGORG, "22222222-2222-2222-2222-222222222222",
             "c1c1c1c1-0000-4000-8000-000000000003", bigProjects());
 
+    private static final Org WIDEORG_ORG = new Org(FakeAzureDevOps.WIDEORG, CONTOSO_TENANT,
+            "c1c1c1c1-0000-4000-8000-000000000004", manyRepositories(4, FakeAzureDevOps.WIDEORG_REPOSITORY_COUNT,
+                    FakeAzureDevOps.WIDEORG_PROJECT_COUNT, 0));
+
+    private static final Org HUGEORG_ORG = new Org(FakeAzureDevOps.HUGEORG, CONTOSO_TENANT,
+            "c1c1c1c1-0000-4000-8000-000000000005", manyRepositories(5, FakeAzureDevOps.HUGEORG_REPOSITORY_COUNT,
+                    FakeAzureDevOps.HUGEORG_PROJECT_COUNT, FakeAzureDevOps.HUGEORG_FIRST_REPOSITORY_REFS));
+
     private static final Map<String, Org> ORGS = Map.of(CONTOSO, CONTOSO_ORG, FABRIKAM, FABRIKAM_ORG, BIGORG,
-            BIGORG_ORG);
+            BIGORG_ORG, FakeAzureDevOps.WIDEORG, WIDEORG_ORG, FakeAzureDevOps.HUGEORG, HUGEORG_ORG);
 
     private AdoFixtures() {
     }
@@ -148,6 +157,44 @@ final class AdoFixtures {
     static Optional<Repo> repo(Project project, String nameOrId) {
         return project.repos().stream()
                 .filter(r -> r.name().equalsIgnoreCase(nameOrId) || r.id().equalsIgnoreCase(nameOrId)).findFirst();
+    }
+
+    /**
+     * {@code repositories} repositories spread over {@code projects} projects, named as teams name them
+     * ({@code payments-service-0042}), each with a default branch; the first one also has {@code firstRepoRefs}
+     * branches and tags (its Git advertisement then runs to hundreds of kilobytes, as a monorepo's does).
+     */
+    private static List<Project> manyRepositories(int org, int repositories, int projects, int firstRepoRefs) {
+        String[] teams = {"payments", "identity", "search", "checkout", "catalog", "platform", "data", "mobile"};
+        List<List<Repo>> perProject = new ArrayList<>();
+        for (int p = 0; p < projects; p++) {
+            perProject.add(new ArrayList<>());
+        }
+        for (int i = 1; i <= repositories; i++) {
+            List<Ref> refs = new ArrayList<>();
+            refs.add(new Ref("refs/heads/main", sha(org, i, 0)));
+            if (i == 1) {
+                for (int r = 1; r < firstRepoRefs; r++) {
+                    refs.add(new Ref(String.format(Locale.ROOT, r % 2 == 0 ? "refs/heads/feature/change-%05d"
+                            : "refs/tags/release-%05d", r), sha(org, i, r)));
+                }
+            }
+            perProject.get((i - 1) % projects).add(new Repo(
+                    String.format(Locale.ROOT, "d%d%06d-0000-4000-8000-%012d", org, i, i),
+                    String.format(Locale.ROOT, "%s-service-%04d", teams[i % teams.length], i), "refs/heads/main",
+                    1000L + i * 37L, false, List.copyOf(refs)));
+        }
+        List<Project> result = new ArrayList<>();
+        for (int p = 0; p < projects; p++) {
+            result.add(new Project(String.format(Locale.ROOT, "e%d%06d-0000-4000-8000-%012d", org, p + 1, p + 1),
+                    String.format(Locale.ROOT, "Team %02d", p + 1), "Services of team " + (p + 1) + ".", 100 + p,
+                    "2025-03-01T09:00:00Z", List.copyOf(perProject.get(p))));
+        }
+        return List.copyOf(result);
+    }
+
+    private static String sha(int org, int repo, int ref) {
+        return String.format(Locale.ROOT, "%08x%08x%08x%016x", org, repo, ref, (long) repo * 31 + ref);
     }
 
     private static List<Project> bigProjects() {

@@ -57,6 +57,16 @@ public final class FakeAzureDevOps implements AutoCloseable {
     /** The commit {@code refs/heads/main} of {@code Web/web-app} points to. */
     public static final String WEB_APP_MAIN_SHA = AdoFixtures.MAIN_SHA;
     public static final int BIGORG_PROJECT_COUNT = 150;
+    /** An organization with 150 repositories in 10 projects (its listing is about 120 KB). */
+    public static final String WIDEORG = "wideorg";
+    public static final int WIDEORG_REPOSITORY_COUNT = 150;
+    public static final int WIDEORG_PROJECT_COUNT = 10;
+    /** An organization with 5,000 repositories in 50 projects (about 4 MB of listing). */
+    public static final String HUGEORG = "hugeorg";
+    public static final int HUGEORG_REPOSITORY_COUNT = 5000;
+    public static final int HUGEORG_PROJECT_COUNT = 50;
+    /** Branches and tags of hugeorg's first repository: its push advertisement is far above 64 KiB. */
+    public static final int HUGEORG_FIRST_REPOSITORY_REFS = 4000;
     public static final String ALICE_ID = "a1a1a1a1-0000-4000-8000-000000000001";
     public static final String BOB_ID = "5e3c0b0b-0000-4000-8000-000000000002";
     public static final String FRANK_ID = "f1f1f1f1-0000-4000-8000-000000000006";
@@ -67,6 +77,10 @@ public final class FakeAzureDevOps implements AutoCloseable {
     public static final String BASIC_REALM = "https://tfsprodfake1.app.visualstudio.com/";
     public static final int DEFAULT_RATE_LIMIT_THRESHOLD = 3;
     public static final String DEFAULT_SSH_URL_BASE = "git@ssh.dev.azure.com:v3";
+    /** Idle keep-alive connections are closed after this long unless {@link #setIdleTimeout} says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(1);
+    /** Bodies of at least this many bytes are sent chunked unless {@link #setChunkedFromBytes} says otherwise. */
+    public static final int DEFAULT_CHUNKED_FROM_BYTES = 16 * 1024;
 
     public enum UnknownOrgBody {
         /** {@code text/plain; charset=utf-8}, "The resource cannot be found." (29 bytes). */
@@ -126,26 +140,61 @@ public final class FakeAzureDevOps implements AutoCloseable {
     private volatile Duration delay;
     private volatile int rateLimitThreshold;
     private volatile String sshUrlBase;
+    /** Read at accept time: a change applies to connections accepted afterwards. */
+    private volatile Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private final AtomicInteger connectionCount = new AtomicInteger();
+    private final AtomicInteger idleClosedCount = new AtomicInteger();
+    private final java.util.Set<WatchedSocket> watched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService idleTimer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fake-ado-idle-timer");
+                t.setDaemon(true);
+                return t;
+            });
+    /** True with TLS unless {@link #useHttp1Only()}: ALPN may then pick HTTP/2. */
+    private volatile boolean http2Allowed;
+    private volatile boolean http1Only;
+    private volatile int chunkedFromBytes;
+    private volatile long throttleBytesPerSecond;
 
     public FakeAzureDevOps() {
         resetSwitches();
         server.setDispatcher(new AdoDispatcher(this));
-        server.setServerSocketFactory(new NoDelayServerSockets());
+        server.setServerSocketFactory(new UnkindServerSockets(this));
     }
 
     /**
-     * Accepted sockets with TCP_NODELAY, as production HTTP front ends have: MockWebServer writes a response in
-     * several small writes, and with Nagle's algorithm against the client's delayed ACK some responses stalled
-     * about 40 ms at random, which made latency figures measure the fake instead of the client.
+     * Accepted sockets as production HTTP front ends treat them:
+     * <ul>
+     *   <li>TCP_NODELAY: MockWebServer writes a response in several small writes, and with Nagle's algorithm against
+     *       the client's delayed ACK some responses stalled about 40 ms at random, which made latency figures
+     *       measure the fake instead of the client.</li>
+     *   <li>An idle keep-alive connection is closed after {@link #setIdleTimeout} (1 s by default): real servers
+     *       close idle connections after 5 s (Node), 75 s (nginx), 120 s (IIS) and proxies sooner, and a client that
+     *       reuses such a connection reads "unexpected end of stream". Idle means what it means to a server: it is
+     *       waiting for the next request (MockWebServer's thread is blocked reading the socket) and no byte arrived
+     *       for that long; a request being answered slowly ({@link #setDelay}, {@link Chaos#STALL}) is not idle.
+     *       The close is a plain FIN, as a server's idle timer sends. HTTP/2 connections are left alone (their
+     *       reader always waits; a real server sends GOAWAY, which clients notice).</li>
+     * </ul>
      */
-    private static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
+    private static final class UnkindServerSockets extends javax.net.ServerSocketFactory {
+        private final FakeAzureDevOps fake;
+
+        UnkindServerSockets(FakeAzureDevOps fake) {
+            this.fake = fake;
+        }
+
         @Override
         public java.net.ServerSocket createServerSocket() throws IOException {
             return new java.net.ServerSocket() {
                 @Override
                 public java.net.Socket accept() throws IOException {
-                    java.net.Socket socket = super.accept();
+                    WatchedSocket socket = new WatchedSocket();
+                    implAccept(socket);
                     socket.setTcpNoDelay(true);
+                    fake.connectionCount.incrementAndGet();
+                    fake.watched.add(socket);
                     return socket;
                 }
             };
@@ -173,6 +222,64 @@ public final class FakeAzureDevOps implements AutoCloseable {
         }
     }
 
+    /** An accepted socket that knows since when the server has been waiting for bytes on it. */
+    private static final class WatchedSocket extends java.net.Socket {
+        /** {@link System#nanoTime()} when the pending read started; 0 when no read is pending. */
+        volatile long readingSince;
+
+        @Override
+        public java.io.InputStream getInputStream() throws IOException {
+            return new java.io.FilterInputStream(super.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    readingSince = System.nanoTime();
+                    try {
+                        return super.read();
+                    } finally {
+                        readingSince = 0;
+                    }
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    readingSince = System.nanoTime();
+                    try {
+                        return super.read(b, off, len);
+                    } finally {
+                        readingSince = 0;
+                    }
+                }
+            };
+        }
+
+        boolean idleLongerThan(Duration idle, long now) {
+            long since = readingSince;
+            return since != 0 && now - since > idle.toNanos();
+        }
+    }
+
+    /** Closes watched sockets idle for longer than the idle timeout; runs every 50 ms while the fake runs. */
+    private void closeIdleConnections() {
+        if (http2Allowed) {
+            return;
+        }
+        long now = System.nanoTime();
+        Duration idle = idleTimeout;
+        for (WatchedSocket socket : watched) {
+            if (socket.isClosed()) {
+                watched.remove(socket);
+            } else if (socket.idleLongerThan(idle, now)) {
+                try {
+                    socket.close();
+                    idleClosedCount.incrementAndGet();
+                } catch (IOException e) {
+                    // closing is all we wanted
+                }
+                watched.remove(socket);
+            }
+        }
+    }
+
     /**
      * Serves HTTPS with a freshly made self-signed certificate for 127.0.0.1 and localhost (untrusted by default
      * clients: the "TLS with an untrusted certificate" chaos). Call before {@link #start()}.
@@ -181,6 +288,19 @@ public final class FakeAzureDevOps implements AutoCloseable {
         certificate = new HeldCertificate.Builder().commonName("fake.dev.azure.com")
                 .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        http2Allowed = !http1Only;
+        return this;
+    }
+
+    /**
+     * Offers only HTTP/1.1 (no HTTP/2 over ALPN), as many corporate proxies and TLS-inspecting middleboxes do: an
+     * idle HTTP/1.1 connection closed by the server is not noticed by the client until it is used. Call before
+     * {@link #start()}.
+     */
+    public FakeAzureDevOps useHttp1Only() {
+        server.setProtocols(List.of(okhttp3.Protocol.HTTP_1_1));
+        http1Only = true;
+        http2Allowed = false;
         return this;
     }
 
@@ -192,6 +312,14 @@ public final class FakeAzureDevOps implements AutoCloseable {
         return new HandshakeCertificates.Builder().addTrustedCertificate(certificate.certificate()).build();
     }
 
+    /** The PEM of the fake's certificate, for {@code app.azure-devops.trusted-certificates}. */
+    public String certificatePem() {
+        if (certificate == null) {
+            throw new IllegalStateException("useSelfSignedTls() was not called");
+        }
+        return certificate.certificatePem();
+    }
+
     /** Binds 127.0.0.1 on a free port. */
     public FakeAzureDevOps start() {
         try {
@@ -200,11 +328,13 @@ public final class FakeAzureDevOps implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         baseUrl = (certificate != null ? "https" : "http") + "://127.0.0.1:" + server.getPort();
+        idleTimer.scheduleWithFixedDelay(this::closeIdleConnections, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         return this;
     }
 
     @Override
     public void close() {
+        idleTimer.shutdownNow();
         server.close();
     }
 
@@ -271,6 +401,9 @@ public final class FakeAzureDevOps implements AutoCloseable {
         delay = Duration.ZERO;
         rateLimitThreshold = DEFAULT_RATE_LIMIT_THRESHOLD;
         sshUrlBase = DEFAULT_SSH_URL_BASE;
+        idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        chunkedFromBytes = DEFAULT_CHUNKED_FROM_BYTES;
+        throttleBytesPerSecond = 0;
     }
 
     // ---- switches ----
@@ -321,7 +454,52 @@ public final class FakeAzureDevOps implements AutoCloseable {
         this.sshUrlBase = Objects.requireNonNull(sshUrlBase);
     }
 
+    /**
+     * How long an idle keep-alive connection stays open (default {@link #DEFAULT_IDLE_TIMEOUT}); applies to
+     * connections accepted after the call. Must be positive: a real server never keeps them for ever.
+     */
+    public void setIdleTimeout(Duration idleTimeout) {
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("idle timeout must be positive");
+        }
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** Bodies of at least this many bytes go out with {@code Transfer-Encoding: chunked}; 0 for every body. */
+    public void setChunkedFromBytes(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative size");
+        }
+        this.chunkedFromBytes = bytes;
+    }
+
+    /** Sends every body at this many bytes per second (in tenth-of-a-second slices); 0 for full speed. */
+    public void setThrottleBytesPerSecond(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("negative rate");
+        }
+        this.throttleBytesPerSecond = bytesPerSecond;
+    }
+
+    /** Connections this fake closed because they were idle (never reset). */
+    public int idleClosedCount() {
+        return idleClosedCount.get();
+    }
+
+    /** TCP connections accepted since start (never reset): tells fresh connections from reused ones. */
+    public int connectionCount() {
+        return connectionCount.get();
+    }
+
     // ---- for the dispatcher ----
+
+    int chunkedFromBytes() {
+        return chunkedFromBytes;
+    }
+
+    long throttleBytesPerSecond() {
+        return throttleBytesPerSecond;
+    }
 
     void record(RecordedRequest request) {
         RecordedCall call = new RecordedCall(request.getMethod(), request.getTarget(), request.getUrl().encodedPath(),

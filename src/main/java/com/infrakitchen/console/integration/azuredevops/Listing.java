@@ -1,0 +1,21 @@
+package com.infrakitchen.console.integration.azuredevops;
+
+/**
+ * A listing ({@code {"count": n, "value": [...]}}) as it was read: entry by entry, never held whole.
+ *
+ * @param entries   the entries read
+ * @param declared  the listing's own {@code count}, when it sent one
+ * @param complete  false when {@code app.azure-devops.max-listing-bytes} was reached before the end: the entries
+ *                  are then those before the cap
+ * @param bytes     the bytes of the body read
+ */
+record Listing(int entries, Long declared, boolean complete, long bytes) {
+
+    /** The true number: what was read when complete, else the larger of what was read and what was declared. */
+    long total() {
+        if (complete || declared == null) {
+            return entries;
+        }
+        return Math.max(entries, declared);
+    }
+}
