@@ -37,8 +37,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <li>the whole check (all steps, the way Test Connection runs it), against the round trips it cannot avoid:
  * phase 1 (organization, projects, identity, repositories in parallel) then the write probe.</li>
  * </ol>
+ * Since decision 0010 our client opens a fresh connection for every request (TCP, and with
+ * {@code -Dbenchmark.tls=true} a TLS handshake), while the bare client keeps its pooled connection: the difference
+ * between the two is the set-up cost of fresh connections.
  * Skipped unless {@code -Dbenchmark=true}. Options: {@code -Dbenchmark.runs=300}, {@code -Dbenchmark.warmup=50},
- * {@code -Dbenchmark.delayMs=20}, {@code -Dbenchmark.label=run}. Results go to target/benchmark/check-LABEL.txt.
+ * {@code -Dbenchmark.delayMs=20}, {@code -Dbenchmark.tls=false}, {@code -Dbenchmark.label=run}. Results go to
+ * target/benchmark/check-LABEL.txt.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true", disabledReason = "benchmark: -Dbenchmark=true")
 class CheckBenchmark {
@@ -47,6 +51,7 @@ class CheckBenchmark {
     static final int WARMUP = Integer.getInteger("benchmark.warmup", 50);
     static final int DELAY_MS = Integer.getInteger("benchmark.delayMs", 20);
     static final String LABEL = System.getProperty("benchmark.label", "run");
+    static final boolean TLS = Boolean.getBoolean("benchmark.tls");
     /** Round trips that must follow one another in our check: phase 1 in parallel, then the write probe. */
     static final int SEQUENTIAL_ROUND_TRIPS = 2;
     /** All requests of the check, if each waited for the previous one. */
@@ -54,13 +59,29 @@ class CheckBenchmark {
 
     @Test
     void measure() throws Exception {
-        try (FakeAzureDevOps fake = new FakeAzureDevOps().start()) {
+        FakeAzureDevOps unstarted = new FakeAzureDevOps();
+        if (TLS) {
+            unstarted.useSelfSignedTls().useHttp1Only();
+        }
+        try (FakeAzureDevOps fake = unstarted.start()) {
             fake.setDelay(Duration.ofMillis(DELAY_MS));
-            var props = new AzureDevOpsProperties(URI.create(fake.baseUrl()), true, null, Duration.ofSeconds(5),
+            // the bare client's pooled connection must survive a round (about 100 ms), as it would on a real server
+            fake.setIdleTimeout(Duration.ofSeconds(30));
+            Path ca = null;
+            if (TLS) {
+                ca = Files.createTempFile("fake-ca", ".pem");
+                Files.writeString(ca, fake.certificatePem());
+            }
+            var props = new AzureDevOpsProperties(URI.create(fake.baseUrl()), true, ca, Duration.ofSeconds(5),
                     Duration.ofSeconds(10), Duration.ofSeconds(15), 65536, AzureDevOpsProperties.DEFAULT_MAX_LISTING_BYTES);
             AzureDevOpsHttp http = new AzureDevOpsHttp(props);
             AzureDevOpsChecker checker = new AzureDevOpsChecker(http, Clock.systemUTC());
-            OkHttpClient bare = new OkHttpClient();
+            OkHttpClient.Builder bareBuilder = new OkHttpClient.Builder();
+            if (TLS) {
+                var trust = fake.clientCertificates();
+                bareBuilder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
+            }
+            OkHttpClient bare = bareBuilder.build();
             HttpUrl projects = new AzureDevOpsUrls(http.baseUrl()).projects("contoso");
             String auth = Credentials.basic("", FakeTokens.PAT_FULL);
 
@@ -136,12 +157,16 @@ class CheckBenchmark {
         s.append(String.format(Locale.ROOT, "# check benchmark, %s, %s%n", LABEL, Instant.now()));
         s.append(String.format(Locale.ROOT, "java %s, %d cpus, load %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), loadAverage()));
-        s.append(String.format(Locale.ROOT, "fake delay %d ms, %d warm-up rounds, %d timed rounds%n", DELAY_MS, WARMUP,
-                RUNS));
+        s.append(String.format(Locale.ROOT, "fake delay %d ms, %s, %d warm-up rounds, %d timed rounds%n", DELAY_MS,
+                TLS ? "HTTPS (HTTP/1.1, TLS)" : "plain HTTP/1.1", WARMUP, RUNS));
+        s.append("bare client reuses its pooled connection; ours opens a fresh one per request (decision 0010)")
+                .append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "bare OkHttp GET projects   p50 %7.2f ms  p95 %7.2f ms%n", bare50, bare95));
         s.append(String.format(Locale.ROOT, "our projects step          p50 %7.2f ms  p95 %7.2f ms%n", step50, step95));
         s.append(String.format(Locale.ROOT, "ratio step/bare            p50 %7.3f     p95 %7.3f     (target <= 1.10)%n",
                 step50 / bare50, step95 / bare95));
+        s.append(String.format(Locale.ROOT, "fresh-connection set-up    p50 %7.2f ms  p95 %7.2f ms  (step - bare)%n",
+                step50 - bare50, step95 - bare95));
         s.append(String.format(Locale.ROOT, "whole check                p50 %7.2f ms  p95 %7.2f ms%n", check50, check95));
         s.append(String.format(Locale.ROOT, "budget %d sequential round trips x %d ms + 15 ms = %.0f ms; all %d requests"
                 + " one after another would be %d ms + 15 ms%n", SEQUENTIAL_ROUND_TRIPS, DELAY_MS, budget,
