@@ -93,8 +93,10 @@ class FakeAzureDevOpsTest {
 
     private static final FakeAzureDevOps FAKE = new FakeAzureDevOps();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Counts requests exactly: no retries, and no connection reuse (the fake closes idle ones after 1 s). */
     private static final OkHttpClient CLIENT = new OkHttpClient.Builder().followRedirects(false)
-            .followSslRedirects(false).retryOnConnectionFailure(false).callTimeout(Duration.ofSeconds(10)).build();
+            .followSslRedirects(false).retryOnConnectionFailure(false).callTimeout(Duration.ofSeconds(10))
+            .connectionPool(new okhttp3.ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS)).build();
 
     @BeforeAll
     static void start() {
@@ -882,6 +884,58 @@ class FakeAzureDevOpsTest {
         JsonNode json() {
             return JSON.readTree(body);
         }
+    }
+
+    // ---- unkind like production: idle connections, chunked bodies ----------------------------------------
+
+    /** The fake closes an idle keep-alive connection after 1 s, as servers and proxies do: reuse fails as it would. */
+    @Test
+    void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeoutAndAReusingClientSeesEndOfStream() throws Exception {
+        OkHttpClient reusing = CLIENT.newBuilder().connectionPool(new okhttp3.ConnectionPool()).build();
+        try {
+            Request request = request(FAKE.url("/contoso/_apis/projects?api-version=7.1"), PAT_FULL).build();
+            int connections = FAKE.connectionCount();
+            int closed = FAKE.idleClosedCount();
+            try (Response first = reusing.newCall(request).execute()) {
+                assertThat(first.code()).isEqualTo(200);
+                first.body().string();
+            }
+            try (Response quick = reusing.newCall(request).execute()) {
+                assertThat(quick.code()).as("reused within the idle timeout").isEqualTo(200);
+                quick.body().string();
+            }
+            assertThat(FAKE.connectionCount() - connections).isEqualTo(1);
+            Thread.sleep(FakeAzureDevOps.DEFAULT_IDLE_TIMEOUT.toMillis() + 500);
+            assertThat(FAKE.idleClosedCount() - closed).isEqualTo(1);
+            assertThatThrownBy(() -> reusing.newCall(request).execute().close())
+                    .isInstanceOf(IOException.class).hasMessageContaining("unexpected end of stream");
+        } finally {
+            reusing.connectionPool().evictAll();
+        }
+    }
+
+    /** A request being answered slowly is not idle: a delay longer than the idle timeout still gets its answer. */
+    @Test
+    void aSlowAnswerIsNotMistakenForAnIdleConnection() {
+        FAKE.setDelay(FakeAzureDevOps.DEFAULT_IDLE_TIMEOUT.plusMillis(500));
+        Answer a = get("/contoso/_apis/projects?api-version=7.1", PAT_FULL);
+        assertThat(a.code()).isEqualTo(200);
+    }
+
+    @Test
+    void largeListingsAreSentChunkedAndSmallAnswersWithAContentLength() {
+        Answer big = get("/hugeorg/_apis/git/repositories?api-version=7.1", PAT_FULL);
+        assertThat(big.code()).isEqualTo(200);
+        assertThat(big.headers().get("Transfer-Encoding")).isEqualTo("chunked");
+        assertThat(big.json().get("count").asInt()).isEqualTo(FakeAzureDevOps.HUGEORG_REPOSITORY_COUNT);
+        assertThat(big.json().get("value").get(0).get("project").get("name").asString()).isEqualTo("Team 01");
+        assertThat(big.body().length()).isGreaterThan(4_000_000);
+        Answer wide = get("/wideorg/_apis/git/repositories?api-version=7.1", PAT_FULL);
+        assertThat(wide.json().get("count").asInt()).isEqualTo(FakeAzureDevOps.WIDEORG_REPOSITORY_COUNT);
+        assertThat(wide.body().length()).isGreaterThan(64 * 1024);
+        Answer small = get("/contoso/_apis/projects?$top=1&api-version=7.1", PAT_FULL);
+        assertThat(small.headers().get("Transfer-Encoding")).isNull();
+        assertThat(small.headers().get("Content-Length")).isNotNull();
     }
 
     /** GET with the product's headers: Basic PAT (when not null) and Suppress. */
