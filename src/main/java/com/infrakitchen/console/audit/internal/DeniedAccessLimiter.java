@@ -27,7 +27,7 @@ public class DeniedAccessLimiter {
     private final Map<String, UserState> users = new ConcurrentHashMap<>();
 
     DeniedAccessLimiter(Clock clock, @Value("${app.audit.denied-window:PT1M}") Duration window,
-            @Value("${app.audit.denied-per-user-per-window:10}") int perUserPerWindow) {
+            @Value("${app.audit.denied-per-user-per-window:20}") int perUserPerWindow) {
         this.clock = clock;
         this.window = window;
         this.perUserPerWindow = perUserPerWindow;

@@ -75,7 +75,7 @@ class UnavailablePageIT {
             client.get("/actuator/metrics-" + i);
         }
         // distinct targets too are capped per user and minute
-        assertThat(deniedEvents()).isLessThanOrEqualTo(10);
+        assertThat(deniedEvents()).isLessThanOrEqualTo(20);
     }
 
     @Test
