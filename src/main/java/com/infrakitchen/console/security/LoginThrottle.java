@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -93,6 +95,13 @@ public class LoginThrottle {
                 .map(e -> new Lock(e.getKey().address(), e.getValue().lockedUntil(), e.getValue().failures()))
                 .sorted(Comparator.comparing(Lock::until).reversed())
                 .toList();
+    }
+
+    /** The accounts locked right now from at least one address (one pass over the counters). */
+    public Set<String> lockedAccounts() {
+        Instant now = clock.instant();
+        return pairs.entrySet().stream().filter(e -> lockedUntil(e.getValue(), now) != null)
+                .map(e -> e.getKey().account()).collect(Collectors.toSet());
     }
 
     /** Forgets every count of this account, from every address (an administrator's unlock). */

@@ -20,9 +20,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * Web security: Vaadin's configurer (login view, CSRF for Vaadin requests, navigation access control),
- * an open health endpoint, ADMIN-only actuator, Spring Security's default headers plus a CSP that forbids
- * framing, and method security for the services.
+ * Web security: Vaadin's configurer (login view, navigation access control), Spring's CSRF token on every
+ * unsafe request that is not Vaadin's own (the sign-in POST included), relative redirects to the login page,
+ * an open health endpoint and error page, ADMIN-only actuator, Spring Security's default headers plus a CSP
+ * that forbids framing, and method security for the services. See docs/decisions/0010.
  */
 @Configuration
 @EnableWebSecurity

@@ -145,8 +145,12 @@ public class UserService {
     @PreAuthorize(Roles.ADMIN_ONLY)
     @Transactional(readOnly = true)
     public Set<String> lockedUsernames() {
-        return users.findAllOrderByUsername().stream().map(AppUser::username)
-                .filter(name -> !throttle.locks(name).isEmpty()).collect(Collectors.toSet());
+        Set<String> locked = throttle.lockedAccounts();
+        if (locked.isEmpty()) {
+            return Set.of();
+        }
+        return users.findAllOrderByUsername().stream().map(AppUser::username).filter(locked::contains)
+                .collect(Collectors.toSet());
     }
 
     /**
