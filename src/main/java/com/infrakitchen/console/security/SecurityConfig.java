@@ -23,7 +23,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * Web security: Vaadin's configurer (login view, navigation access control), Spring's CSRF token on every
  * unsafe request that is not Vaadin's own (the sign-in POST included), relative redirects to the login page,
  * an open health endpoint and error page, ADMIN-only actuator, Spring Security's default headers plus a CSP
- * that forbids framing, and method security for the services. See docs/decisions/0010.
+ * that forbids framing, and method security for the services. See docs/decisions/0011.
  */
 @Configuration
 @EnableWebSecurity
