@@ -21,7 +21,8 @@ public enum AuditAction {
     SECRET_CLEARED,
     SECRET_UNREADABLE,
     KEY_ROTATION_COMPLETED,
-    CONNECTION_TESTED;
+    CONNECTION_TESTED,
+    ACCOUNT_UNLOCKED;
 
     /** "USER_ROLE_CHANGED" becomes "User role changed". */
     public String label() {

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.audit;
 
 import com.infrakitchen.console.audit.internal.AuditEventStore;
+import com.infrakitchen.console.audit.internal.DeniedAccessLimiter;
 import com.infrakitchen.console.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -9,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +29,12 @@ public class AuditTrail {
 
     private final AuditEventStore store;
     private final Clock clock;
+    private final DeniedAccessLimiter deniedLimiter;
 
-    AuditTrail(AuditEventStore store, Clock clock) {
+    AuditTrail(AuditEventStore store, Clock clock, DeniedAccessLimiter deniedLimiter) {
         this.store = store;
         this.clock = clock;
+        this.deniedLimiter = deniedLimiter;
     }
 
     /** Records an event for the signed-in user, joining the caller's transaction. */
@@ -44,6 +48,26 @@ public class AuditTrail {
     public void recordIndependently(String actor, String actorRole, AuditAction action, AuditOutcome outcome,
             Target target, AuditDetails details) {
         write(actor, actorRole, action, outcome, target, details);
+    }
+
+    /**
+     * Records a denied access ({@code ACCESS_DENIED}) in a transaction of its own, collapsing repeats: per
+     * user at most one event per target and a few in all per minute; the denials held back are counted in
+     * the user's next recorded one ({@code "notRecordedSinceLast"}). Returns whether an event was written.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean recordDenied(String actor, String actorRole, Target target) {
+        Target t = target == null ? Target.NONE : target;
+        OptionalLong heldBack = deniedLimiter.admit(actor, t.type() + " " + t.name());
+        if (heldBack.isEmpty()) {
+            return false;
+        }
+        AuditDetails details = AuditDetails.of();
+        if (heldBack.getAsLong() > 0) {
+            details.put("notRecordedSinceLast", heldBack.getAsLong());
+        }
+        write(actor, actorRole, AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, t, details);
+        return true;
     }
 
     /**

@@ -3,20 +3,30 @@ package com.infrakitchen.console.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per account and per source address. After a number of free failures, every
- * further failure locks the key for a delay that doubles each time (up to a ceiling); while locked,
- * sign-in is refused without looking at the password. A success clears the account's count; address
- * counts fade once their delay has passed without new failures. See docs/decisions/0004-login-throttling.md.
+ * Counts failed sign-ins per account <em>and</em> source address (a pair). The failure that reaches the
+ * allowance locks that pair, and only that pair, for a delay that doubles with every further failure (up
+ * to a ceiling); while locked, sign-in for the account from that address is refused without looking at
+ * the password. Nobody can lock an account for somebody else at another address, and one address behind
+ * a proxy or NAT cannot lock out the other accounts behind it.
  *
- * <p>Kept in memory: per instance, lost on restart (an attacker gains at most one round of free
- * failures per restart).
+ * <p>The mild per-account part: once an account has collected many failures from anywhere (an attack
+ * spread over many addresses), every address that fails for it is delayed from its first failure rather
+ * than after the allowance. An address without failures for the account is never delayed.
+ *
+ * <p>A success clears the pair; an administrator can clear an account ({@link #unlock}). Counts fade once
+ * quiet for the ceiling delay. Kept in memory: per instance, lost on restart. See
+ * docs/decisions/0004-login-throttling.md.
  */
 @Component
 public class LoginThrottle {
@@ -24,70 +34,92 @@ public class LoginThrottle {
     private static final int MAX_TRACKED = 50_000;
 
     private final Clock clock;
-    private final int accountFreeFailures;
-    private final int addressFreeFailures;
+    private final int failuresBeforeLock;
+    private final int accountAlertFailures;
     private final Duration baseDelay;
     private final Duration maxDelay;
+    private final Map<Pair, Counter> pairs = new ConcurrentHashMap<>();
     private final Map<String, Counter> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Counter> addresses = new ConcurrentHashMap<>();
 
     LoginThrottle(Clock clock,
-            @Value("${app.login.account-free-failures:5}") int accountFreeFailures,
-            @Value("${app.login.address-free-failures:20}") int addressFreeFailures,
+            @Value("${app.login.failures-before-lock:5}") int failuresBeforeLock,
+            @Value("${app.login.account-alert-failures:20}") int accountAlertFailures,
             @Value("${app.login.base-delay:PT2S}") Duration baseDelay,
             @Value("${app.login.max-delay:PT15M}") Duration maxDelay) {
+        if (failuresBeforeLock < 1 || accountAlertFailures < 1) {
+            throw new IllegalArgumentException("app.login.failures-before-lock and app.login.account-alert-failures"
+                    + " must be at least 1");
+        }
         this.clock = clock;
-        this.accountFreeFailures = accountFreeFailures;
-        this.addressFreeFailures = addressFreeFailures;
+        this.failuresBeforeLock = failuresBeforeLock;
+        this.accountAlertFailures = accountAlertFailures;
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
     }
 
-    /** When sign-in for this account or address is refused until, if it is now. */
+    /** When sign-in for this account from this address is refused until, if it is now. */
     public Optional<Instant> blockedUntil(String account, String address) {
-        Instant now = clock.instant();
-        Instant until = later(lockedUntil(accounts.get(account), now), lockedUntil(addresses.get(address), now));
-        return Optional.ofNullable(until);
+        return Optional.ofNullable(lockedUntil(pairs.get(new Pair(account, address)), clock.instant()));
     }
 
     /**
-     * Records a failure. Returns the lock now in force on the account, if this failure started one (so the
-     * caller can audit "account locked").
+     * Records a failure. Returns the lock this failure started on the pair, if it started one (so the caller
+     * can audit "account locked from address").
      */
     public Optional<Duration> recordFailure(String account, String address) {
         Instant now = clock.instant();
         purgeIfLarge(now);
-        Duration accountLock = bump(accounts, account, accountFreeFailures, now);
-        if (address != null) {
-            bump(addresses, address, addressFreeFailures, now);
-        }
-        return Optional.ofNullable(accountLock);
-    }
-
-    public void recordSuccess(String account) {
-        accounts.remove(account);
-    }
-
-    /** Forgets everything (tests, and an admin who wants to unlock after an incident by restarting). */
-    public void reset() {
-        accounts.clear();
-        addresses.clear();
-    }
-
-    private Duration bump(Map<String, Counter> map, String key, int free, Instant now) {
-        Counter[] holder = new Counter[1];
-        map.compute(key, (k, c) -> {
-            Counter base = c == null || c.expired(now, maxDelay) ? new Counter(0, null, now) : c;
-            int failures = base.failures + 1;
-            Instant lockedUntil = base.lockedUntil;
-            if (failures > free) {
-                lockedUntil = now.plus(delayFor(failures - free));
-            }
-            holder[0] = new Counter(failures, lockedUntil, now);
-            return holder[0];
+        Counter total = accounts.compute(account, (k, c) -> fresh(c, now).failed(now, null));
+        int allowance = total.failures() > accountAlertFailures ? 1 : failuresBeforeLock;
+        Counter pair = pairs.compute(new Pair(account, address), (k, c) -> {
+            Counter next = fresh(c, now);
+            int failures = next.failures() + 1;
+            Instant until = failures >= allowance ? now.plus(delayFor(failures - allowance + 1)) : next.lockedUntil();
+            return new Counter(failures, until, now);
         });
-        Counter c = holder[0];
-        return c.failures > free ? Duration.between(now, c.lockedUntil) : null;
+        return pair.failures() >= allowance ? Optional.of(Duration.between(now, pair.lockedUntil()))
+                : Optional.empty();
+    }
+
+    /** A success clears the pair; the account's total stays (an attack elsewhere goes on). */
+    public void recordSuccess(String account, String address) {
+        pairs.remove(new Pair(account, address));
+    }
+
+    /** The addresses from which sign-in to this account is refused right now, longest lock first. */
+    public List<Lock> locks(String account) {
+        Instant now = clock.instant();
+        return pairs.entrySet().stream()
+                .filter(e -> e.getKey().account().equals(account))
+                .filter(e -> lockedUntil(e.getValue(), now) != null)
+                .map(e -> new Lock(e.getKey().address(), e.getValue().lockedUntil(), e.getValue().failures()))
+                .sorted(Comparator.comparing(Lock::until).reversed())
+                .toList();
+    }
+
+    /** The accounts locked right now from at least one address (one pass over the counters). */
+    public Set<String> lockedAccounts() {
+        Instant now = clock.instant();
+        return pairs.entrySet().stream().filter(e -> lockedUntil(e.getValue(), now) != null)
+                .map(e -> e.getKey().account()).collect(Collectors.toSet());
+    }
+
+    /** Forgets every count of this account, from every address (an administrator's unlock). */
+    public List<Lock> unlock(String account) {
+        List<Lock> released = locks(account);
+        pairs.keySet().removeIf(p -> p.account().equals(account));
+        accounts.remove(account);
+        return released;
+    }
+
+    /** Forgets everything (tests). */
+    public void reset() {
+        pairs.clear();
+        accounts.clear();
+    }
+
+    /** A lock on one account from one address. {@code address} is empty when the source was unknown. */
+    public record Lock(String address, Instant until, int failures) {
     }
 
     /** base, 2 x base, 4 x base ... capped at the ceiling. */
@@ -97,25 +129,32 @@ public class LoginThrottle {
         return d.compareTo(maxDelay) > 0 ? maxDelay : d;
     }
 
-    private static Instant lockedUntil(Counter c, Instant now) {
-        return c != null && c.lockedUntil != null && c.lockedUntil.isAfter(now) ? c.lockedUntil : null;
+    private Counter fresh(Counter c, Instant now) {
+        return c == null || c.expired(now, maxDelay) ? new Counter(0, null, now) : c;
     }
 
-    private static Instant later(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
+    private static Instant lockedUntil(Counter c, Instant now) {
+        return c != null && c.lockedUntil() != null && c.lockedUntil().isAfter(now) ? c.lockedUntil() : null;
     }
 
     private void purgeIfLarge(Instant now) {
-        if (accounts.size() + addresses.size() > MAX_TRACKED) {
+        if (accounts.size() + pairs.size() > MAX_TRACKED) {
             accounts.values().removeIf(c -> c.expired(now, maxDelay));
-            addresses.values().removeIf(c -> c.expired(now, maxDelay));
+            pairs.values().removeIf(c -> c.expired(now, maxDelay));
+        }
+    }
+
+    private record Pair(String account, String address) {
+        Pair {
+            address = address == null ? "" : address;
         }
     }
 
     private record Counter(int failures, Instant lockedUntil, Instant lastFailure) {
+        Counter failed(Instant now, Instant until) {
+            return new Counter(failures + 1, until, now);
+        }
+
         /** A counter is forgotten once no failure came for the ceiling delay after its lock ended. */
         boolean expired(Instant now, Duration maxDelay) {
             Instant quietSince = lockedUntil != null && lockedUntil.isAfter(lastFailure) ? lockedUntil : lastFailure;

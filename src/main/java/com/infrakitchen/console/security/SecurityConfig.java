@@ -1,5 +1,6 @@
 package com.infrakitchen.console.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +15,15 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * Web security: Vaadin's configurer (login view, CSRF for Vaadin requests, navigation access control),
- * an open health endpoint, ADMIN-only actuator, Spring Security's default headers plus a CSP that forbids
- * framing, and method security for the services.
+ * Web security: Vaadin's configurer (login view, navigation access control), Spring's CSRF token on every
+ * unsafe request that is not Vaadin's own (the sign-in POST included), relative redirects to the login page,
+ * an open health endpoint and error page, ADMIN-only actuator, Spring Security's default headers plus a CSP
+ * that forbids framing, and method security for the services. See docs/decisions/0011.
  */
 @Configuration
 @EnableWebSecurity
@@ -52,16 +56,31 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            RequestUtil vaadinRequests) throws Exception {
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // our plain CSS (no secrets in it; the login page needs it before sign-in)
                 .requestMatchers("/styles/**").permitAll()
+                // Spring Boot's error page: how a refused request (403 without a CSRF token, 413) is answered
+                .requestMatchers("/error").permitAll()
                 .requestMatchers("/actuator", "/actuator/**").hasRole(Roles.ADMIN));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CSP)));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // CSRF: Vaadin's own requests carry Vaadin's token (security.md 2.4); every other unsafe request needs
+        // Spring's, the sign-in POST included (Vaadin's configurer would exempt the login URL: login CSRF).
+        // The login form sends the token from the page's _csrf meta tags.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // An unauthenticated request is sent to /login with a relative Location: never built from the Host
+        // header, which a client can forge.
+        LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+        toLogin.setFavorRelativeUris(true);
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toLogin));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false)
+                // a signed-in user's unknown URL reaches Vaadin, which answers with the console's own
+                // "Page not available" view (views keep their access annotations); anonymous: sign in first
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         return http.build();
     }
 }

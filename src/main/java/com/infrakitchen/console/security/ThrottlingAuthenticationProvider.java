@@ -53,7 +53,7 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         normalised.setDetails(authentication.getDetails());
         try {
             Authentication result = delegate.authenticate(normalised);
-            throttle.recordSuccess(account);
+            throttle.recordSuccess(account, address);
             events.publishEvent(new LoginAttempt(account, CurrentUser.strongestRole(result).orElse(null), address,
                     LoginAttempt.Result.SUCCEEDED, null));
             return result;

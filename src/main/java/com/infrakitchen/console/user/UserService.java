@@ -6,12 +6,15 @@ import com.infrakitchen.console.audit.AuditOutcome;
 import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
 import com.infrakitchen.console.security.CurrentUser;
+import com.infrakitchen.console.security.LoginThrottle;
 import com.infrakitchen.console.security.Roles;
 import com.infrakitchen.console.user.internal.AppUser;
 import com.infrakitchen.console.user.internal.AppUserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,12 +37,15 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, Clock clock,
+            LoginThrottle throttle) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     @PreAuthorize(Roles.ADMIN_ONLY)
@@ -130,6 +136,36 @@ public class UserService {
         audit.record(AuditAction.USER_PASSWORD_RESET, AuditOutcome.SUCCESS, Target.user(userId, user.username()),
                 AuditDetails.of().secretChanged("password", true).put("passwordGenerated", generate));
         return new PasswordIssued(summary(saved), generate ? password : null);
+    }
+
+    /**
+     * The usernames whose sign-in is refused right now from at least one address, after repeated failures
+     * there (docs/decisions/0004-login-throttling.md).
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    @Transactional(readOnly = true)
+    public Set<String> lockedUsernames() {
+        Set<String> locked = throttle.lockedAccounts();
+        if (locked.isEmpty()) {
+            return Set.of();
+        }
+        return users.findAllOrderByUsername().stream().map(AppUser::username).filter(locked::contains)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Lifts every sign-in lock of a user, from every address, and forgets its failure counts. Audited with
+     * the addresses that were locked.
+     */
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public int unlock(long userId) {
+        AppUser user = load(userId);
+        List<LoginThrottle.Lock> released = throttle.unlock(user.username());
+        String from = released.stream().map(l -> l.address().isEmpty() ? "(unknown address)" : l.address())
+                .collect(Collectors.joining(", "));
+        audit.record(AuditAction.ACCOUNT_UNLOCKED, AuditOutcome.SUCCESS, Target.user(userId, user.username()),
+                AuditDetails.of().put("addresses", released.size()).put("from", from.isEmpty() ? "(none)" : from));
+        return released.size();
     }
 
     /** The signed-in user's theme ("light" or "dark"). */

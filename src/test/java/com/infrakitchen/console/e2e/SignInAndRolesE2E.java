@@ -110,7 +110,7 @@ class SignInAndRolesE2E {
         assertThat(driver.findElement(By.cssSelector(".user-footer")).getText()).contains("vera.viewer", "viewer");
         Browser.screenshot(driver, "07-viewer-integrations");
 
-        for (String forbidden : List.of("users", "audit")) {
+        for (String forbidden : List.of("users", "audit", "no-such-page")) {
             driver.get(base() + "/" + forbidden);
             browser.waitForText("Page not available");
             assertThat(driver.getPageSource()).doesNotContain("New user").doesNotContain("Audit log");

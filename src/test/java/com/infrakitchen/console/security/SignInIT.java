@@ -3,16 +3,10 @@ package com.infrakitchen.console.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.WebClient;
 import com.infrakitchen.console.user.NewUser;
 import com.infrakitchen.console.user.UserService;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,38 +127,24 @@ class SignInIT {
         return r.headers().firstValue("Location").orElse("(no redirect, status " + r.statusCode() + ")");
     }
 
-    /** A cookie-keeping HTTP client that does not follow redirects. */
+    /** A cookie-keeping HTTP client that does not follow redirects and signs in like the login page. */
     private final class Client {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final WebClient web = new WebClient(port);
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return web.get(path);
         }
 
         HttpResponse<String> login(String user, String pw) throws Exception {
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(pw, StandardCharsets.UTF_8);
-            return http.send(HttpRequest.newBuilder(uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return web.login(user, pw);
         }
 
         String session() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                    .map(HttpCookie::getValue).findFirst().orElse(null);
+            return web.session();
         }
 
         void setSession(String id) {
-            HttpCookie c = new HttpCookie("JSESSIONID", id);
-            c.setPath("/");
-            c.setVersion(0);
-            cookies.getCookieStore().add(uri("/"), c);
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
+            web.setSession(id);
         }
     }
 }

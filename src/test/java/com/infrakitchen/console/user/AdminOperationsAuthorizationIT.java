@@ -39,6 +39,8 @@ class AdminOperationsAuthorizationIT {
         operations.put("UserService.changeRole", () -> users.changeRole(someone, "ADMIN"));
         operations.put("UserService.setEnabled", () -> users.setEnabled(someone, false));
         operations.put("UserService.resetPassword", () -> users.resetPassword(someone, null));
+        operations.put("UserService.lockedUsernames", users::lockedUsernames);
+        operations.put("UserService.unlock", () -> users.unlock(someone));
         operations.put("AuditService.find", () -> audit.find(AuditQuery.ALL, 0, 10));
         operations.put("AuditService.count", () -> audit.count(AuditQuery.ALL));
         operations.put("AuditService.actors", audit::actors);

@@ -41,7 +41,8 @@ class SecurityAuditListener {
                 AuditDetails.of().put("reason", attempt.result().name().toLowerCase(java.util.Locale.ROOT)));
         if (attempt.lockedFor() != null && attempt.username() != null) {
             audit.recordIndependently(actor, null, AuditAction.ACCOUNT_LOCKED, AuditOutcome.FAILURE, target,
-                    AuditDetails.of().put("lockedSeconds", attempt.lockedFor().toSeconds()));
+                    AuditDetails.of().put("lockedSeconds", attempt.lockedFor().toSeconds())
+                            .put("from", attempt.address() == null ? "(unknown address)" : attempt.address()));
         }
     }
 
@@ -56,8 +57,7 @@ class SecurityAuditListener {
                 : event.getSource() instanceof HttpServletRequest request
                         ? request.getMethod() + " " + request.getRequestURI()
                         : event.getSource().getClass().getSimpleName();
-        audit.recordIndependently(auth.getName(), CurrentUser.strongestRole(auth).orElse(null),
-                AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, Target.operation(what), AuditDetails.of());
+        audit.recordDenied(auth.getName(), CurrentUser.strongestRole(auth).orElse(null), Target.operation(what));
     }
 
     @EventListener

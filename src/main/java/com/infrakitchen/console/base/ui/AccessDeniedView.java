@@ -1,8 +1,5 @@
 package com.infrakitchen.console.base.ui;
 
-import com.infrakitchen.console.audit.AuditAction;
-import com.infrakitchen.console.audit.AuditDetails;
-import com.infrakitchen.console.audit.AuditOutcome;
 import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
 import com.infrakitchen.console.security.CurrentUser;
@@ -32,8 +29,7 @@ public class AccessDeniedView extends UnavailablePage implements HasErrorParamet
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         String path = "/" + event.getLocation().getPath();
         show(path);
-        audit.recordIndependently(CurrentUser.username(), CurrentUser.role().orElse(null), AuditAction.ACCESS_DENIED,
-                AuditOutcome.DENIED, Target.view(path), AuditDetails.of());
+        audit.recordDenied(CurrentUser.username(), CurrentUser.role().orElse(null), Target.view(path));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

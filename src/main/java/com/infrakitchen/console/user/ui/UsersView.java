@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code /users}: administrators list, create, change role, disable/enable and reset passwords. */
@@ -39,6 +40,7 @@ public class UsersView extends VerticalLayout {
 
     private final transient UserService users;
     private final Grid<UserSummary> grid = new Grid<>();
+    private Set<String> locked = Set.of();
 
     public UsersView(UserService users) {
         this.users = users;
@@ -57,7 +59,7 @@ public class UsersView extends VerticalLayout {
 
         grid.addColumn(UserSummary::username).setHeader("Username").setAutoWidth(true).setFlexGrow(1);
         grid.addComponentColumn(this::roleSelect).setHeader("Role").setWidth("11rem").setFlexGrow(0);
-        grid.addComponentColumn(UsersView::statusBadge).setHeader("Status").setWidth("8rem").setFlexGrow(0);
+        grid.addComponentColumn(this::statusBadges).setHeader("Status").setWidth("11rem").setFlexGrow(0);
         grid.addColumn(u -> WHEN.format(u.updatedAt()) + " by " + u.updatedBy()).setHeader("Last changed")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
@@ -70,6 +72,7 @@ public class UsersView extends VerticalLayout {
     }
 
     void refresh() {
+        locked = users.lockedUsernames();
         grid.setItems(users.list());
     }
 
@@ -93,10 +96,19 @@ public class UsersView extends VerticalLayout {
         return select;
     }
 
-    private static Component statusBadge(UserSummary user) {
+    private Component statusBadges(UserSummary user) {
         Span badge = new Span(user.enabled() ? "Enabled" : "Disabled");
         badge.getElement().getThemeList().add(user.enabled() ? "badge success" : "badge contrast");
-        return badge;
+        if (!locked.contains(user.username())) {
+            return badge;
+        }
+        Span lock = new Span("Locked");
+        lock.getElement().getThemeList().add("badge error");
+        lock.getElement().setAttribute("title", "Sign-in is refused from at least one address after repeated"
+                + " failures there; the Audit log shows from where.");
+        HorizontalLayout both = new HorizontalLayout(badge, lock);
+        both.setSpacing(true);
+        return both;
     }
 
     private Component actions(UserSummary user) {
@@ -108,6 +120,13 @@ public class UsersView extends VerticalLayout {
         Button reset = new Button("Reset password", e -> new PasswordDialog(user, this::resetPassword).open());
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout row = new HorizontalLayout(toggle, reset);
+        if (locked.contains(user.username())) {
+            Button unlock = new Button("Unlock", e -> attempt(() -> users.unlock(user.id()),
+                    user.username() + " can sign in again from every address"));
+            unlock.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            unlock.setId("unlock-" + user.username());
+            row.add(unlock);
+        }
         row.setSpacing(false);
         return row;
     }

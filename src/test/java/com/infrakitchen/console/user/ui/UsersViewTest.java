@@ -136,6 +136,29 @@ class UsersViewTest extends SpringBrowserlessTest {
         assertThat(encoder.matches("the-old-password-1", hashOf(name))).isFalse();
     }
 
+    @Test
+    void aLockedUserIsMarkedAndAnAdminUnlocksItFromTheList() {
+        String name = "locked-" + UUID.randomUUID().toString().substring(0, 6);
+        As.user("setup-admin", Roles.ADMIN, () -> users.create(new com.infrakitchen.console.user.NewUser(name,
+                Roles.VIEWER, "a-long-enough-password")));
+        for (int i = 0; i < 5; i++) {
+            throttle.recordFailure(name, "192.0.2.77");
+        }
+        UsersView view = navigate(UsersView.class);
+        assertThat(test(view.grid()).getCellComponent(rowOf(view, name), 2).getElement().getTextRecursively())
+                .contains("Locked");
+
+        test(unlockButton(view, name)).click();
+
+        assertThat(throttle.locks(name)).isEmpty();
+        assertThat(test(view.grid()).getCellComponent(rowOf(view, name), 2).getElement().getTextRecursively())
+                .doesNotContain("Locked");
+        assertThat(jdbc.queryForObject("SELECT details FROM audit_event WHERE action = 'ACCOUNT_UNLOCKED'"
+                + " AND target_name = ? AND actor = 'admin'", String.class, name)).contains("192.0.2.77");
+    }
+
+    @Autowired
+    com.infrakitchen.console.security.LoginThrottle throttle;
     @Autowired
     org.springframework.security.crypto.password.PasswordEncoder encoder;
     @Autowired
@@ -143,6 +166,12 @@ class UsersViewTest extends SpringBrowserlessTest {
 
     private String hashOf(String username) {
         return jdbc.queryForObject("SELECT password_hash FROM app_user WHERE username = ?", String.class, username);
+    }
+
+    private Button unlockButton(UsersView view, String username) {
+        return test(view.grid()).getCellComponent(rowOf(view, username), 4).getChildren()
+                .filter(c -> c instanceof Button b && "Unlock".equals(b.getText())).map(Button.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("no Unlock button for " + username));
     }
 
     private int rowOf(UsersView view, String username) {
