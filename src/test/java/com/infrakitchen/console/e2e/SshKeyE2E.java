@@ -193,8 +193,10 @@ class SshKeyE2E {
         assertThat(recorder.webSocketFrames() + recorder.responseBodies()).as("the recorder saw traffic").isPositive();
         assertThat(recorder.sawText(sha)).as("the recorder sees the fingerprint").isTrue();
         assertThat(String.join("\n", dom)).as("the DOM scan sees the fingerprint").contains(sha);
-        assertThat(fragments.stream().filter(recorder::sawText).count())
-                .as("fragments of the private key in a response or push frame").isZero();
-        assertThat(SecretScan.found(fragments, dom)).as("fragments of the private key in the DOM").isEmpty();
+        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(fragments.stream().filter(recorder::sawText).count())
+                    .as("fragments of the private key in a response or push frame").isZero();
+            soft.assertThat(SecretScan.found(fragments, dom)).as("fragments of the private key in the DOM").isEmpty();
+        });
     }
 }
