@@ -119,7 +119,8 @@ public class SecretRotationService {
                     }
                 } catch (SecretUnreadableException e) {
                     audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(id,
-                            row.name()), AuditDetails.of().put("secret", "sshKey").put("keyId", ssh.keyKeyId()));
+                            row.name()), AuditDetails.of().put("secret", "sshKey").put("keyId", ssh.keyKeyId())
+                            .put("reason", e.reason().name()));
                     return Outcome.UNREADABLE;
                 }
                 try {
@@ -148,7 +149,7 @@ public class SecretRotationService {
             secret = cipher.open(ciphertext, place);
         } catch (SecretUnreadableException e) {
             audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(row.id(), row.name()),
-                    AuditDetails.of().put("secret", what).put("keyId", row.patKeyId()));
+                    AuditDetails.of().put("secret", what).put("keyId", row.patKeyId()).put("reason", e.reason().name()));
             return Outcome.UNREADABLE;
         }
         try {

@@ -3,8 +3,10 @@ package com.infrakitchen.console.integration;
 import com.infrakitchen.console.integration.azuredevops.ssh.GeneratedKey;
 import com.infrakitchen.console.integration.azuredevops.ssh.ParsedKey;
 import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
+import com.infrakitchen.console.integration.azuredevops.ssh.TrustedHostKeys;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.security.Roles;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -23,6 +25,26 @@ public class SshKeyService {
 
     /** A key pair made here: the private key stays on the server, the facts are for the user. */
     public record NewKeyPair(Secret privateKey, KeyFacts facts) {
+    }
+
+    /**
+     * The SSH endpoint the check connects to and the SHA256 fingerprints of the host keys it trusts there (from
+     * the configured known hosts); {@code problem} says why none could be read, else null.
+     */
+    public record TrustedHost(String endpoint, List<String> fingerprints, String problem) {
+    }
+
+    private final TrustedHostKeys hostKeys;
+
+    SshKeyService(TrustedHostKeys hostKeys) {
+        this.hostKeys = hostKeys;
+    }
+
+    /** What the "How to connect" panel shows of the host trust: the configured host, never a hard-coded one. */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public TrustedHost trustedHost() {
+        TrustedHostKeys.Trusted trusted = hostKeys.current();
+        return new TrustedHost(trusted.endpoint(), trusted.fingerprints(), trusted.problem());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.secret;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import java.nio.ByteBuffer;
@@ -46,7 +47,17 @@ public class SecretCipher {
         }
     }
 
+    /**
+     * Decrypts a secret stored at {@code associatedData}.
+     *
+     * @throws SecretUnreadableException with the {@link SecretUnreadableException.Reason reason}: the key set lacks
+     *                                   the key, or the ciphertext does not belong to this place
+     */
     public Secret open(byte[] ciphertext, String associatedData) {
+        if (ciphertext == null) {
+            throw new SecretUnreadableException(associatedData, SecretUnreadableException.Reason.NOT_A_CIPHERTEXT,
+                    null);
+        }
         try {
             byte[] plain = aead.decrypt(ciphertext, associatedData.getBytes(StandardCharsets.UTF_8));
             try {
@@ -55,8 +66,30 @@ public class SecretCipher {
                 java.util.Arrays.fill(plain, (byte) 0);
             }
         } catch (GeneralSecurityException e) {
-            throw new SecretUnreadableException(associatedData);
+            throw unreadable(ciphertext, associatedData);
         }
+    }
+
+    /**
+     * Why {@code ciphertext} did not decrypt: its Tink prefix names the key that made it, so a key id missing
+     * from the key set is told apart from a key that is present but whose authentication failed. AES-GCM binds
+     * the associated data (the row and column), so with the key present the ciphertext belongs to another place
+     * (or was altered; GCM cannot tell the two apart).
+     */
+    private SecretUnreadableException unreadable(byte[] ciphertext, String associatedData) {
+        int keyId;
+        try {
+            keyId = keyIdOf(ciphertext);
+        } catch (IllegalArgumentException notTink) {
+            return new SecretUnreadableException(associatedData, SecretUnreadableException.Reason.NOT_A_CIPHERTEXT,
+                    null);
+        }
+        if (!enabledKeyIds().contains(keyId)) {
+            return new SecretUnreadableException(associatedData, SecretUnreadableException.Reason.KEY_NOT_IN_KEY_SET,
+                    keyId);
+        }
+        return new SecretUnreadableException(associatedData, SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE,
+                keyId);
     }
 
     /** The key id a ciphertext was made with (its 5-byte Tink prefix). */
@@ -75,6 +108,20 @@ public class SecretCipher {
         Set<Integer> ids = new TreeSet<>();
         for (int i = 0; i < keyset.size(); i++) {
             ids.add(keyset.getAt(i).getId());
+        }
+        return ids;
+    }
+
+    /**
+     * The ids of the keys that can decrypt: the {@link KeyStatus#ENABLED enabled} ones. A disabled (retired) key
+     * is listed by {@link #keyIds()} but opens nothing.
+     */
+    public Set<Integer> enabledKeyIds() {
+        Set<Integer> ids = new TreeSet<>();
+        for (int i = 0; i < keyset.size(); i++) {
+            if (keyset.getAt(i).getStatus() == KeyStatus.ENABLED) {
+                ids.add(keyset.getAt(i).getId());
+            }
         }
         return ids;
     }

@@ -2,12 +2,15 @@ package com.infrakitchen.console.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
+import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.security.LoginThrottle;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.NetworkRecorder;
+import com.infrakitchen.console.support.SecretScan;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
@@ -16,6 +19,8 @@ import com.infrakitchen.console.user.UserService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +34,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SSH in a real browser against the fake SSH endpoint: upload a generated RSA key, see its fingerprints,
  * test (Connected), then the fake no longer knows the key (key not registered headline). The private key
- * never comes back in a response or push frame.
+ * never comes back in a response or push frame; a key generated on the server never reaches the browser at all
+ * (push and UIDL frames, response bodies, the DOM with its shadow roots).
  */
 @EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,6 +52,10 @@ class SshKeyE2E {
     LoginThrottle throttle;
     @Autowired
     UserService users;
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    JdbcTemplate jdbc;
 
     final FakeAzureDevOpsSsh ssh = FakeAzureDevOpsInitializer.sharedSsh();
     private BrowserSession browser;
@@ -143,5 +154,49 @@ class SshKeyE2E {
             assertThat(recorder.sawText(keyBody)).as("the private key in a response or push frame").isFalse();
             assertThat(recorder.sawText(expectedSha)).as("the recorder sees the fingerprint").isTrue();
         }
+    }
+
+    @Test
+    void aGeneratedPrivateKeyNeverReachesTheBrowserNeitherInAFrameNorInTheDom() throws Exception {
+        String name = "ssh-gen-" + Long.toString(System.nanoTime() % 100_000, 36);
+        List<String> dom = new java.util.ArrayList<>();
+        String sha;
+        NetworkRecorder recorder = new NetworkRecorder(driver);
+        try (recorder) {
+            browser.signIn("sasha.ssh", "e2e-password-sasha.ssh");
+            browser.waitForUrl("/integrations");
+            browser.open("/integrations/azure_devops/setup");
+            browser.waitForText("How to connect");
+            browser.click(By.id("method-ssh"));
+            browser.waitForText("How to connect with SSH");
+            browser.type(By.cssSelector("#integration-name input"), name);
+            driver.findElement(By.cssSelector("#integration-organization input")).sendKeys("contoso", Keys.TAB);
+            driver.findElement(By.cssSelector("#ssh-test-repository input")).sendKeys("Web/web-app", Keys.TAB);
+
+            browser.click(By.id("ssh-generate"));
+            wait.until(d -> text(By.id("ssh-fingerprint-sha256")).startsWith("SHA256:"));
+            sha = text(By.id("ssh-fingerprint-sha256"));
+            Browser.screenshot(driver, "44-ssh-generated");
+            dom.addAll(browser.domTexts());
+
+            browser.click(By.id("save"));
+            wait.until(d -> !d.getCurrentUrl().contains("/setup") && text(By.id("ssh-fingerprint-sha256")).equals(sha));
+            dom.addAll(browser.domTexts());
+        }
+        // test-only look at what the server generated: decrypt what it stored (the page never had it)
+        UUID id = UUID.fromString(jdbc.queryForObject("SELECT CAST(id AS VARCHAR) FROM integration WHERE name = ?",
+                String.class, name));
+        Secret stored = As.user("e2e-check", "EDITOR", () -> integrations.credentialsForTest(id)).orElseThrow().sshKey();
+        List<String> fragments = SecretScan.fragments(stored.reveal());
+        stored.wipe();
+
+        assertThat(recorder.webSocketFrames() + recorder.responseBodies()).as("the recorder saw traffic").isPositive();
+        assertThat(recorder.sawText(sha)).as("the recorder sees the fingerprint").isTrue();
+        assertThat(String.join("\n", dom)).as("the DOM scan sees the fingerprint").contains(sha);
+        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(fragments.stream().filter(recorder::sawText).count())
+                    .as("fragments of the private key in a response or push frame").isZero();
+            soft.assertThat(SecretScan.found(fragments, dom)).as("fragments of the private key in the DOM").isEmpty();
+        });
     }
 }

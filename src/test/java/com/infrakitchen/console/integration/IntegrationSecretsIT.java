@@ -6,6 +6,8 @@ import static com.infrakitchen.console.integration.IntegrationTestData.uniqueNam
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.secret.SecretUnreadableException;
@@ -34,6 +36,8 @@ class IntegrationSecretsIT {
     SecretCipher cipher;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CheckService checks;
 
     private IntegrationDetail create(String name, String token) {
         return As.user("secrets-editor", "EDITOR", () -> integrations.create(data(name), token));
@@ -76,6 +80,59 @@ class IntegrationSecretsIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'SECRET_UNREADABLE'"
                 + " AND target_id = ?", Long.class, b.id().toString())).isEqualTo(1);
         jdbc.update("DELETE FROM integration WHERE id = ?", b.id()); // do not leave a broken row for other tests
+    }
+
+    @Test
+    void aCiphertextCopiedFromAnotherRowIsRefusedAsNotBelongingToThisIntegrationNotAsAMissingKey() throws Exception {
+        IntegrationDetail a = create(uniqueName("copya"), fakeToken());
+        IntegrationDetail b = create(uniqueName("copyb"), fakeToken());
+        jdbc.update("UPDATE integration SET pat_ciphertext = (SELECT pat_ciphertext FROM integration WHERE id = ?)"
+                + " WHERE id = ?", a.id(), b.id());
+        try {
+            assertThatThrownBy(() -> As.user("copy-editor", "EDITOR", () -> integrations.credentialsForTest(b.id())))
+                    .isInstanceOfSatisfying(SecretUnreadableException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE);
+                        assertThat(e.keyId()).isEqualTo(cipher.primaryKeyId());
+                    })
+                    .hasMessageContaining("does not belong to this integration")
+                    .hasMessageNotContaining("key set does not contain");
+
+            var result = As.user("copy-editor", "EDITOR", () -> checks.testSaved(b.id(), null, null))
+                    .result().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(result.category()).isEqualTo(CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION);
+            assertThat(result.headline()).isEqualTo("The stored secret does not belong to this integration");
+            assertThat(result.hint()).doesNotContain("no longer holds the key");
+
+            // the rotation job tells the two apart in the audit trail too
+            jdbc.update("UPDATE integration SET pat_key_id = ? WHERE id = ?", cipher.primaryKeyId() + 1, b.id());
+            As.user("copy-admin", "ADMIN", () -> rotation.reencryptSecrets());
+            assertThat(jdbc.queryForObject("SELECT details FROM audit_event WHERE action = 'SECRET_UNREADABLE'"
+                    + " AND target_id = ?", String.class, b.id().toString())).contains("NOT_FOR_THIS_PLACE");
+        } finally {
+            jdbc.update("DELETE FROM integration WHERE id = ?", b.id()); // no broken row for other tests
+        }
+    }
+
+    @Test
+    void aCiphertextOfAKeyTheKeySetLacksIsRefusedAsAMissingKeyNamingItsId() throws Exception {
+        IntegrationDetail a = create(uniqueName("nokey"), fakeToken());
+        byte[] foreign = ciphertextOf(a.id());
+        int otherId = cipher.primaryKeyId() ^ 0x5a5a5a5a;
+        java.nio.ByteBuffer.wrap(foreign, 1, 4).putInt(otherId);
+        jdbc.update("UPDATE integration SET pat_ciphertext = ? WHERE id = ?", foreign, a.id());
+        try {
+            assertThatThrownBy(() -> cipher.open(ciphertextOf(a.id()), IntegrationService.tokenPlace(a.id())))
+                    .isInstanceOfSatisfying(SecretUnreadableException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(SecretUnreadableException.Reason.KEY_NOT_IN_KEY_SET);
+                        assertThat(e.keyId()).isEqualTo(otherId);
+                    })
+                    .hasMessageContaining("key id " + otherId).hasMessageNotContaining("does not belong");
+            var result = As.user("nokey-editor", "EDITOR", () -> checks.testSaved(a.id(), null, null))
+                    .result().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(result.category()).isEqualTo(CheckCategory.SECRET_UNREADABLE);
+        } finally {
+            jdbc.update("DELETE FROM integration WHERE id = ?", a.id());
+        }
     }
 
     @Test

@@ -66,6 +66,26 @@ public final class BrowserSession implements AutoCloseable {
         wait.until(ExpectedConditions.urlContains(part));
     }
 
+    /**
+     * Everything the page holds now: the document's HTML, the HTML of every shadow root, and the {@code value},
+     * {@code title} and {@code textContent} of every element (light and shadow DOM), for scans with
+     * {@link SecretScan}.
+     */
+    public java.util.List<String> domTexts() {
+        Object result = driver.executeScript("""
+                const out = [document.documentElement.outerHTML];
+                const walk = root => root.querySelectorAll('*').forEach(el => {
+                  for (const p of ['value', 'title', 'textContent']) {
+                    if (typeof el[p] === 'string' && el[p]) out.push(el[p]);
+                  }
+                  if (el.shadowRoot) { out.push(el.shadowRoot.innerHTML); walk(el.shadowRoot); }
+                });
+                walk(document);
+                return out;
+                """);
+        return ((java.util.List<?>) result).stream().map(String::valueOf).toList();
+    }
+
     public void screenshot(String name) throws IOException {
         Browser.screenshot(driver, name);
     }

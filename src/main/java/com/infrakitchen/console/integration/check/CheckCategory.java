@@ -47,6 +47,9 @@ public enum CheckCategory {
     SECRET_UNREADABLE(CheckOutcome.FAILED, "The stored token cannot be decrypted",
             "The key set no longer holds the key this token was encrypted with. Enter the token again with"
                     + " Replace, or ask an administrator to restore the key set."),
+    SECRET_NOT_FOR_THIS_INTEGRATION(CheckOutcome.FAILED, "The stored secret does not belong to this integration",
+            "It was encrypted for another integration (copied in the database) or altered, so it is never used"
+                    + " here. Enter the token or key again with Replace, and ask an administrator how it got there."),
 
     // ---- failures reported by Azure DevOps ------------------------------------------------------------
     ORGANIZATION_NOT_FOUND(CheckOutcome.FAILED, "Organization '{org}' was not found",

@@ -113,7 +113,9 @@ public class CheckService {
                     .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
             if (tokenOverride == null && keyOverride == null) {
                 wipe(tokenOverride);
-                return refused(integrationId, detail.data().name(), CheckCategory.SECRET_UNREADABLE,
+                return refused(integrationId, detail.data().name(),
+                        e.reason() == SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE
+                                ? CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION : CheckCategory.SECRET_UNREADABLE,
                         organizationOverride != null ? organizationOverride : detail.data().organization());
             }
             stored = new StoredCredentials(integrationId, detail.data().name(), detail.method(),

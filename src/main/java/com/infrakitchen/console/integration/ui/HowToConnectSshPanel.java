@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration.ui;
 
+import com.infrakitchen.console.integration.SshKeyService;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.Div;
@@ -11,7 +12,9 @@ import com.vaadin.flow.component.html.Span;
 /** "How to connect" for SSH keys (azure-devops.md 8): RSA only, add the public key, test a real repository. */
 class HowToConnectSshPanel extends Details {
 
-    HowToConnectSshPanel() {
+    final Paragraph trouble;
+
+    HowToConnectSshPanel(SshKeyService.TrustedHost host) {
         setSummaryText("How to connect with SSH");
         setOpened(true);
         addClassName("how-to-connect");
@@ -28,9 +31,22 @@ class HowToConnectSshPanel extends Details {
                 new ListItem(new Span("Test Connection asks Azure DevOps for that repository with the key: only a"
                         + " real answer counts, because Azure DevOps accepts any key until a repository is asked"
                         + " for.")));
-        Paragraph trouble = new Paragraph("Host key of ssh.dev.azure.com: SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og"
-                + " (pinned). Uploaded SSH public keys expire after a year in Azure DevOps.");
+        trouble = new Paragraph(hostKeyText(host) + " Uploaded SSH public keys expire after a year in Azure DevOps.");
         trouble.addClassName("how-to-hint");
         add(new Div(steps, trouble));
+    }
+
+    /** The host and fingerprints the check actually trusts (app.azure-devops.ssh.known-hosts), never a fixed one. */
+    private static String hostKeyText(SshKeyService.TrustedHost host) {
+        if (host.problem() != null) {
+            return "Host " + host.endpoint() + ": " + host.problem() + "; the SSH check will fail until an"
+                    + " administrator fixes it.";
+        }
+        if (host.fingerprints().isEmpty()) {
+            return "No host key is trusted for " + host.endpoint() + " (app.azure-devops.ssh.known-hosts): the SSH"
+                    + " check will refuse the server until an administrator adds its key.";
+        }
+        return "Host key" + (host.fingerprints().size() == 1 ? "" : "s") + " of " + host.endpoint() + ": "
+                + String.join(", ", host.fingerprints()) + " (pinned).";
     }
 }

@@ -43,6 +43,7 @@ public class IntegrationSetupView extends HorizontalLayout {
 
     private final transient IntegrationService integrations;
     private final transient CheckService checks;
+    private final transient SshKeyService keys;
     final IntegrationForm form;
     final Tabs methods = new Tabs();
     final Tab patTab = new Tab("Personal access token");
@@ -57,6 +58,7 @@ public class IntegrationSetupView extends HorizontalLayout {
     public IntegrationSetupView(IntegrationService integrations, CheckService checks, SshKeyService keys) {
         this.integrations = integrations;
         this.checks = checks;
+        this.keys = keys;
         addClassName("page");
         addClassName("setup-page");
         setWidthFull();
@@ -99,7 +101,7 @@ public class IntegrationSetupView extends HorizontalLayout {
         form.showMethod(method);
         title.setText("Azure DevOps · " + (method == AuthMethod.SSH ? "SSH key" : "Personal access token"));
         side.removeAll();
-        side.add(method == AuthMethod.SSH ? new HowToConnectSshPanel() : new HowToConnectPanel());
+        side.add(method == AuthMethod.SSH ? new HowToConnectSshPanel(keys.trustedHost()) : new HowToConnectPanel());
         connection.indicator.setNotTestedHint(method == AuthMethod.SSH
                 ? "Test Connection asks Azure DevOps for the test repository with this key before you save."
                 : "Test Connection checks the organization and token against Azure DevOps before you save.");

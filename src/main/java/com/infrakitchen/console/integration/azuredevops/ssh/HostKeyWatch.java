@@ -96,11 +96,16 @@ final class HostKeyWatch implements HostKeyRepository {
 
     /** The SHA256 fingerprints trusted for the checked host (any key type). */
     List<String> trustedFingerprints() {
-        List<String> out = new ArrayList<>();
         String name = host;
-        if (name == null) {
-            return out;
-        }
+        return name == null ? new ArrayList<>() : fingerprints(trusted, name);
+    }
+
+    /**
+     * "RSA SHA256:…" of every key {@code trusted} holds for {@code name} ({@code host} or {@code [host]:port}; for
+     * the latter, entries of the bare host count too, as JSch's own lookup does), revoked ones left out.
+     */
+    static List<String> fingerprints(HostKeyRepository trusted, String name) {
+        List<String> out = new ArrayList<>();
         HostKey[] keys = trusted.getHostKey(name, null);
         if ((keys == null || keys.length == 0) && name.startsWith("[") && name.indexOf("]:") > 1) {
             keys = trusted.getHostKey(name.substring(1, name.indexOf("]:")), null);
