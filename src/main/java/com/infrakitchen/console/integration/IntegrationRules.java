@@ -25,8 +25,8 @@ public final class IntegrationRules {
      * look exactly like an existing one (Cyrillic 'о' in "gоod-int") and both would stand side by side in the grid.
      */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,63}");
-    public static final String NAME_RULE = "2 to 64 characters: letters A-Z or a-z, digits, '-' or '_', starting"
-            + " with a letter or digit";
+    public static final String NAME_RULE = "2 to 64 characters: letters, digits, '-' or '_' (ASCII only: A-Z, a-z,"
+            + " 0-9), starting with a letter or digit";
 
     public static final int DESCRIPTION_MAX = 500;
 
@@ -58,8 +58,12 @@ public final class IntegrationRules {
 
     // ---- name -----------------------------------------------------------------------------------
 
+    /**
+     * Trimmed only. Not NFC-normalised: names are ASCII, and NFC would quietly turn a look-alike into ASCII (the
+     * Kelvin sign U+212A into 'K') and save another name than the one typed; refused, it is shown.
+     */
     public static String normaliseName(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+        return raw == null ? "" : raw.strip();
     }
 
     /** The column the unique constraint is on: case-insensitive. */

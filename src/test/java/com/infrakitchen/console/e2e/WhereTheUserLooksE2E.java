@@ -70,8 +70,11 @@ class WhereTheUserLooksE2E {
         });
         browser = new BrowserSession(port);
         driver = browser.driver();
-        driver.manage().window().setSize(new Dimension(1366, 900));
         wait = browser.waiting();
+        browser.open("/login");
+        // a viewport of 1366x900, as the probe's: the window is that plus its own frame
+        Object frame = driver.executeScript("return window.outerHeight - window.innerHeight;");
+        driver.manage().window().setSize(new Dimension(1366, 900 + ((Number) frame).intValue()));
     }
 
     @AfterEach
@@ -142,7 +145,7 @@ class WhereTheUserLooksE2E {
         Browser.screenshot(driver, "62-label-refused-kept");
 
         // Save (the first click, no Escape needed) stops, with the reason next to Labels; the text is still there
-        driver.findElement(By.id("save")).click();
+        browser.click(By.id("save"));
         Thread.sleep(1000);
         assertThat(driver.getCurrentUrl()).contains("/integrations/azure_devops/setup");
         wait.until(d -> String.valueOf(d.findElement(By.id("integration-labels")).getDomProperty("errorMessage"))
@@ -152,9 +155,14 @@ class WhereTheUserLooksE2E {
 
         // clear it; then Test Connection: the outcome is in view when the test ends
         labelInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        driver.executeScript("window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => {"
-                + " if (e.scrollTop) { e.scrollTop = 0; } });");
-        driver.findElement(By.id("test-connection")).click();
+        // editing the text opens the suggestions, as any combo box does: Escape closes them
+        labelInput.sendKeys(Keys.ESCAPE);
+        wait.until(d -> d.findElement(By.id("integration-labels")).getDomAttribute("opened") == null);
+        // where the probe saw it: Test Connection at the bottom edge of the window, the result would open below it
+        WebElement test = driver.findElement(By.id("test-connection"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'end'});", test);
+        Thread.sleep(300);
+        test.click();
         wait.until(d -> "CONNECTED".equals(d.findElement(By.id("connection-indicator")).getDomAttribute("data-state")));
         wait.until(d -> {
             Object inView = driver.executeScript("const r = document.querySelector('#connection-indicator')"
@@ -162,6 +170,8 @@ class WhereTheUserLooksE2E {
             return Boolean.TRUE.equals(inView);
         });
         Browser.screenshot(driver, "64-test-result-in-view");
+        Object size = driver.executeScript("return window.innerWidth + 'x' + window.innerHeight;");
+        assertThat(size).isEqualTo("1366x900");
     }
 
     @SuppressWarnings("unchecked")

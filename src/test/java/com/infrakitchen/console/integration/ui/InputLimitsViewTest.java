@@ -93,9 +93,9 @@ class InputLimitsViewTest extends SpringBrowserlessTest {
         IntegrationSetupView view = filledForm();
         test(view.form.name).setValue("g\u043Eod-int");
         assertThat(view.form.name.isInvalid()).isTrue();
-        assertThat(view.form.name.getErrorMessage()).contains("letters A-Z or a-z")
+        assertThat(view.form.name.getErrorMessage()).contains("(ASCII only: A-Z, a-z, 0-9)")
                 .endsWith("'\u043E' (U+043E) at position 2 is not allowed");
-        assertThat(view.form.name.getHelperText()).contains("letters A-Z or a-z");
+        assertThat(view.form.name.getHelperText()).contains("(ASCII only: A-Z, a-z, 0-9)");
     }
 
     @Test
