@@ -94,11 +94,10 @@ class IntegrationForm extends FormLayout {
         tokenExpiresOn.setHelperText("Azure DevOps does not tell a token its own expiry: enter the date you"
                 + " chose, to be warned before it runs out.");
         tokenExpiresOn.setId("token-expires-on");
-        // The rules below give every message; the fields' own constraint checks (maxlength) would only turn a field
-        // red without one.
-        binder.setDefaultValidatorsEnabled(false);
 
-        binder.forField(name)
+        // Text fields: the rules give every message; the field's own constraint check (maxlength, beaten by a
+        // tampered client) would only turn it red without one. The date picker keeps its own (unparseable input).
+        binder.forField(name).withDefaultValidator(false)
                 .withValidator((value, ctx) -> IntegrationRules.nameProblem(IntegrationRules.normaliseName(value))
                         .map(ValidationResult::error)
                         .orElseGet(() -> nameTaken.test(value)
@@ -106,14 +105,14 @@ class IntegrationForm extends FormLayout {
                                         + "\" is already in use")
                                 : ValidationResult.ok()))
                 .bind("name");
-        binder.forField(description)
+        binder.forField(description).withDefaultValidator(false)
                 .withValidator((value, ctx) -> IntegrationRules.descriptionProblem(
                         IntegrationRules.normaliseDescription(value)).map(ValidationResult::error)
                         .orElse(ValidationResult.ok()))
                 .bind("description");
         binder.forField(labels).withConverter(set -> labels.labels(), list -> new java.util.LinkedHashSet<>(list))
                 .bind("labels");
-        binder.forField(organization)
+        binder.forField(organization).withDefaultValidator(false)
                 .withValidator((value, ctx) -> IntegrationRules.organizationProblem(value == null ? "" : value.strip())
                         .map(ValidationResult::error).orElse(ValidationResult.ok()))
                 .bind("organization");

@@ -190,10 +190,13 @@ class CheckServiceIT {
         CheckResult noToken = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-e", "x", "contoso",
                 Secret.of(""), null)));
         assertThat(noToken.category()).isEqualTo(CheckCategory.NO_TOKEN);
+        CheckResult sshBadOrg = await(As.user(user, "EDITOR", () -> checks.testUnsavedKey("form-s", "x", "my_org",
+                "Web/web-app", Secret.of("not parsed: the organization is refused first"), null)));
+        assertThat(sshBadOrg.category()).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
         assertThat(fake.requestCount()).isEqualTo(requestsBefore);
         // every local refusal is audited, none of them as a refused (DENIED) test
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
-                + " 'CONNECTION_TESTED' AND outcome = 'FAILURE'", Long.class, user)).isEqualTo(9);
+                + " 'CONNECTION_TESTED' AND outcome = 'FAILURE'", Long.class, user)).isEqualTo(10);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
                 + " 'CONNECTION_TESTED' AND outcome = 'DENIED'", Long.class, user)).isZero();
         // and the limit is still whole for well-formed tests
