@@ -150,7 +150,7 @@ public final class IntegrationRules {
 
     /**
      * Why a label is refused, said of what was typed ("'Foo Bar!' was not added: " + this): "it has 41
-     * characters; at most 40", "U+0020 at position 4 is not allowed; labels are 1 to 40 characters: ...".
+     * characters; at most 40", "a space (U+0020) at position 4 is not allowed; labels are ...".
      */
     public static Optional<String> labelRuleBroken(String normalisedLabel) {
         if (normalisedLabel.isEmpty()) {

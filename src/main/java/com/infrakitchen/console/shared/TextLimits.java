@@ -35,7 +35,8 @@ public final class TextLimits {
 
     /**
      * The first character outside ASCII letters, digits and {@code allowedPunctuation}, for a message: "'о' (U+043E)
-     * at position 2" (a look-alike from another script), "U+0020 at position 4" (what cannot be shown). Empty when
+     * at position 2" (a look-alike from another script), "a space (U+0020) at position 4", "U+202E at position 5"
+     * (what cannot be shown). Empty when
      * there is none.
      */
     public static String firstNotAllowed(String text, String allowedPunctuation) {
@@ -47,8 +48,10 @@ public final class TextLimits {
                 boolean showable = !Character.isISOControl(cp) && !Character.isWhitespace(cp)
                         && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT
                         && Character.getType(cp) != Character.NON_SPACING_MARK;
-                return (showable ? "'" + new String(Character.toChars(cp)) + "' (" + codePoint(cp) + ")"
-                        : codePoint(cp)) + " at position " + position;
+                String what = cp == ' ' ? "a space (" + codePoint(cp) + ")"
+                        : showable ? "'" + new String(Character.toChars(cp)) + "' (" + codePoint(cp) + ")"
+                        : codePoint(cp);
+                return what + " at position " + position;
             }
             i += Character.charCount(cp);
         }

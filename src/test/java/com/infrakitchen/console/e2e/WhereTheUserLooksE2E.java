@@ -90,7 +90,7 @@ class WhereTheUserLooksE2E {
         browser.signIn("wanda.watcher", "e2e-password-wanda.watcher");
         browser.waitForUrl("/integrations");
         browser.waitForText("platform-payments-production-westeurope");
-        Browser.screenshot(driver, "60-grid-headers-1366");
+        Browser.screenshot(driver, "59-grid-headers-1366");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> headers = (List<Map<String, Object>>) driver.executeScript("""
                 const grid = document.querySelector('#integrations-grid');
@@ -126,6 +126,17 @@ class WhereTheUserLooksE2E {
         WebElement org = driver.findElement(By.cssSelector("#integration-organization input"));
         org.sendKeys("contoso", Keys.TAB);
         driver.findElement(By.cssSelector("#token input")).sendKeys(FakeTokens.PAT_FULL, Keys.TAB);
+
+        // a description over the limit is kept whole and said to be too long (no maxlength cuts it at 500)
+        WebElement description = driver.findElement(By.cssSelector("#integration-description textarea"));
+        description.sendKeys("d".repeat(520), Keys.TAB);
+        wait.until(d -> String.valueOf(d.findElement(By.id("integration-description")).getDomProperty(
+                "errorMessage")).equals("Description has 520 characters; at most 500"));
+        assertThat(String.valueOf(description.getDomProperty("value"))).hasSize(520);
+        Browser.screenshot(driver, "60-description-too-long-kept");
+        description.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.TAB);
+        wait.until(d -> !"true".equals(d.findElement(By.id("integration-description")).getDomProperty(
+                "invalid")));
 
         WebElement labelInput = driver.findElement(By.cssSelector("#integration-labels input"));
         labelInput.click();

@@ -75,7 +75,7 @@ class IntegrationRulesIT {
         }
         // an emoji or a space is refused, with the rule
         assertRefused(data("rocket-\uD83D\uDE80"), fakeToken(), "name", "(ASCII only: A-Z, a-z, 0-9)");
-        assertRefused(data("two words"), fakeToken(), "name", "U+0020 at position 4 is not allowed");
+        assertRefused(data("two words"), fakeToken(), "name", "a space (U+0020) at position 4 is not allowed");
     }
 
     @Test

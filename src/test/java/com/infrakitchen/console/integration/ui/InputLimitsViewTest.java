@@ -107,7 +107,7 @@ class InputLimitsViewTest extends SpringBrowserlessTest {
         ComponentUtil.fireEvent(labels, new ComboBoxBase.CustomValueSetEvent<>(labels, true, "Foo Bar!"));
         assertThat(labels.getValue()).isEmpty();
         assertThat(labels.isInvalid()).isTrue();
-        assertThat(labels.getErrorMessage()).startsWith("'Foo Bar!' was not added: U+0020 at position 4 is not allowed");
+        assertThat(labels.getErrorMessage()).startsWith("'Foo Bar!' was not added: a space (U+0020) at position 4 is not allowed");
 
         test(view.save).click();
         assertThat(integrations.count(null)).isEqualTo(before);
