@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration;
 
 import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.shared.TextLimits;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,10 +20,13 @@ public final class IntegrationRules {
 
     public static final int NAME_MIN = 2;
     public static final int NAME_MAX = 64;
-    /** Letters (any script, after NFC), digits, '-', '_'; starts with a letter or digit. */
-    public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}_-]{1,63}");
-    public static final String NAME_RULE = "2 to 64 characters: letters, digits, '-' or '_', starting with a"
-            + " letter or digit";
+    /**
+     * ASCII letters and digits, '-', '_'; starts with a letter or digit. ASCII only: a name in another script can
+     * look exactly like an existing one (Cyrillic 'о' in "gоod-int") and both would stand side by side in the grid.
+     */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,63}");
+    public static final String NAME_RULE = "2 to 64 characters: letters, digits, '-' or '_' (ASCII only: A-Z, a-z,"
+            + " 0-9), starting with a letter or digit";
 
     public static final int DESCRIPTION_MAX = 500;
 
@@ -54,8 +58,12 @@ public final class IntegrationRules {
 
     // ---- name -----------------------------------------------------------------------------------
 
+    /**
+     * Trimmed only. Not NFC-normalised: names are ASCII, and NFC would quietly turn a look-alike into ASCII (the
+     * Kelvin sign U+212A into 'K') and save another name than the one typed; refused, it is shown.
+     */
     public static String normaliseName(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+        return raw == null ? "" : raw.strip();
     }
 
     /** The column the unique constraint is on: case-insensitive. */
@@ -67,13 +75,14 @@ public final class IntegrationRules {
         if (normalisedName.isEmpty()) {
             return Optional.of("Integration Name is required");
         }
-        int length = normalisedName.codePointCount(0, normalisedName.length());
+        int length = TextLimits.length(normalisedName);
         if (length > NAME_MAX) {
-            return Optional.of("Integration Name must be at most " + NAME_MAX + " characters (it has " + length
-                    + ")");
+            return Optional.of(TextLimits.tooLong("Integration Name", length, NAME_MAX));
         }
         if (length < NAME_MIN || !NAME.matcher(normalisedName).matches()) {
-            return Optional.of("Integration Name must be " + NAME_RULE);
+            String found = TextLimits.firstNotAllowed(normalisedName, "-_");
+            return Optional.of("Integration Name must be " + NAME_RULE + (found.isEmpty() ? "" : "; " + found
+                    + " is not allowed"));
         }
         return Optional.empty();
     }
@@ -89,10 +98,9 @@ public final class IntegrationRules {
     }
 
     public static Optional<String> descriptionProblem(String normalised) {
-        int length = normalised.codePointCount(0, normalised.length());
+        int length = TextLimits.length(normalised);
         if (length > DESCRIPTION_MAX) {
-            return Optional.of("Description must be at most " + DESCRIPTION_MAX + " characters (it has " + length
-                    + ")");
+            return Optional.of(TextLimits.tooLong("Description", length, DESCRIPTION_MAX));
         }
         for (int i = 0; i < normalised.length(); i++) {
             char c = normalised.charAt(i);
@@ -111,22 +119,57 @@ public final class IntegrationRules {
 
     // ---- labels ---------------------------------------------------------------------------------
 
+    /**
+     * Trimmed, and A-Z lower-cased; nothing else is changed (Java's own lower-casing turns the Kelvin sign into
+     * an ASCII 'k', a look-alike becoming another label): any other character stays, for the rule to refuse.
+     */
     public static String normaliseLabel(String raw) {
-        return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(raw.strip());
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                out.setCharAt(i, (char) (c + ('a' - 'A')));
+            }
+        }
+        return out.toString();
     }
 
     public static Optional<String> labelProblem(String normalisedLabel) {
         if (normalisedLabel.isEmpty()) {
             return Optional.of("A label must not be empty");
         }
-        if (normalisedLabel.length() > LABEL_MAX) {
-            return Optional.of("Label \"" + normalisedLabel.substring(0, 20) + "…\" is too long: labels are "
-                    + LABEL_RULE);
+        int length = TextLimits.length(normalisedLabel);
+        if (length > LABEL_MAX) {
+            return Optional.of(TextLimits.tooLong("Label \"" + shortened(normalisedLabel) + "\"", length, LABEL_MAX));
+        }
+        return labelRuleBroken(normalisedLabel).map(why -> "Label \"" + normalisedLabel + "\": " + why);
+    }
+
+    /**
+     * Why a label is refused, said of what was typed ("'Foo Bar!' was not added: " + this): "it has 41
+     * characters; at most 40", "a space (U+0020) at position 4 is not allowed; labels are ...".
+     */
+    public static Optional<String> labelRuleBroken(String normalisedLabel) {
+        if (normalisedLabel.isEmpty()) {
+            return Optional.of("a label must not be empty");
+        }
+        int length = TextLimits.length(normalisedLabel);
+        if (length > LABEL_MAX) {
+            return Optional.of(TextLimits.tooLong("it", length, LABEL_MAX));
         }
         if (!LABEL.matcher(normalisedLabel).matches()) {
-            return Optional.of("Label \"" + normalisedLabel + "\" is not allowed: labels are " + LABEL_RULE);
+            String found = TextLimits.firstNotAllowed(normalisedLabel, "._-");
+            return Optional.of((found.isEmpty() ? "" : found + " is not allowed; ") + "labels are " + LABEL_RULE);
         }
         return Optional.empty();
+    }
+
+    /** A label as quoted in a message: at most 40 characters of it. */
+    public static String shortened(String label) {
+        return label.length() <= LABEL_MAX ? label : label.substring(0, LABEL_MAX - 1) + "…";
     }
 
     /** Normalised, duplicates dropped, order kept. Throws on the first invalid label or too many. */
@@ -172,7 +215,11 @@ public final class IntegrationRules {
         if (organization == null || organization.isEmpty()) {
             return Optional.of("Azure Organization is required");
         }
-        if (organization.length() > ORGANIZATION_MAX || !ORGANIZATION.matcher(organization).matches()) {
+        if (organization.length() > ORGANIZATION_MAX) {
+            return Optional.of(TextLimits.tooLong("Azure Organization", TextLimits.length(organization),
+                    ORGANIZATION_MAX) + ": " + ORGANIZATION_RULE);
+        }
+        if (!ORGANIZATION.matcher(organization).matches()) {
             return Optional.of("Azure Organization must be " + ORGANIZATION_RULE);
         }
         return Optional.empty();
@@ -190,6 +237,10 @@ public final class IntegrationRules {
         if (normalisedToken.isEmpty()) {
             return Optional.of("Azure Access Token is required");
         }
+        if (normalisedToken.length() > TOKEN_MAX) {
+            return Optional.of(TextLimits.tooLong("Azure Access Token", TextLimits.length(normalisedToken), TOKEN_MAX)
+                    + ": Azure DevOps tokens have 52 or 84. Copy it again from Azure DevOps");
+        }
         for (int i = 0; i < normalisedToken.length(); i++) {
             char c = normalisedToken.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -203,10 +254,6 @@ public final class IntegrationRules {
         }
         if (normalisedToken.length() < TOKEN_MIN) {
             return Optional.of("Azure Access Token is too short (" + normalisedToken.length()
-                    + " characters): Azure DevOps tokens have 52 or 84");
-        }
-        if (normalisedToken.length() > TOKEN_MAX) {
-            return Optional.of("Azure Access Token is too long (" + normalisedToken.length()
                     + " characters): Azure DevOps tokens have 52 or 84");
         }
         return Optional.empty();

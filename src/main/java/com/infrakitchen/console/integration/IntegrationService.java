@@ -17,6 +17,7 @@ import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
+import com.infrakitchen.console.shared.TextLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -317,8 +318,8 @@ public class IntegrationService {
     private static String checkedTestRepository(String raw) {
         String value = raw == null ? "" : raw.strip();
         if (value.length() > TEST_REPOSITORY_MAX) {
-            throw new IntegrationRuleViolation("testRepository", "Test Repository has at most " + TEST_REPOSITORY_MAX
-                    + " characters");
+            throw new IntegrationRuleViolation("testRepository", TextLimits.tooLong("Test Repository",
+                    TextLimits.length(value), TEST_REPOSITORY_MAX));
         }
         repositoryProblem(value).ifPresent(p -> {
             throw new IntegrationRuleViolation("testRepository", p);

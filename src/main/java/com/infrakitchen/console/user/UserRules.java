@@ -1,6 +1,6 @@
 package com.infrakitchen.console.user;
 
-import java.util.Locale;
+import com.infrakitchen.console.shared.TextLimits;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +22,23 @@ public final class UserRules {
     private UserRules() {
     }
 
-    /** Trimmed and lower-cased: usernames are case-insensitive. */
+    /**
+     * Trimmed, and A-Z lower-cased (usernames are case-insensitive); nothing else changes. Java's own lower-casing
+     * would turn the Kelvin sign into 'k' ("\u212Aate" into "kate"), a look-alike signing in as another user;
+     * kept as typed, any non-ASCII character is refused by the rule.
+     */
     public static String normaliseUsername(String raw) {
-        return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(raw.strip());
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                out.setCharAt(i, (char) (c + ('a' - 'A')));
+            }
+        }
+        return out.toString();
     }
 
     /** Null when valid, else the message to show. */
@@ -32,8 +46,13 @@ public final class UserRules {
         if (normalised.isEmpty()) {
             return "Username is required";
         }
+        int length = TextLimits.length(normalised);
+        if (length > USERNAME_MAX) {
+            return TextLimits.tooLong("Username", length, USERNAME_MAX);
+        }
         if (!USERNAME.matcher(normalised).matches()) {
-            return "Username must be " + USERNAME_RULE;
+            String found = TextLimits.firstNotAllowed(normalised, "._-");
+            return "Username must be " + USERNAME_RULE + (found.isEmpty() ? "" : "; " + found + " is not allowed");
         }
         return null;
     }
@@ -48,7 +67,7 @@ public final class UserRules {
             return "Password must be at least " + PASSWORD_MIN + " characters";
         }
         if (length > PASSWORD_MAX) {
-            return "Password must be at most " + PASSWORD_MAX + " characters";
+            return TextLimits.tooLong("Password", length, PASSWORD_MAX);
         }
         if (password.chars().anyMatch(Character::isISOControl)) {
             return "Password must not contain control characters";

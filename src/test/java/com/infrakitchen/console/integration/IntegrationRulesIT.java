@@ -48,7 +48,8 @@ class IntegrationRulesIT {
 
     @Test
     void i01AHugeNameIsRefusedWithTheLimit() {
-        assertRefused(data("n".repeat(10_000)), fakeToken(), "name", "at most 64 characters (it has 10000)");
+        assertRefused(data("n".repeat(10_000)), fakeToken(), "name", "Integration Name has 10,000 characters; at most 64");
+        assertRefused(data("n".repeat(65)), fakeToken(), "name", "Integration Name has 65 characters; at most 64");
     }
 
     @Test
@@ -62,19 +63,54 @@ class IntegrationRulesIT {
     }
 
     @Test
-    void i03UnicodeNamesInAnyScriptAreAcceptedAndRoundTripExactly() {
-        for (String name : List.of("Ünïcödé-統合-" + suffix(), "שילוב-" + suffix(), "Ünïcödé_" + suffix())) {
-            IntegrationDetail created = create(data(name), fakeToken());
-            assertThat(integrations(created.id()).data().name()).isEqualTo(name);
+    void i03NamesAreAsciiOnlySoNoLookAlikeStandsBesideAnExistingName() {
+        // issue 9, item 4: "gоod-int" (Cyrillic о) looked exactly like "good-int" in the grid
+        String suffix = suffix();
+        create(data("good-int-" + suffix), fakeToken());
+        assertRefused(data("g\u043Eod-int-" + suffix), fakeToken(), "name",
+                "Integration Name must be " + IntegrationRules.NAME_RULE + "; 'о' (U+043E) at position 2 is not allowed");
+        for (String name : List.of("Ünïcödé-" + suffix(), "統合-" + suffix(), "שילוב-" + suffix(),
+                "Cafe\u0301-" + suffix(), "ｆｕｌｌ-" + suffix(), "\u212Aelvin-" + suffix())) {
+            assertRefused(data(name), fakeToken(), "name", "(ASCII only: A-Z, a-z, 0-9)");
         }
-        // decomposed input is stored composed (NFC), so look-alike duplicates collide
-        String composed = "Café-" + suffix();
-        create(data(composed), fakeToken());
-        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
-        assertRefused(data(decomposed), fakeToken(), "name", "already in use");
-        // the product rule allows letters, digits, '-' and '_': an emoji or a space is refused, with the rule
-        assertRefused(data("rocket-\uD83D\uDE80"), fakeToken(), "name", "letters, digits");
-        assertRefused(data("two words"), fakeToken(), "name", "letters, digits");
+        // an emoji or a space is refused, with the rule
+        assertRefused(data("rocket-\uD83D\uDE80"), fakeToken(), "name", "(ASCII only: A-Z, a-z, 0-9)");
+        assertRefused(data("two words"), fakeToken(), "name", "a space (U+0020) at position 4 is not allowed");
+    }
+
+    @Test
+    void tooLongValuesAreRefusedWithTheirLengthAndTheLimitNeverCut() {
+        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(10_000), List.of(), "contoso", null),
+                fakeToken(), "description", "Description has 10,000 characters; at most 500");
+        // a tampered client without maxlength gets the exact count; at the field's hard bound it may have been cut
+        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(200_000), List.of(), "contoso", null),
+                fakeToken(), "description", "Description has 200,000 characters; at most 500");
+        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(100_000), List.of(), "contoso", null),
+                fakeToken(), "description", "Description has 100,000 characters or more; at most 500");
+        assertRefused(new IntegrationData(uniqueName("org"), "", List.of(), "o".repeat(51), null), fakeToken(),
+                "organization", "Azure Organization has 51 characters; at most 50");
+        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("l".repeat(41)), "contoso", null),
+                fakeToken(), "labels", "has 41 characters; at most 40");
+        assertRefused(data(uniqueName("tok")), "t".repeat(1024 * 1024), "token",
+                "Azure Access Token has 1,048,576 characters; at most 1,024");
+        assertRefused(data(uniqueName("tok")), "t".repeat(1025), "token",
+                "Azure Access Token has 1,025 characters; at most 1,024");
+        // exactly at the limits: saved as typed
+        IntegrationDetail atLimits = create(new IntegrationData("n".repeat(58) + suffix(), "d".repeat(500),
+                List.of("l".repeat(40)), "o".repeat(50), null), fakeToken());
+        assertThat(integrations(atLimits.id()).data().description()).hasSize(500);
+        assertThat(integrations(atLimits.id()).data().name()).hasSize(64);
+    }
+
+    @Test
+    void labelsAreAsciiOnlyAndNotFoldedIntoLookAlikes() {
+        // Java's lower-casing would turn the Kelvin sign into an ASCII 'k'
+        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("\u212Aey"), "contoso", null), fakeToken(),
+                "labels", "'\u212A' (U+212A) at position 1 is not allowed");
+        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("pr\u043Ed"), "contoso", null), fakeToken(),
+                "labels", "'о' (U+043E) at position 3 is not allowed");
+        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("\u0130stanbul"), "contoso", null),
+                fakeToken(), "labels", "not allowed");
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import com.infrakitchen.console.audit.AuditOutcome;
 import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
 import com.infrakitchen.console.integration.AuthMethod;
+import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.StoredCredentials;
 import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
@@ -74,7 +75,7 @@ public class CheckService {
             LocalDate tokenExpiresOn) {
         CheckInput input = new CheckInput(organization, token, tokenExpiresOn, CheckFingerprint.of(organization, token));
         return start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, null, null,
-                input.fingerprint(), c -> checker.check(input, c), () -> wipe(token));
+                input.fingerprint(), failsLocally(organization, token), c -> checker.check(input, c), () -> wipe(token));
     }
 
     /** Tests an SSH key a form holds but has not saved; the secrets are wiped when the test ends. */
@@ -84,7 +85,8 @@ public class CheckService {
         KeyCheckInput input = new KeyCheckInput(organization, testRepository, privateKey, passphrase,
                 CheckFingerprint.ofKey(organization, testRepository, privateKey, passphrase));
         return start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, testRepository,
-                null, input.fingerprint(), c -> keyChecker.check(input, c), () -> wipe(privateKey, passphrase));
+                null, input.fingerprint(), failsLocally(organization), c -> keyChecker.check(input, c),
+                () -> wipe(privateKey, passphrase));
     }
 
     /**
@@ -140,7 +142,8 @@ public class CheckService {
             KeyCheckInput input = new KeyCheckInput(organization, repository, privateKey, passphrase,
                     CheckFingerprint.ofKey(organization, repository, privateKey, passphrase));
             return start(key, target, storeFor, organization, repository, stored.credentialSetAt(),
-                    input.fingerprint(), c -> keyChecker.check(input, c), () -> wipe(privateKey, passphrase));
+                    input.fingerprint(), failsLocally(organization), c -> keyChecker.check(input, c),
+                    () -> wipe(privateKey, passphrase));
         }
         Secret token = tokenOverride != null ? tokenOverride : stored.token();
         if (tokenOverride != null) {
@@ -150,7 +153,7 @@ public class CheckService {
         CheckInput input = new CheckInput(organization, token, stored.tokenExpiresOn(),
                 CheckFingerprint.of(organization, token));
         return start(key, target, storeFor, organization, null, stored.credentialSetAt(), input.fingerprint(),
-                c -> checker.check(input, c), () -> wipe(token));
+                failsLocally(organization, token), c -> checker.check(input, c), () -> wipe(token));
     }
 
     /**
@@ -207,11 +210,44 @@ public class CheckService {
         return new CheckRun(now, CompletableFuture.completedFuture(result), new Cancellation());
     }
 
+    /**
+     * Whether the checker's own local checks (organization name, token format) refuse these values: then it sends
+     * nothing, so the test runs at once, outside the limits, and does not count against them.
+     */
+    private static boolean failsLocally(String organization, Secret token) {
+        if (failsLocally(organization)) {
+            return true;
+        }
+        String typed = token == null ? "" : IntegrationRules.normaliseToken(token.reveal());
+        return typed.isEmpty() || IntegrationRules.tokenProblem(typed).isPresent();
+    }
+
+    /** The SSH checker's first local check, the organization name (the key is parsed within the limits). */
+    private static boolean failsLocally(String organization) {
+        return IntegrationRules.organizationProblem(organization == null ? "" : organization.strip()).isPresent();
+    }
+
     private CheckRun start(String key, Target target, UUID storeFor, String organization, String testRepository,
-            Instant credentialSetAt, String fingerprint, Function<Cancellation, CheckResult> work, Runnable wipe) {
+            Instant credentialSetAt, String fingerprint, boolean local, Function<Cancellation, CheckResult> work,
+            Runnable wipe) {
         AuditTrail.Actor actor = audit.currentActor();
         Instant startedAt = clock.instant();
         Cancellation cancellation = new Cancellation();
+        if (local) {
+            // The checker refuses these values before any request: its answer says what is wrong, not "too many".
+            CheckResult r;
+            try {
+                r = work.apply(cancellation);
+            } catch (RuntimeException e) {
+                log.error("Connection test failed inside the console", e);
+                r = new CheckResult(CheckCategory.INTERNAL_ERROR, organization, null, null, null, List.of(), null,
+                        startedAt, 0, fingerprint);
+            } finally {
+                wipe.run();
+            }
+            finish(actor, target, storeFor, credentialSetAt, testRepository, r);
+            return new CheckRun(startedAt, CompletableFuture.completedFuture(r), cancellation);
+        }
         var refusal = throttle.acquire(CurrentUser.username(), key);
         if (refusal.isPresent()) {
             wipe.run();

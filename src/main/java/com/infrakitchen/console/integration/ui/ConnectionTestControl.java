@@ -4,6 +4,7 @@ import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckRun;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
@@ -60,6 +61,7 @@ class ConnectionTestControl extends Div {
         testedKey = key;
         test.setEnabled(false);
         indicator.showTesting(this::cancel);
+        bringIntoView();
         UI ui = UI.getCurrent();
         scheduleTick(ui, run);
         run.result().thenAccept(result -> access(ui, () -> finished(run, result)));
@@ -85,6 +87,16 @@ class ConnectionTestControl extends Div {
         if (!Objects.equals(testedKey, valuesKey.get())) {
             indicator.showOutdated();
         }
+        bringIntoView();
+    }
+
+    /**
+     * The indicator sits below a long form: at 1366x900 it would end up mostly below the fold. Scrolls just enough
+     * (nearest) for the user to see what happened, without moving a page where it is already visible.
+     */
+    private void bringIntoView() {
+        indicator.scrollIntoView(new ScrollOptions(ScrollOptions.Behavior.SMOOTH, ScrollOptions.Alignment.NEAREST,
+                ScrollOptions.Alignment.NEAREST));
     }
 
     void cancel() {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.SshKeyService;
+import com.infrakitchen.console.shared.TextLimits;
 import java.util.function.Predicate;
 
 /**
@@ -42,7 +43,10 @@ class IntegrationForm extends FormLayout {
         sshKey = new SshKeyField(keys, () -> name.getValue());
         testRepository.setId("ssh-test-repository");
         testRepository.setRequiredIndicatorVisible(true);
-        testRepository.setMaxLength(IntegrationService.TEST_REPOSITORY_MAX + 200); // room to paste an SSH URL
+        // No maxlength at the limit (the browser would cut what was typed without a word): the rule says how long
+        // it is; FIELD_HARD_MAX only bounds abuse. The same on every field of the form.
+        testRepository.setMaxLength(TextLimits.FIELD_HARD_MAX);
+        testRepository.setManualValidation(true);
         testRepository.setPlaceholder("project/repository");
         testRepository.setHelperText("The repository the check asks for with the key, as project/repository (pasting"
                 + " git@ssh.dev.azure.com:v3/organization/project/repository works).");
@@ -64,17 +68,20 @@ class IntegrationForm extends FormLayout {
         addClassName("integration-form");
 
         name.setRequiredIndicatorVisible(true);
-        name.setMaxLength(IntegrationRules.NAME_MAX);
+        name.setMaxLength(TextLimits.FIELD_HARD_MAX);
+        name.setManualValidation(true);
         name.setHelperText(capitalise(IntegrationRules.NAME_RULE) + "; unique.");
         name.setValueChangeMode(ValueChangeMode.LAZY);
         name.setId("integration-name");
-        description.setMaxLength(IntegrationRules.DESCRIPTION_MAX);
+        description.setMaxLength(TextLimits.FIELD_HARD_MAX);
+        description.setManualValidation(true);
         description.setHelperText("Optional, up to " + IntegrationRules.DESCRIPTION_MAX + " characters.");
         description.setValueChangeMode(ValueChangeMode.LAZY);
         description.setId("integration-description");
         labels.setId("integration-labels");
         organization.setRequiredIndicatorVisible(true);
-        organization.setMaxLength(200); // room to paste a URL; the name taken from it is checked
+        organization.setMaxLength(TextLimits.FIELD_HARD_MAX); // room to paste a URL; the name taken from it is checked
+        organization.setManualValidation(true);
         organization.setHelperText("As in https://dev.azure.com/<organization-name>/ (pasting the URL works).");
         organization.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         organization.setId("integration-organization");
@@ -88,7 +95,9 @@ class IntegrationForm extends FormLayout {
                 + " chose, to be warned before it runs out.");
         tokenExpiresOn.setId("token-expires-on");
 
-        binder.forField(name)
+        // Text fields: the rules give every message; the field's own constraint check (maxlength, beaten by a
+        // tampered client) would only turn it red without one. The date picker keeps its own (unparseable input).
+        binder.forField(name).withDefaultValidator(false)
                 .withValidator((value, ctx) -> IntegrationRules.nameProblem(IntegrationRules.normaliseName(value))
                         .map(ValidationResult::error)
                         .orElseGet(() -> nameTaken.test(value)
@@ -96,14 +105,14 @@ class IntegrationForm extends FormLayout {
                                         + "\" is already in use")
                                 : ValidationResult.ok()))
                 .bind("name");
-        binder.forField(description)
+        binder.forField(description).withDefaultValidator(false)
                 .withValidator((value, ctx) -> IntegrationRules.descriptionProblem(
                         IntegrationRules.normaliseDescription(value)).map(ValidationResult::error)
                         .orElse(ValidationResult.ok()))
                 .bind("description");
         binder.forField(labels).withConverter(set -> labels.labels(), list -> new java.util.LinkedHashSet<>(list))
                 .bind("labels");
-        binder.forField(organization)
+        binder.forField(organization).withDefaultValidator(false)
                 .withValidator((value, ctx) -> IntegrationRules.organizationProblem(value == null ? "" : value.strip())
                         .map(ValidationResult::error).orElse(ValidationResult.ok()))
                 .bind("organization");
@@ -151,16 +160,23 @@ class IntegrationForm extends FormLayout {
             testRepository.setErrorMessage(problem.orElse(null));
             tokenOk = problem.isEmpty();
         }
+        IntegrationData data;
         try {
-            IntegrationData data = binder.writeRecord();
-            return tokenOk ? Optional.of(data) : Optional.empty();
+            data = binder.writeRecord();
         } catch (ValidationException e) {
-            return Optional.empty();
+            data = null;
         }
+        // after the Binder, which clears the field's error when its chips are fine
+        boolean labelsOk = labels.pendingProblem().isEmpty();
+        return tokenOk && labelsOk && data != null ? Optional.of(data) : Optional.empty();
     }
 
     private Optional<String> testRepositoryProblem() {
         String value = testRepositoryValue();
+        if (value.length() > IntegrationService.TEST_REPOSITORY_MAX) {
+            return Optional.of(TextLimits.tooLong("Test Repository", TextLimits.length(value),
+                    IntegrationService.TEST_REPOSITORY_MAX));
+        }
         int slash = value.indexOf('/');
         return com.infrakitchen.console.integration.azuredevops.ssh.SshCheckInput.repositoryProblem(
                 slash < 0 ? "" : value.substring(0, slash).strip(), slash < 0 ? value : value.substring(slash + 1).strip());

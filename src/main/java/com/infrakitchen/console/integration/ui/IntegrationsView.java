@@ -148,22 +148,26 @@ public class IntegrationsView extends VerticalLayout implements BeforeEnterObser
                     new RouteParameters("id", i.id().toString()));
             link.addClassName("integration-link");
             return link;
-        }).setHeader("Name").setKey("NAME").setSortable(true).setWidth("7.5rem").setFlexGrow(1);
+        // Widths: at 1366 px every header fits on one line with its sort arrows (issue 9; WhereTheUserLooksE2E
+        // measures it). Each column is at least as wide as its header or its badge; the free-text ones (name,
+        // organization, labels) share what is left and wrap. Cell padding is narrowed in console.css.
+        }).setHeader("Name").setKey("NAME").setSortable(true).setWidth("9rem").setFlexGrow(3);
         grid.addColumn(i -> i.method().label()).setHeader("Method").setKey("METHOD").setSortable(true)
-                .setWidth("5.5rem").setFlexGrow(0);
+                .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(IntegrationSummary::organization).setHeader("Organization").setKey("ORGANIZATION")
-                .setSortable(true).setWidth("7.5rem").setFlexGrow(1);
-        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("8rem")
+                .setSortable(true).setWidth("8.5rem").setFlexGrow(1);
+        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("6.5rem")
                 .setFlexGrow(2);
-        grid.addComponentColumn(this::connectionCell).setHeader("Connection").setKey("CONNECTION").setWidth("8rem")
-                .setFlexGrow(0);
+        grid.addComponentColumn(this::connectionCell).setHeader("Connection").setKey("CONNECTION")
+                .setWidth("7.5rem").setFlexGrow(0);
         grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i.tokenExpiresOn(), LocalDate.now(clock)))
-                .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("8rem").setFlexGrow(0);
+                .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("8rem")
+                .setFlexGrow(0);
         grid.addColumn(i -> IntegrationTimes.ago(i.updatedAt(), clock.instant()) + " by " + i.updatedBy())
-                .setHeader("Updated").setKey("UPDATED").setSortable(true).setWidth("8.5rem").setFlexGrow(0)
+                .setHeader("Updated").setKey("UPDATED").setSortable(true).setWidth("7.5rem").setFlexGrow(0)
                 .setTooltipGenerator(i -> IntegrationTimes.format(i.updatedAt()));
         grid.addComponentColumn(i -> IntegrationBadges.status(i.enabled())).setHeader("Status").setKey("STATUS")
-                .setSortable(true).setWidth("6.5rem").setFlexGrow(0);
+                .setSortable(true).setWidth("6rem").setFlexGrow(0);
         if (CurrentUser.isEditorOrAdmin()) {
             grid.addComponentColumn(this::rowActions).setHeader("").setWidth("3.5rem").setFlexGrow(0);
         }

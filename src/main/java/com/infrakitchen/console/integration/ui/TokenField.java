@@ -4,6 +4,7 @@ import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationTimes;
 import com.infrakitchen.console.integration.SecretChange;
 import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.shared.TextLimits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -41,7 +42,8 @@ class TokenField extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         input.setWidthFull();
-        input.setMaxLength(IntegrationRules.TOKEN_MAX);
+        input.setMaxLength(TextLimits.FIELD_HARD_MAX); // not TOKEN_MAX: a longer paste is reported, never cut
+        input.setManualValidation(true);
         input.setValueChangeMode(ValueChangeMode.LAZY);
         input.setHelperText(HELP);
         input.setId("token");

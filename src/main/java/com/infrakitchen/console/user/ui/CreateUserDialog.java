@@ -4,6 +4,7 @@ import com.infrakitchen.console.security.Roles;
 import com.infrakitchen.console.user.NewUser;
 import com.infrakitchen.console.user.PasswordIssued;
 import com.infrakitchen.console.user.UserRuleViolation;
+import com.infrakitchen.console.shared.TextLimits;
 import com.infrakitchen.console.user.UserRules;
 import com.infrakitchen.console.user.UserService;
 import com.vaadin.flow.component.button.Button;
@@ -40,7 +41,8 @@ class CreateUserDialog extends Dialog {
 
         username.setId("new-user-username");
         username.setRequiredIndicatorVisible(true);
-        username.setMaxLength(UserRules.USERNAME_MAX);
+        username.setMaxLength(TextLimits.FIELD_HARD_MAX); // longer is reported, never cut
+        username.setManualValidation(true);
         username.setHelperText(UserRules.USERNAME_RULE);
         username.setValueChangeMode(ValueChangeMode.LAZY);
         username.addValueChangeListener(e -> checkUsername());
@@ -54,7 +56,8 @@ class CreateUserDialog extends Dialog {
         passwordMode.setValue(GENERATE);
         passwordMode.addValueChangeListener(e -> password.setVisible(CHOOSE.equals(e.getValue())));
         password.setVisible(false);
-        password.setMaxLength(UserRules.PASSWORD_MAX);
+        password.setMaxLength(TextLimits.FIELD_HARD_MAX); // a cut password would not be the typed one
+        password.setManualValidation(true);
         password.setHelperText(UserRules.PASSWORD_RULE);
 
         FormLayout form = new FormLayout(username, role, passwordMode, password);

@@ -2,6 +2,7 @@ package com.infrakitchen.console.user.ui;
 
 import com.infrakitchen.console.user.PasswordIssued;
 import com.infrakitchen.console.user.UserRuleViolation;
+import com.infrakitchen.console.shared.TextLimits;
 import com.infrakitchen.console.user.UserRules;
 import com.infrakitchen.console.user.UserSummary;
 import com.vaadin.flow.component.button.Button;
@@ -27,7 +28,8 @@ class PasswordDialog extends Dialog {
         mode.setValue(CreateUserDialog.GENERATE);
         mode.addValueChangeListener(e -> password.setVisible(CreateUserDialog.CHOOSE.equals(e.getValue())));
         password.setVisible(false);
-        password.setMaxLength(UserRules.PASSWORD_MAX);
+        password.setMaxLength(TextLimits.FIELD_HARD_MAX); // a cut password would not be the typed one
+        password.setManualValidation(true);
         password.setHelperText(UserRules.PASSWORD_RULE);
         FormLayout form = new FormLayout(
                 new Paragraph("The user signs in with the new password from now on; the old one stops working."),

@@ -171,4 +171,39 @@ class CheckServiceIT {
         assertThat(kept.outdated()).isFalse();
         assertThat(As.user(user, "VIEWER", () -> checks.history(other.id(), 10))).isEmpty();
     }
+
+    @Test
+    void malformedValuesAreReportedAsSuchAndDoNotCountAgainstTheLimit() throws Exception {
+        String user = user();
+        int requestsBefore = fake.requestCount();
+        for (int i = 0; i < 7; i++) {
+            int n = i;
+            CheckResult r = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-m" + n, "x", "my_org",
+                    Secret.of(FakeTokens.PAT_FULL), null)));
+            assertThat(r.category()).as("test %d", n + 1).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
+            assertThat(r.steps()).singleElement().satisfies(s -> assertThat(s.summary())
+                    .startsWith("Azure Organization must be"));
+        }
+        CheckResult badToken = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-t", "x", "contoso",
+                Secret.of("has inner spaces and is long enough"), null)));
+        assertThat(badToken.category()).isEqualTo(CheckCategory.INVALID_TOKEN_FORMAT);
+        CheckResult noToken = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-e", "x", "contoso",
+                Secret.of(""), null)));
+        assertThat(noToken.category()).isEqualTo(CheckCategory.NO_TOKEN);
+        CheckResult sshBadOrg = await(As.user(user, "EDITOR", () -> checks.testUnsavedKey("form-s", "x", "my_org",
+                "Web/web-app", Secret.of("not parsed: the organization is refused first"), null)));
+        assertThat(sshBadOrg.category()).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
+        assertThat(fake.requestCount()).isEqualTo(requestsBefore);
+        // every local refusal is audited, none of them as a refused (DENIED) test
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
+                + " 'CONNECTION_TESTED' AND outcome = 'FAILURE'", Long.class, user)).isEqualTo(10);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
+                + " 'CONNECTION_TESTED' AND outcome = 'DENIED'", Long.class, user)).isZero();
+        // and the limit is still whole for well-formed tests
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            assertThat(await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-w" + n, "x", "contoso",
+                    Secret.of(FakeTokens.PAT_FULL), null))).category()).isEqualTo(CheckCategory.CONNECTED);
+        }
+    }
 }
