@@ -159,7 +159,7 @@ public class SshChecker implements com.infrakitchen.console.integration.check.Ke
                     return failLocal("No SSH private key was given.", CheckCategory.SSH_NO_KEY, t);
                 }
                 try {
-                    key = SshKeys.parse(input.privateKey(), input.passphrase());
+                    key = SshKeys.parseForCheck(input.privateKey(), input.passphrase());
                 } catch (SshKeyRuleViolation v) {
                     String why = v.getMessage();
                     return failLocal(why.endsWith(".") ? why : why + ".", category(v.problem()), t);
@@ -236,7 +236,9 @@ public class SshChecker implements com.infrakitchen.console.integration.check.Ke
 
         private void addIdentity(JSch jsch, ParsedKey key) throws JSchException {
             byte[] privateKey = key.privateKeyBytes();
-            byte[] passphrase = key.encrypted() && input.passphrase() != null ? input.passphrase().bytes() : null;
+            // a decrypted key needs no passphrase: the key derivation ran once, in parseForCheck
+            byte[] passphrase = key.encrypted() && !key.decrypted() && input.passphrase() != null
+                    ? input.passphrase().bytes() : null;
             try {
                 jsch.addIdentity("ssh-key", privateKey, null, passphrase);
             } finally {
