@@ -15,10 +15,13 @@ import com.infrakitchen.console.secret.Secret;
  *                          without a trailing line break (a trailing one makes Azure DevOps store an invalid key)
  * @param encrypted         whether the key was encrypted with a passphrase
  * @param privateKey        the private key block as given (still encrypted if it was), with line breaks normalised
- *                          to LF and text around the block removed: the form JSch loads. Wipe it when done
+ *                          to LF and text around the block removed: the form JSch loads; or, when {@code decrypted},
+ *                          the key already decrypted (PEM, never stored: for one check). Wipe it when done
+ * @param decrypted         whether {@code privateKey} is the decrypted form of an encrypted key, to be loaded without
+ *                          a passphrase (so that a check pays the key derivation once, not twice)
  */
 public record ParsedKey(String type, int bits, String sha256Fingerprint, String md5Fingerprint,
-        String publicKeyLine, boolean encrypted, Secret privateKey) {
+        String publicKeyLine, boolean encrypted, Secret privateKey, boolean decrypted) {
 
     /** A copy of {@link #privateKey()}'s bytes for JSch; wipe it after use. */
     public byte[] privateKeyBytes() {

@@ -11,22 +11,13 @@ import com.infrakitchen.console.integration.check.StepStatus;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.JSchAlgoNegoFailException;
-import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
-import com.jcraft.jsch.JSchRevokedHostKeyException;
-import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.Session;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,7 +159,7 @@ public class SshChecker implements com.infrakitchen.console.integration.check.Ke
                     return failLocal("No SSH private key was given.", CheckCategory.SSH_NO_KEY, t);
                 }
                 try {
-                    key = SshKeys.parse(input.privateKey(), input.passphrase());
+                    key = SshKeys.parseForCheck(input.privateKey(), input.passphrase());
                 } catch (SshKeyRuleViolation v) {
                     String why = v.getMessage();
                     return failLocal(why.endsWith(".") ? why : why + ".", category(v.problem()), t);
@@ -245,7 +236,9 @@ public class SshChecker implements com.infrakitchen.console.integration.check.Ke
 
         private void addIdentity(JSch jsch, ParsedKey key) throws JSchException {
             byte[] privateKey = key.privateKeyBytes();
-            byte[] passphrase = key.encrypted() && input.passphrase() != null ? input.passphrase().bytes() : null;
+            // a decrypted key needs no passphrase: the key derivation ran once, in parseForCheck
+            byte[] passphrase = key.encrypted() && !key.decrypted() && input.passphrase() != null
+                    ? input.passphrase().bytes() : null;
             try {
                 jsch.addIdentity("ssh-key", privateKey, null, passphrase);
             } finally {
@@ -257,96 +250,40 @@ public class SshChecker implements com.infrakitchen.console.integration.check.Ke
         // ---- connect failures -----------------------------------------------------------------------------
 
         private CheckResult connectFailed(JSchException e, HostKeyWatch hostKeys, ParsedKey key, long t) {
-            String described = describe(e);
-            if (!sockets.connected()) {
-                CheckCategory category = cancellation.isCancelled() ? CheckCategory.CANCELLED
-                        : tcpCategory(sockets.failure() != null ? sockets.failure() : e);
-                steps.add(new CheckStep(STEP_TCP, StepStatus.FAILED, tcpFailure(category, described), since(t),
-                        null));
-                skipAfter(STEP_TCP);
-                return done(category, details(null, null, described));
-            }
-            steps.add(tcpPassed(t));
-            long connectedAt = sockets.connectedAt();
-            if (cancellation.isCancelled()) {
-                steps.add(new CheckStep(hostKeys.checked() ? STEP_AUTH : STEP_HOST_KEY, StepStatus.FAILED,
-                        "Cancelled.", since(connectedAt), null));
-                skipAfter(hostKeys.checked() ? STEP_AUTH : STEP_HOST_KEY);
-                return done(CheckCategory.CANCELLED, null);
-            }
-            if (hostKeys.result() == HostKeyRepository.CHANGED || e instanceof JSchChangedHostKeyException
-                    || e instanceof JSchRevokedHostKeyException) {
-                String trusted = String.join(", ", hostKeys.trustedFingerprints());
-                String summary = "The server presented the host key " + hostKeys.presentedKey() + ", but the"
-                        + " trusted key for " + hostKeys.host() + " is " + (trusted.isEmpty() ? "another one" : trusted)
-                        + (e instanceof JSchRevokedHostKeyException ? " (the presented key is marked @revoked)" : "")
-                        + ". The connection was closed before the key was used.";
-                return hostKeyFailed(summary, CheckCategory.SSH_HOST_KEY_CHANGED, connectedAt,
-                        "presented " + hostKeys.presentedKey() + "; trusted " + trusted);
-            }
-            if (hostKeys.result() == HostKeyRepository.NOT_INCLUDED || e instanceof JSchUnknownHostKeyException) {
-                String summary = "The server presented the host key " + hostKeys.presentedKey() + ", which is not"
-                        + " among the trusted host keys for " + hostKeys.host() + " (" + HostKeyWatch.SOURCE
-                        + "). The connection was closed before the key was used.";
-                return hostKeyFailed(summary, CheckCategory.SSH_HOST_KEY_UNKNOWN, connectedAt,
-                        "presented " + hostKeys.presentedKey());
-            }
-            if (!hostKeys.checked()) {
-                CheckCategory category;
-                String summary;
-                if (timedOutIn != null || hasCause(e, SocketTimeoutException.class)) {
-                    category = CheckCategory.TIMEOUT;
-                    summary = "The server accepted the connection but did not complete the SSH handshake within "
-                            + seconds(properties.connectTimeout()) + (sockets.receivedAnything()
-                                    ? " (it sent \"" + sockets.firstLine() + "\")." : "; it sent nothing.");
-                } else if (e instanceof JSchAlgoNegoFailException nego) {
-                    category = CheckCategory.SSH_ALGORITHM_MISMATCH;
-                    summary = "No common " + nego.getAlgorithmName() + " algorithm: the server offers "
-                            + nego.getServerProposal() + "; InfraKitchen accepts " + nego.getJSchProposal() + ".";
-                } else if (!sockets.receivedAnything()) {
-                    category = CheckCategory.CONNECTION_RESET;
-                    summary = "The server closed the connection without a word (" + described + ").";
-                } else if (!sockets.firstLine().startsWith("SSH-")) {
-                    category = CheckCategory.SSH_PROTOCOL_ERROR;
-                    summary = "The server answered \"" + sockets.firstLine() + "\" instead of an SSH greeting.";
-                } else if (hasCause(e, SocketException.class)) {
-                    category = CheckCategory.CONNECTION_RESET;
-                    summary = "The connection broke during the SSH handshake (" + described + ").";
-                } else {
-                    category = CheckCategory.SSH_PROTOCOL_ERROR;
-                    summary = "The SSH handshake with " + sockets.firstLine() + " failed: " + described + ".";
-                }
-                return hostKeyFailed(summary, category, connectedAt, described);
-            }
-            steps.add(new CheckStep(STEP_HOST_KEY, StepStatus.PASSED, "The server's host key "
-                    + hostKeys.presentedKey() + " is the trusted one for " + hostKeys.host() + ".",
-                    nanosToMillis(hostKeys.checkedAt() - connectedAt), null));
-            CheckCategory category;
-            String summary;
-            if (timedOutIn != null || hasCause(e, SocketTimeoutException.class)) {
-                category = CheckCategory.TIMEOUT;
-                summary = "The server did not finish the sign-in within " + seconds(properties.connectTimeout()) + ".";
-            } else if (String.valueOf(e.getMessage()).startsWith("Auth fail")
-                    || String.valueOf(e.getMessage()).startsWith("Auth cancel")) {
-                category = CheckCategory.SSH_AUTH_FAILED;
-                summary = "The server refused the " + key.description() + "-bit key " + key.sha256Fingerprint()
-                        + " for user " + properties.user() + " (" + described + ").";
-            } else if (hasCause(e, SocketException.class) || hasCause(e, IOException.class)) {
-                category = CheckCategory.CONNECTION_RESET;
-                summary = "The connection broke during sign-in (" + described + ").";
+            boolean connected = sockets.connected();
+            Exception cause = !connected && sockets.failure() != null ? sockets.failure() : e;
+            SessionFailures.Facts facts = new SessionFailures.Facts(SessionFailures.Phase.CONNECT, connected,
+                    cancellation.isCancelled(), timedOutIn != null, hostKeys.checked() ? hostKeys.result() : -1,
+                    sockets.receivedAnything(), sockets.firstLine(), cause, describe(e), context(hostKeys, key));
+            SessionFailures.Classification c = SessionFailures.classify(facts);
+            if (!connected) {
+                steps.add(new CheckStep(STEP_TCP, StepStatus.FAILED, c.summary(), since(t), null));
             } else {
-                category = CheckCategory.SSH_PROTOCOL_ERROR;
-                summary = "Sign-in failed: " + described + ".";
+                steps.add(tcpPassed(t));
+                long connectedAt = sockets.connectedAt();
+                if (STEP_AUTH.equals(c.step())) {
+                    if (c.category() != CheckCategory.CANCELLED) {
+                        steps.add(new CheckStep(STEP_HOST_KEY, StepStatus.PASSED, "The server's host key "
+                                + hostKeys.presentedKey() + " is the trusted one for " + hostKeys.host() + ".",
+                                nanosToMillis(hostKeys.checkedAt() - connectedAt), null));
+                    }
+                    steps.add(new CheckStep(STEP_AUTH, StepStatus.FAILED, c.summary(), c.category()
+                            == CheckCategory.CANCELLED ? since(connectedAt) : since(hostKeys.checkedAt()), null));
+                } else {
+                    steps.add(new CheckStep(c.step(), StepStatus.FAILED, c.summary(), since(connectedAt), null));
+                }
             }
-            steps.add(new CheckStep(STEP_AUTH, StepStatus.FAILED, summary, since(hostKeys.checkedAt()), null));
-            skipAfter(STEP_AUTH);
-            return done(category, details(null, null, described));
+            skipAfter(c.step());
+            return done(c.category(), c.error() == null ? null : details(null, null, c.error()));
         }
 
-        private CheckResult hostKeyFailed(String summary, CheckCategory category, long connectedAt, String error) {
-            steps.add(new CheckStep(STEP_HOST_KEY, StepStatus.FAILED, summary, since(connectedAt), null));
-            skipAfter(STEP_HOST_KEY);
-            return done(category, details(null, null, error));
+        private SessionFailures.Context context(HostKeyWatch hostKeys, ParsedKey key) {
+            return new SessionFailures.Context(where(), properties.host(),
+                    hostKeys == null ? properties.host() : hostKeys.host(), properties.user(),
+                    hostKeys == null ? null : hostKeys.presentedKey(),
+                    hostKeys == null ? "" : String.join(", ", hostKeys.trustedFingerprints()),
+                    key == null ? null : key.description(), key == null ? null : key.sha256Fingerprint(),
+                    seconds(properties.connectTimeout()), seconds(properties.timeout()), null);
         }
 
         private CheckStep tcpPassed(long t) {
@@ -354,35 +291,11 @@ public class SshChecker implements com.infrakitchen.console.integration.check.Ke
                     nanosToMillis(sockets.connectedAt() - t), null);
         }
 
-        private CheckCategory tcpCategory(Exception e) {
-            if (hasCause(e, UnknownHostException.class)) {
-                return CheckCategory.DNS_FAILURE;
-            }
-            if (hasCause(e, SocketTimeoutException.class)) {
-                return CheckCategory.TIMEOUT;
-            }
-            if (hasCause(e, ConnectException.class) || hasCause(e, NoRouteToHostException.class)) {
-                return CheckCategory.CONNECTION_REFUSED;
-            }
-            return CheckCategory.NETWORK_ERROR;
-        }
-
         /** "host (address) port n", the address only when it says more than the host. */
         private String where() {
             String address = sockets.address() == null ? null : sockets.address().getHostAddress();
             return properties.host() + (address == null || address.equals(properties.host()) ? "" : " (" + address
                     + ")") + " port " + properties.port();
-        }
-
-        private String tcpFailure(CheckCategory category, String described) {
-            String where = where();
-            return switch (category) {
-                case DNS_FAILURE -> "The host name " + properties.host() + " could not be resolved.";
-                case TIMEOUT -> "No connection to " + where + " within " + seconds(properties.connectTimeout()) + ".";
-                case CONNECTION_REFUSED -> "Nothing accepts connections on " + where + " (" + described + ").";
-                case CANCELLED -> "Cancelled.";
-                default -> "Could not connect to " + where + " (" + described + ").";
-            };
         }
 
         // ---- the Git request ------------------------------------------------------------------------------
@@ -432,18 +345,15 @@ public class SshChecker implements com.infrakitchen.console.integration.check.Ke
             } catch (JSchException | IOException e) {
                 disarm();
                 String remote = stderr == null ? "" : stderr.await(0);
-                CheckCategory category = cancellation.isCancelled() ? CheckCategory.CANCELLED
-                        : timedOutIn != null || hasCause(e, SocketTimeoutException.class) ? CheckCategory.TIMEOUT
-                        : hasCause(e, IOException.class) ? CheckCategory.CONNECTION_RESET
-                        : CheckCategory.SSH_UNEXPECTED_RESPONSE;
-                String summary = switch (category) {
-                    case CANCELLED -> "Cancelled.";
-                    case TIMEOUT -> "The server signed the key in but did not answer " + command + " within "
-                            + seconds(properties.timeout()) + ".";
-                    default -> "The Git request failed: " + describe(e) + ".";
-                };
-                steps.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, summary, since(t), null));
-                return done(category, details(url, remote, describe(e)));
+                SessionFailures.Classification c = SessionFailures.classify(new SessionFailures.Facts(
+                        SessionFailures.Phase.REQUEST, true, cancellation.isCancelled(), timedOutIn != null,
+                        HostKeyRepository.OK, true, sockets.firstLine(), e, describe(e),
+                        new SessionFailures.Context(where(), properties.host(), properties.host(), properties.user(),
+                                null, "",
+                                key.description(), key.sha256Fingerprint(), seconds(properties.connectTimeout()),
+                                seconds(properties.timeout()), command)));
+                steps.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, c.summary(), since(t), null));
+                return done(c.category(), details(url, remote, c.error()));
             } finally {
                 if (channel != null) {
                     channel.disconnect();
@@ -625,15 +535,6 @@ public class SshChecker implements com.infrakitchen.console.integration.check.Ke
     /** Spaces as Azure DevOps writes them in SSH URLs ({@code Fabrikam%20Fiber}); other characters are as typed. */
     static String urlPath(String name) {
         return name.replace(" ", "%20");
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The exception as one line: JSch's and the JDK's messages name hosts, ports and algorithms, never keys. */

@@ -62,13 +62,26 @@ public final class SshKeys {
 
     /** {@link #parse(String, Secret)} for a key held as a secret (the size rule is applied before it is read). */
     public static ParsedKey parse(Secret privateKey, Secret passphrase) {
+        return parse(privateKey, passphrase, false);
+    }
+
+    /**
+     * As {@link #parse(Secret, Secret)} for a check: an encrypted key comes back decrypted
+     * ({@link ParsedKey#decrypted()}), so that JSch loads it without deriving the passphrase's key a second time
+     * (bcrypt for OpenSSH keys, PBKDF2 for PKCS#8: the slowest part of a local check). Never store what it returns.
+     */
+    static ParsedKey parseForCheck(Secret privateKey, Secret passphrase) {
+        return parse(privateKey, passphrase, true);
+    }
+
+    private static ParsedKey parse(Secret privateKey, Secret passphrase, boolean keepDecrypted) {
         if (privateKey == null || privateKey.length() == 0) {
             throw violation(Problem.MISSING, "SSH Private Key is required");
         }
         if (privateKey.length() > MAX_KEY_BYTES) {
             throw tooLarge(privateKey.length());
         }
-        return parse(privateKey.reveal(), passphrase);
+        return parse(privateKey.reveal(), passphrase, keepDecrypted);
     }
 
     /**
@@ -79,6 +92,10 @@ public final class SshKeys {
      * @throws SshKeyRuleViolation when a rule is broken, with a message safe to show next to the field
      */
     public static ParsedKey parse(String privateKeyText, Secret passphrase) {
+        return parse(privateKeyText, passphrase, false);
+    }
+
+    private static ParsedKey parse(String privateKeyText, Secret passphrase, boolean keepDecrypted) {
         if (privateKeyText == null || privateKeyText.isBlank()) {
             throw violation(Problem.MISSING, "SSH Private Key is required");
         }
@@ -126,14 +143,50 @@ public final class SshKeys {
                         + MIN_RSA_BITS + "." + CREATE_RSA);
             }
             String line = "ssh-rsa " + Base64.getEncoder().encodeToString(blob) + comment(pair);
+            Secret decrypted = encrypted && keepDecrypted ? decryptedPem(pair, blob) : null;
+            if (decrypted != null) {
+                return new ParsedKey("RSA", bits, sha256Fingerprint(blob), md5Fingerprint(blob), line, true,
+                        decrypted, true);
+            }
             return new ParsedKey("RSA", bits, sha256Fingerprint(blob), md5Fingerprint(blob), line, encrypted,
-                    Secret.ofBytes(bytes));
+                    Secret.ofBytes(bytes), false);
         } finally {
             if (pair != null) {
                 pair.dispose();
             }
             wipe(der);
             wipe(bytes);
+        }
+    }
+
+    /**
+     * The decrypted key as JSch writes it (PKCS#1 PEM, unencrypted), for loading without a second key derivation;
+     * null when JSch cannot write this kind (its PKCS#8 keys) or what it wrote does not load back as the same
+     * unencrypted key: the check then loads the key as given, with its passphrase.
+     */
+    private static Secret decryptedPem(KeyPair pair, byte[] publicBlob) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(4096);
+        byte[] pem = null;
+        KeyPair check = null;
+        try {
+            pair.writePrivateKey(out);
+            pem = out.toByteArray();
+            check = KeyPair.load(new JSch(), pem, null);
+            if (check.isEncrypted() || !java.util.Arrays.equals(check.getPublicKeyBlob(), publicBlob)) {
+                return null;
+            }
+            return Secret.ofBytes(pem);
+        } catch (JSchException | RuntimeException e) {
+            return null;
+        } finally {
+            if (check != null) {
+                check.dispose();
+            }
+            int written = out.size();
+            // ByteArrayOutputStream keeps its own buffer: overwrite what it holds
+            out.reset();
+            out.writeBytes(new byte[written]);
+            wipe(pem);
         }
     }
 

@@ -285,6 +285,38 @@ class SshKeysTest {
         assertThat(parsed.privateKeyBytes()).containsOnly(0);
     }
 
+    /**
+     * A check decrypts an encrypted key once (issue 10 item 4): what it hands JSch is already decrypted, loads without
+     * a passphrase and is the same key; the stored form is never this one ({@link SshKeys#parse} keeps the key as
+     * given).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("encryptedFormats")
+    void forACheckAnEncryptedKeyComesBackDecryptedOnceAndLoadsWithoutItsPassphrase(String format, String key,
+            String passphrase) throws Exception {
+        ParsedKey parsed = SshKeys.parseForCheck(com.infrakitchen.console.secret.Secret.of(key), pass(passphrase));
+        assertThat(parsed.encrypted()).isTrue();
+        if (format.startsWith("PKCS#8")) {
+            // JSch cannot write its PKCS#8 keys back: the check loads the key as given (PBKDF2 is cheap next to bcrypt)
+            assertThat(parsed.decrypted()).isFalse();
+            return;
+        }
+        assertThat(parsed.decrypted()).isTrue();
+        assertThat(parsed.sha256Fingerprint()).isEqualTo(aliceSha256());
+        com.jcraft.jsch.KeyPair reloaded = com.jcraft.jsch.KeyPair.load(new JSch(), parsed.privateKeyBytes(), null);
+        assertThat(reloaded.isEncrypted()).isFalse();
+        assertThat(SshKeys.sha256Fingerprint(reloaded.getPublicKeyBlob())).isEqualTo(aliceSha256());
+        JSch jsch = new JSch();
+        jsch.addIdentity("test", parsed.privateKeyBytes(), null, null);
+        assertThat(jsch.getIdentityNames()).containsExactly("test");
+
+        ParsedKey stored = SshKeys.parse(key, pass(passphrase));
+        assertThat(stored.decrypted()).isFalse();
+        assertThat(com.jcraft.jsch.KeyPair.load(new JSch(), stored.privateKeyBytes(), null).isEncrypted()).isTrue();
+        parsed.wipe();
+        assertThat(parsed.privateKeyBytes()).containsOnly(0);
+    }
+
     // ---- fingerprints ---------------------------------------------------------------------------------------
 
     static String aliceSha256() {
