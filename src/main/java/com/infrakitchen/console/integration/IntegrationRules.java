@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration;
 
+import com.infrakitchen.console.shared.AsciiText;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.shared.TextLimits;
 import java.text.Normalizer;
@@ -124,17 +125,7 @@ public final class IntegrationRules {
      * an ASCII 'k', a look-alike becoming another label): any other character stays, for the rule to refuse.
      */
     public static String normaliseLabel(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(raw.strip());
-        for (int i = 0; i < out.length(); i++) {
-            char c = out.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                out.setCharAt(i, (char) (c + ('a' - 'A')));
-            }
-        }
-        return out.toString();
+        return AsciiText.trimAndLowerAscii(raw);
     }
 
     public static Optional<String> labelProblem(String normalisedLabel) {

@@ -1,5 +1,6 @@
 package com.infrakitchen.console.user;
 
+import com.infrakitchen.console.shared.AsciiText;
 import com.infrakitchen.console.shared.TextLimits;
 import java.util.regex.Pattern;
 
@@ -28,17 +29,7 @@ public final class UserRules {
      * kept as typed, any non-ASCII character is refused by the rule.
      */
     public static String normaliseUsername(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(raw.strip());
-        for (int i = 0; i < out.length(); i++) {
-            char c = out.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                out.setCharAt(i, (char) (c + ('a' - 'A')));
-            }
-        }
-        return out.toString();
+        return AsciiText.trimAndLowerAscii(raw);
     }
 
     /** Null when valid, else the message to show. */

@@ -2,80 +2,32 @@ package com.infrakitchen.console.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.security.LoginThrottle;
-import com.infrakitchen.console.support.As;
-import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
+import com.infrakitchen.console.support.BrowserTest;
+import com.infrakitchen.console.support.E2eUsers;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
-import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
-import com.infrakitchen.console.user.NewUser;
-import com.infrakitchen.console.user.UserService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 9 item 1 as the user met it: test in the form (Connected), Save, wait 6 s (longer than the fake keeps an
  * idle connection: 1 s, as unkind servers and proxies do), Test Connection on the detail page. It used to say
  * "The connection to Azure DevOps was cut"; it must say Connected, and the grid must not show Failed.
  */
-@EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class IdleConnectionE2E {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    LoginThrottle throttle;
-    @Autowired
-    UserService users;
-
-    final FakeAzureDevOps fake = FakeAzureDevOpsInitializer.shared();
-    private BrowserSession browser;
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Browser.assumeEnabled();
-        throttle.reset();
-        fake.reset();
-        As.user("e2e-setup", "ADMIN", () -> {
-            if (!users.usernameTaken("ida.idle")) {
-                users.create(new NewUser("ida.idle", "EDITOR", "e2e-password-ida.idle"));
-            }
-        });
-        browser = new BrowserSession(port);
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.reset();
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String state() {
-        return driver.findElement(By.id("connection-indicator")).getDomAttribute("data-state");
-    }
-
     @Test
-    void testingOnTheDetailPageSixSecondsAfterSaveIsConnected() throws Exception {
-        assertThat(FakeAzureDevOps.DEFAULT_IDLE_TIMEOUT).isLessThan(java.time.Duration.ofSeconds(6));
-        browser.signIn("ida.idle", "e2e-password-ida.idle");
+    void testingOnTheDetailPageSixSecondsAfterSaveIsConnected(BrowserSession browser, E2eUsers users)
+            throws Exception {
+        assertThat(FakeAzureDevOps.DEFAULT_IDLE_TIMEOUT).isLessThan(Duration.ofSeconds(6));
+        var driver = browser.driver();
+        var wait = browser.waiting();
+        browser.signIn("ida.idle", users.ensure("ida.idle", "EDITOR"));
         browser.waitForUrl("/integrations");
         browser.open("/integrations/azure_devops/setup");
         browser.waitForText("How to connect");
@@ -87,17 +39,18 @@ class IdleConnectionE2E {
         driver.findElement(By.cssSelector("#token input")).sendKeys(FakeTokens.PAT_FULL, Keys.TAB);
 
         browser.click(By.id("test-connection"));
-        wait.until(d -> "CONNECTED".equals(state()));
+        wait.until(d -> "CONNECTED".equals(browser.connectionState()));
         browser.click(By.id("save"));
         wait.until(ExpectedConditions.urlMatches(".*/integrations/[0-9a-f-]{36}$"));
         browser.waitForText("Configured on");
 
         Thread.sleep(6_000);
         browser.click(By.id("test-connection"));
-        wait.until(d -> !"TESTING".equals(state()) && !"NOT_TESTED".equals(state()));
-        Browser.screenshot(driver, "60-detail-after-idle-pause");
-        assertThat(state()).as(driver.findElement(By.id("connection-headline")).getText()).isEqualTo("CONNECTED");
-        assertThat(driver.findElement(By.id("connection-headline")).getText()).isEqualTo("Connected as Alice");
+        wait.until(d -> !"TESTING".equals(browser.connectionState())
+                && !"NOT_TESTED".equals(browser.connectionState()));
+        com.infrakitchen.console.support.Browser.screenshot(driver, "60-detail-after-idle-pause");
+        assertThat(browser.connectionState()).as(browser.connectionHeadline()).isEqualTo("CONNECTED");
+        assertThat(browser.connectionHeadline()).isEqualTo("Connected as Alice");
 
         browser.open("/integrations?q=" + name);
         browser.waitForText(name);

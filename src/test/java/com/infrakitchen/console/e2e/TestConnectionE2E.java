@@ -3,28 +3,21 @@ package com.infrakitchen.console.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.check.CheckCategory;
-import com.infrakitchen.console.security.LoginThrottle;
-import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
+import com.infrakitchen.console.support.BrowserTest;
+import com.infrakitchen.console.support.E2eUsers;
 import com.infrakitchen.console.support.NetworkRecorder;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
-import com.infrakitchen.console.user.NewUser;
-import com.infrakitchen.console.user.UserService;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Test Connection in a real browser against the fake Azure DevOps: a valid token shows Connected, an
@@ -32,55 +25,33 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * hint; editing the token afterwards shows Outdated. No token typed ever comes back in a response or a push
  * frame. Screenshots of each state land in target/screenshots.
  */
-@EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class TestConnectionE2E {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    LoginThrottle throttle;
-    @Autowired
-    UserService users;
 
     final FakeAzureDevOps fake = FakeAzureDevOpsInitializer.shared();
     private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private String password;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Browser.assumeEnabled();
-        throttle.reset();
-        fake.reset();
-        As.user("e2e-setup", "ADMIN", () -> {
-            if (!users.usernameTaken("tess.tester")) {
-                users.create(new NewUser("tess.tester", "EDITOR", "e2e-password-tess.tester"));
-            }
-        });
-        browser = new BrowserSession(port);
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.reset();
-        if (browser != null) {
-            browser.close();
-        }
+    void setUp(BrowserSession browser, E2eUsers users) {
+        this.browser = browser;
+        this.driver = browser.driver();
+        this.wait = browser.waiting();
+        this.password = users.ensure("tess.tester", "EDITOR");
     }
 
     private String state() {
-        return driver.findElement(By.id("connection-indicator")).getDomAttribute("data-state");
+        return browser.connectionState();
     }
 
     private String headline() {
-        return driver.findElement(By.id("connection-headline")).getText();
+        return browser.connectionHeadline();
     }
 
     private void waitForState(String state) {
-        wait.until(d -> state.equals(state()));
+        browser.awaitConnectionState(state);
     }
 
     private void typeToken(String token) {
@@ -99,7 +70,7 @@ class TestConnectionE2E {
     @Test
     void validExpiredAndMisspelledAreToldApartBeforeSavingAndAnEditMakesTheResultOutdated() throws Exception {
         try (NetworkRecorder recorder = new NetworkRecorder(driver)) {
-            browser.signIn("tess.tester", "e2e-password-tess.tester");
+            browser.signIn("tess.tester", password);
             browser.waitForUrl("/integrations");
             browser.open("/integrations/azure_devops/setup");
             browser.waitForText("How to connect");

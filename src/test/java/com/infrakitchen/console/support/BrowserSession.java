@@ -62,6 +62,22 @@ public final class BrowserSession implements AutoCloseable {
                 || d.getPageSource().contains(text));
     }
 
+    /** The Test Connection indicator's state ({@code data-state}: NOT_TESTED, TESTING, CONNECTED, ...). */
+    public String connectionState() {
+        return driver.findElement(By.id("connection-indicator")).getDomAttribute("data-state");
+    }
+
+    /** The indicator's headline text. */
+    public String connectionHeadline() {
+        return driver.findElement(By.id("connection-headline")).getText();
+    }
+
+    /** Waits until the indicator shows {@code state}, and returns its headline. */
+    public String awaitConnectionState(String state) {
+        wait.until(d -> state.equals(connectionState()));
+        return connectionHeadline();
+    }
+
     public void waitForUrl(String part) {
         wait.until(ExpectedConditions.urlContains(part));
     }
