@@ -5,26 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
-import com.infrakitchen.console.security.LoginThrottle;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
+import com.infrakitchen.console.support.BrowserTest;
+import com.infrakitchen.console.support.E2eUsers;
 import com.infrakitchen.console.support.NetworkRecorder;
 import com.infrakitchen.console.support.SecretScan;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
-import com.infrakitchen.console.user.NewUser;
-import com.infrakitchen.console.user.UserService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -32,8 +29,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,16 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * never comes back in a response or push frame; a key generated on the server never reaches the browser at all
  * (push and UIDL frames, response bodies, the DOM with its shadow roots).
  */
-@EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class SshKeyE2E {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    LoginThrottle throttle;
-    @Autowired
-    UserService users;
     @Autowired
     IntegrationService integrations;
     @Autowired
@@ -61,32 +49,18 @@ class SshKeyE2E {
     private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private String password;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Browser.assumeEnabled();
-        throttle.reset();
-        ssh.reset();
-        As.user("e2e-setup", "ADMIN", () -> {
-            if (!users.usernameTaken("sasha.ssh")) {
-                users.create(new NewUser("sasha.ssh", "EDITOR", "e2e-password-sasha.ssh"));
-            }
-        });
-        browser = new BrowserSession(port);
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void tearDown() {
-        ssh.reset();
-        if (browser != null) {
-            browser.close();
-        }
+    void setUp(BrowserSession browser, E2eUsers users) {
+        this.browser = browser;
+        this.driver = browser.driver();
+        this.wait = browser.waiting();
+        this.password = users.ensure("sasha.ssh", "EDITOR");
     }
 
     private String state() {
-        return driver.findElement(By.id("connection-indicator")).getDomAttribute("data-state");
+        return browser.connectionState();
     }
 
     private String text(By by) {
@@ -114,7 +88,7 @@ class SshKeyE2E {
         ssh.registerKey(pair.getPublic());
 
         try (NetworkRecorder recorder = new NetworkRecorder(driver)) {
-            browser.signIn("sasha.ssh", "e2e-password-sasha.ssh");
+            browser.signIn("sasha.ssh", password);
             browser.waitForUrl("/integrations");
             browser.open("/integrations/azure_devops/setup");
             browser.waitForText("How to connect");
@@ -163,7 +137,7 @@ class SshKeyE2E {
         String sha;
         NetworkRecorder recorder = new NetworkRecorder(driver);
         try (recorder) {
-            browser.signIn("sasha.ssh", "e2e-password-sasha.ssh");
+            browser.signIn("sasha.ssh", password);
             browser.waitForUrl("/integrations");
             browser.open("/integrations/azure_devops/setup");
             browser.waitForText("How to connect");

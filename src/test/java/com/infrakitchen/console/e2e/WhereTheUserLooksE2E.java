@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.security.LoginThrottle;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
+import com.infrakitchen.console.support.BrowserTest;
+import com.infrakitchen.console.support.E2eUsers;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
-import com.infrakitchen.console.user.NewUser;
-import com.infrakitchen.console.user.UserService;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -26,24 +23,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 9, item 6, at 1366x900 as a user sees it: the Test Connection result is in view when the test ends; after
  * a label is added with Enter the suggestion overlay is closed (the next click reaches Test Connection); a refused
  * label stays in the input and stops Save; the grid's headers are never cut.
  */
-@EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class WhereTheUserLooksE2E {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    LoginThrottle throttle;
-    @Autowired
-    UserService users;
     @Autowired
     IntegrationService integrations;
 
@@ -51,16 +39,12 @@ class WhereTheUserLooksE2E {
     private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private String password;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Browser.assumeEnabled();
-        throttle.reset();
-        fake.reset();
+    void setUp(BrowserSession browser, E2eUsers users) {
+        this.password = users.ensure("wanda.watcher", "EDITOR");
         As.user("e2e-setup", "ADMIN", () -> {
-            if (!users.usernameTaken("wanda.watcher")) {
-                users.create(new NewUser("wanda.watcher", "EDITOR", "e2e-password-wanda.watcher"));
-            }
             if (!integrations.nameTaken("platform-payments-production-westeurope", null)) {
                 integrations.create(new IntegrationData("platform-payments-production-westeurope",
                         "Payments", List.of("prod", "team-payments", "eu-west"), "contoso-payments-platform", null),
@@ -68,26 +52,18 @@ class WhereTheUserLooksE2E {
             }
             return null;
         });
-        browser = new BrowserSession(port);
-        driver = browser.driver();
-        wait = browser.waiting();
+        this.browser = browser;
+        this.driver = browser.driver();
+        this.wait = browser.waiting();
         browser.open("/login");
         // a viewport of 1366x900, as the probe's: the window is that plus its own frame
         Object frame = driver.executeScript("return window.outerHeight - window.innerHeight;");
         driver.manage().window().setSize(new Dimension(1366, 900 + ((Number) frame).intValue()));
     }
 
-    @AfterEach
-    void tearDown() {
-        fake.reset();
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theGridsHeadersAreNeverCutAt1366Pixels() throws Exception {
-        browser.signIn("wanda.watcher", "e2e-password-wanda.watcher");
+        browser.signIn("wanda.watcher", password);
         browser.waitForUrl("/integrations");
         // other test classes may share the database: find the row by search
         browser.open("/integrations?q=platform-payments-production-westeurope");
@@ -119,7 +95,7 @@ class WhereTheUserLooksE2E {
 
     @Test
     void addingALabelClosesTheOverlayARefusedOneStaysAndStopsSaveAndTheResultIsInView() throws Exception {
-        browser.signIn("wanda.watcher", "e2e-password-wanda.watcher");
+        browser.signIn("wanda.watcher", password);
         browser.waitForUrl("/integrations");
         browser.open("/integrations/azure_devops/setup");
         browser.waitForText("How to connect");
