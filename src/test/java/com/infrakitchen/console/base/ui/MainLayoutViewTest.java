@@ -1,6 +1,7 @@
 package com.infrakitchen.console.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.infrakitchen.console.audit.ui.AuditView;
 import com.infrakitchen.console.integration.ui.IntegrationsView;
@@ -8,6 +9,7 @@ import com.infrakitchen.console.user.ui.UsersView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -48,6 +50,18 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
     void anAdminSeesIntegrationsAuditAndUsers() {
         navigate(IntegrationsView.class);
         assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users", "Encryption keys");
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void eachEntryLinksToItsRouteWithItsIcon() {
+        navigate(IntegrationsView.class);
+        assertThat($(SideNav.class).single().getItems()).extracting(SideNavItem::getLabel, SideNavItem::getPath,
+                item -> ((Icon) item.getPrefixComponent()).getIcon()).containsExactly(
+                        tuple("Integrations", "integrations", "vaadin:connect"),
+                        tuple("Audit", "audit", "vaadin:list-ul"),
+                        tuple("Users", "users", "vaadin:users"),
+                        tuple("Encryption keys", "keys", "vaadin:key"));
     }
 
     @Test
