@@ -3,9 +3,6 @@ package com.infrakitchen.console.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.infrakitchen.console.audit.ui.AuditView;
-import com.infrakitchen.console.integration.ui.IntegrationsView;
-import com.infrakitchen.console.user.ui.UsersView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
@@ -34,28 +31,35 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "vic", roles = "VIEWER")
     void aViewerSeesOnlyIntegrations() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         assertThat(navEntries()).containsExactly("Integrations");
     }
 
     @Test
     @WithMockUser(username = "eddie", roles = "EDITOR")
     void anEditorSeesOnlyIntegrations() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         assertThat(navEntries()).containsExactly("Integrations");
     }
 
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void anAdminSeesIntegrationsAuditAndUsers() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users", "Encryption keys");
+    }
+
+    @Test
+    @WithMockUser(username = "vic", roles = "VIEWER")
+    void theRootOpensTheIntegrationsGrid() {
+        navigate("", FeatureViews.INTEGRATIONS);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("integrations");
     }
 
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void eachEntryLinksToItsRouteWithItsIcon() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         assertThat($(SideNav.class).single().getItems()).extracting(SideNavItem::getLabel, SideNavItem::getPath,
                 item -> ((Icon) item.getPrefixComponent()).getIcon()).containsExactly(
                         tuple("Integrations", "integrations", "vaadin:connect"),
@@ -67,24 +71,24 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "vic", roles = "VIEWER")
     void aViewerWhoOpensTheUsersRouteGetsTheNotAvailablePageAndNoUsersView() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         navigate("users", AccessDeniedView.class);
-        assertThat($(UsersView.class).all()).isEmpty();
+        assertThat($(FeatureViews.USERS).all()).isEmpty();
         assertThat($(AccessDeniedView.class).all()).hasSize(1);
     }
 
     @Test
     @WithMockUser(username = "vic", roles = "VIEWER")
     void aViewerWhoOpensTheAuditRouteGetsTheNotAvailablePage() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         navigate("audit", AccessDeniedView.class);
-        assertThat($(AuditView.class).all()).isEmpty();
+        assertThat($(FeatureViews.AUDIT).all()).isEmpty();
     }
 
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void theNavbarShowsTheTitleOfTheCurrentView() {
-        navigate(UsersView.class);
+        navigate(FeatureViews.USERS);
         assertThat($(H1.class).single().getText()).isEqualTo("Users");
     }
 
@@ -102,7 +106,7 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
             }
         });
         users.rememberTheme(UserService.THEME_LIGHT);
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         test($(Button.class).id("theme-toggle")).click();
 
         assertThat(users.currentTheme()).isEqualTo(UserService.THEME_DARK);
@@ -118,7 +122,7 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "theme-tester", roles = "VIEWER")
     void theThemeSwitchTogglesDarkAndIsLabelledWithTheOtherTheme() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         MainLayout layout = $(MainLayout.class).single();
         Button toggle = $(Button.class).id("theme-toggle");
         assertThat(layout.isDark()).isFalse();
