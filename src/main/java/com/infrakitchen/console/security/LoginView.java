@@ -16,7 +16,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · InfraKitchen")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String FAILURE_TITLE = "Sign-in failed";
     static final String FAILURE_MESSAGE = "Check your username and password and try again. After repeated"
@@ -24,7 +24,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    public LoginView() {
+    LoginView() {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);

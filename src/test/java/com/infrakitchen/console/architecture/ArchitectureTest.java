@@ -1,13 +1,32 @@
 package com.infrakitchen.console.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static java.util.stream.Collectors.toCollection;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.architecture.SourceDependencies.Edge;
+import com.infrakitchen.console.audit.AuditTrail;
+import com.infrakitchen.console.security.CurrentUser;
+import com.infrakitchen.console.user.UserService;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -18,6 +37,18 @@ class ArchitectureTest {
     private static final String BASE = "com.infrakitchen.console";
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+
+    /** Every top-level package except {@code base} (the frame the features plug into) and {@code shared}. */
+    private static final Set<String> FEATURES = CLASSES.stream().map(c -> slice(c.getPackageName()))
+            .filter(s -> s != null && !s.equals("base") && !s.equals("shared"))
+            .collect(toCollection(TreeSet::new));
+
+    /**
+     * The only feature classes {@code base} may use, each a public API (never a view): who is signed in
+     * (layout footer, audit of a denied view), the remembered theme (layout), the audit writer (denied view).
+     * None of these features may then depend on {@code base}; the cycle rules below check that.
+     */
+    private static final List<Class<?>> BASE_MAY_USE = List.of(CurrentUser.class, UserService.class, AuditTrail.class);
 
     @Test
     void viewsNeverTalkToRepositoriesOrInternals() {
@@ -63,6 +94,114 @@ class ArchitectureTest {
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * {@code base} knows no feature: the navigation comes from the views' {@code @Menu}, forwards and links
+     * go by route path. Checked twice, because javac inlines constants: the bytecode rule sees class
+     * literals, types and calls; the source rule ({@link SourceDependencies}) sees every class a file
+     * names, so a feature's {@code static final} route or title constant used in {@code base} fails too.
+     */
+    @Test
+    void baseDependsOnNoFeature() {
+        noClasses().that().resideInAPackage(BASE + ".base..")
+                .should().dependOnClassesThat(resideInAnyPackage(featurePackages()).and(not(belongToAnyOf(
+                        BASE_MAY_USE.toArray(Class<?>[]::new)))))
+                .because("the layout builds its navigation from @Menu and links by route path (README, Architecture)")
+                .check(CLASSES);
+
+        List<Edge> named = SourceDependencies.between(BASE).stream()
+                .filter(e -> e.fromSlice().equals("base") && FEATURES.contains(e.toSlice()))
+                .filter(e -> BASE_MAY_USE.stream().noneMatch(allowed -> e.toName().equals(allowed.getName())))
+                .toList();
+        assertThat(named).as("feature classes named in base's source (constants included, which javac inlines)")
+                .isEmpty();
+    }
+
+    /**
+     * The slice cycle rule over the union of two dependency graphs: ArchUnit's (bytecode) and the one the
+     * source text names (imports and qualified names, see {@link SourceDependencies}). A constant such as
+     * {@code MainLayout.TITLE_SUFFIX} in a feature's {@code @PageTitle} leaves no trace in the class file,
+     * so {@link #featurePackagesHaveNoCycles()} misses a cycle closed by it; the import it needs is in the
+     * source, and this test counts it.
+     */
+    @Test
+    void featurePackagesHaveNoCyclesCountingInlinedConstants() {
+        Map<String, Map<String, List<String>>> graph = new TreeMap<>();
+        for (JavaClass from : CLASSES) {
+            for (Dependency d : from.getDirectDependenciesFromSelf()) {
+                addEdge(graph, slice(from.getPackageName()), slice(d.getTargetClass().getPackageName()),
+                        d.getDescription());
+            }
+        }
+        List<Edge> named = SourceDependencies.between(BASE);
+        assertThat(named).as("the source reader finds the imports (is the working directory the project?)")
+                .isNotEmpty();
+        for (Edge e : named) {
+            addEdge(graph, e.fromSlice(), e.toSlice(), "source: " + e);
+        }
+        assertThat(cycle(graph)).as("a cycle between top-level packages, each step with its first evidence")
+                .isEmpty();
+    }
+
+    private static String[] featurePackages() {
+        return FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new);
+    }
+
+    /** The top-level package under {@link #BASE}, or null for the base package itself and for other code. */
+    private static String slice(String packageName) {
+        return packageName.startsWith(BASE + ".") ? packageName.substring(BASE.length() + 1).split("\\.")[0] : null;
+    }
+
+    private static void addEdge(Map<String, Map<String, List<String>>> graph, String from, String to,
+            String evidence) {
+        if (from != null && to != null && !from.equals(to)) {
+            List<String> seen = graph.computeIfAbsent(from, k -> new TreeMap<>()).computeIfAbsent(to,
+                    k -> new ArrayList<>());
+            if (seen.size() < 2) {
+                seen.add(evidence);
+            }
+        }
+    }
+
+    /** The first cycle found, as one line per step ({@code a -> b: evidence}), or none. */
+    private static List<String> cycle(Map<String, Map<String, List<String>>> graph) {
+        Set<String> done = new HashSet<>();
+        for (String start : graph.keySet()) {
+            List<String> found = cycleFrom(start, graph, new LinkedHashMap<>(), done);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<String> cycleFrom(String node, Map<String, Map<String, List<String>>> graph,
+            LinkedHashMap<String, String> path, Set<String> done) {
+        if (done.contains(node)) {
+            return List.of();
+        }
+        if (path.containsKey(node)) {
+            List<String> steps = new ArrayList<>();
+            boolean inCycle = false;
+            for (Map.Entry<String, String> step : path.entrySet()) {
+                inCycle |= step.getKey().equals(node);
+                if (inCycle) {
+                    steps.add(step.getValue());
+                }
+            }
+            return steps;
+        }
+        for (Map.Entry<String, List<String>> next : graph.getOrDefault(node, Map.of()).entrySet()) {
+            path.put(node, node + " -> " + next.getKey() + ": " + String.join(" | ", next.getValue()));
+            List<String> found = cycleFrom(next.getKey(), graph, path, done);
+            if (!found.isEmpty()) {
+                return found;
+            }
+            path.remove(node);
+        }
+        done.add(node);
+        return List.of();
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,9 +31,10 @@ import java.util.Locale;
  * time range (UTC). Administrators only.
  */
 @Route("audit")
+@Menu(title = "Audit", order = 20, icon = "vaadin:list-ul")
 @PageTitle("Audit log · InfraKitchen")
 @RolesAllowed(Roles.ADMIN)
-public class AuditView extends VerticalLayout {
+class AuditView extends VerticalLayout {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -47,7 +49,7 @@ public class AuditView extends VerticalLayout {
     private AuditQuery query = AuditQuery.ALL;
     private long matching;
 
-    public AuditView(AuditService audit) {
+    AuditView(AuditService audit) {
         this.audit = audit;
         addClassName("page");
         setSizeFull();

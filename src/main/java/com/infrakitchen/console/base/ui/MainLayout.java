@@ -1,11 +1,7 @@
 package com.infrakitchen.console.base.ui;
 
-import com.infrakitchen.console.audit.ui.AuditView;
-import com.infrakitchen.console.integration.ui.EncryptionKeysView;
-import com.infrakitchen.console.integration.ui.IntegrationsView;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.user.UserService;
-import com.infrakitchen.console.user.ui.UsersView;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -15,6 +11,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.page.ColorScheme;
@@ -25,13 +22,16 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /**
- * The frame around every signed-in screen: side navigation with only the entries the role may use,
- * the signed-in user and role, a remembered light/dark switch, and sign-out.
+ * The frame around every signed-in screen: side navigation built from the views' {@code @Menu}
+ * annotations, with only the entries the role may use; the signed-in user and role, a remembered
+ * light/dark switch, and sign-out.
  */
 @Layout
 @PermitAll
@@ -59,10 +59,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div brandBox = new Div(brand, product);
         brandBox.addClassName("brand-box");
 
-        addNavEntry("Integrations", VaadinIcon.CONNECT, IntegrationsView.class);
-        addNavEntry("Audit", VaadinIcon.LIST_UL, AuditView.class);
-        addNavEntry("Users", VaadinIcon.USERS, UsersView.class);
-        addNavEntry("Encryption keys", VaadinIcon.KEY, EncryptionKeysView.class);
+        MenuConfiguration.getMenuEntries().forEach(this::addNavEntry);
         nav.addClassName("main-nav");
         nav.setId("main-nav");
 
@@ -73,10 +70,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(toggle, viewTitle);
     }
 
-    private void addNavEntry(String label, VaadinIcon icon, Class<? extends Component> view) {
-        if (ViewAccess.canOpen(view)) {
-            nav.addItem(new SideNavItem(label, view, icon.create()));
+    /**
+     * One entry per view that carries {@code @Menu}, in its {@code order}. Vaadin lists only the views the
+     * signed-in user's role may open (the same access annotations the router enforces), so the layout needs
+     * to know no feature view.
+     */
+    private void addNavEntry(MenuEntry entry) {
+        SideNavItem item = new SideNavItem(entry.title(), entry.menuClass());
+        if (entry.icon() != null && !entry.icon().isBlank()) {
+            item.setPrefixComponent(new Icon(entry.icon()));
         }
+        nav.addItem(item);
     }
 
     private Component userFooter() {

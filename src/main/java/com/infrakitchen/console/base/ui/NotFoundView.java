@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Unknown routes: the same page as access denied, so neither reveals which routes exist. */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-public class NotFoundView extends UnavailablePage implements HasErrorParameter<NotFoundException> {
+class NotFoundView extends UnavailablePage implements HasErrorParameter<NotFoundException> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {

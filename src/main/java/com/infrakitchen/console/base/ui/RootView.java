@@ -1,6 +1,5 @@
 package com.infrakitchen.console.base.ui;
 
-import com.infrakitchen.console.integration.ui.IntegrationsView;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -10,10 +9,10 @@ import jakarta.annotation.security.PermitAll;
 /** {@code /} sends a signed-in user to the integrations grid. */
 @Route(value = "", autoLayout = false)
 @PermitAll
-public class RootView extends Div implements BeforeEnterObserver {
+class RootView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(IntegrationsView.class);
+        event.forwardTo(FeatureRoutes.INTEGRATIONS);
     }
 }

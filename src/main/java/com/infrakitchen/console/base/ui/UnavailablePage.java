@@ -1,6 +1,5 @@
 package com.infrakitchen.console.base.ui;
 
-import com.infrakitchen.console.integration.ui.IntegrationsView;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -19,7 +18,7 @@ abstract class UnavailablePage extends VerticalLayout {
         setPadding(true);
         path.addClassName("unavailable-path");
         add(new H2(TITLE), new Paragraph(MESSAGE), path,
-                new RouterLink("Back to integrations", IntegrationsView.class));
+                new RouterLink("Back to integrations", FeatureRoutes.target(FeatureRoutes.INTEGRATIONS)));
     }
 
     void show(String requestedPath) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,16 +23,17 @@ import java.util.stream.Collectors;
  * and the re-encryption job of a key rotation.
  */
 @Route("keys")
+@Menu(title = "Encryption keys", order = 40, icon = "vaadin:key")
 @PageTitle("Encryption keys" + MainLayout.TITLE_SUFFIX)
 @RolesAllowed(Roles.ADMIN)
-public class EncryptionKeysView extends VerticalLayout {
+class EncryptionKeysView extends VerticalLayout {
 
     private final transient SecretRotationService rotation;
     final Span status = new Span();
     final Span result = new Span();
     final Button reencrypt = new Button("Re-encrypt secrets with the primary key");
 
-    public EncryptionKeysView(SecretRotationService rotation) {
+    EncryptionKeysView(SecretRotationService rotation) {
         this.rotation = rotation;
         addClassName("page");
         Paragraph intro = new Paragraph("Tokens are encrypted with AES-256-GCM using the key set from APP_KEYSET_FILE"

@@ -44,7 +44,7 @@ import java.util.UUID;
  */
 @Route("integrations/:id")
 @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
-public class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient IntegrationService integrations;
     private final transient AuditService audit;

@@ -39,7 +39,7 @@ import java.util.UUID;
 @Route("integrations/azure_devops/setup")
 @PageTitle("Set up Azure DevOps" + MainLayout.TITLE_SUFFIX)
 @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-public class IntegrationSetupView extends HorizontalLayout {
+class IntegrationSetupView extends HorizontalLayout {
 
     private final transient IntegrationService integrations;
     private final transient CheckService checks;

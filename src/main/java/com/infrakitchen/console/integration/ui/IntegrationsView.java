@@ -37,6 +37,7 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -59,9 +60,10 @@ import java.util.Map;
  * search and filters live in the URL so a view can be shared (product.md section 6).
  */
 @Route("integrations")
+@Menu(title = "Integrations", order = 10, icon = "vaadin:connect")
 @PageTitle("Integrations" + MainLayout.TITLE_SUFFIX)
 @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
-public class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
+class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final transient IntegrationService integrations;
     private final transient Clock clock;

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,9 +32,10 @@ import java.util.function.Supplier;
 
 /** {@code /users}: administrators list, create, change role, disable/enable and reset passwords. */
 @Route("users")
+@Menu(title = "Users", order = 30, icon = "vaadin:users")
 @PageTitle("Users · InfraKitchen")
 @RolesAllowed(Roles.ADMIN)
-public class UsersView extends VerticalLayout {
+class UsersView extends VerticalLayout {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -42,7 +44,7 @@ public class UsersView extends VerticalLayout {
     private final Grid<UserSummary> grid = new Grid<>();
     private Set<String> locked = Set.of();
 
-    public UsersView(UserService users) {
+    UsersView(UserService users) {
         this.users = users;
         addClassName("page");
         setSizeFull();

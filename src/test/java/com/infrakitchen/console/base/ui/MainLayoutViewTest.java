@@ -1,13 +1,12 @@
 package com.infrakitchen.console.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import com.infrakitchen.console.audit.ui.AuditView;
-import com.infrakitchen.console.integration.ui.IntegrationsView;
-import com.infrakitchen.console.user.ui.UsersView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -32,45 +31,64 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "vic", roles = "VIEWER")
     void aViewerSeesOnlyIntegrations() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         assertThat(navEntries()).containsExactly("Integrations");
     }
 
     @Test
     @WithMockUser(username = "eddie", roles = "EDITOR")
     void anEditorSeesOnlyIntegrations() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         assertThat(navEntries()).containsExactly("Integrations");
     }
 
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void anAdminSeesIntegrationsAuditAndUsers() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users", "Encryption keys");
     }
 
     @Test
     @WithMockUser(username = "vic", roles = "VIEWER")
+    void theRootOpensTheIntegrationsGrid() {
+        navigate("", FeatureViews.INTEGRATIONS);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("integrations");
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void eachEntryLinksToItsRouteWithItsIcon() {
+        navigate(FeatureViews.INTEGRATIONS);
+        assertThat($(SideNav.class).single().getItems()).extracting(SideNavItem::getLabel, SideNavItem::getPath,
+                item -> ((Icon) item.getPrefixComponent()).getIcon()).containsExactly(
+                        tuple("Integrations", "integrations", "vaadin:connect"),
+                        tuple("Audit", "audit", "vaadin:list-ul"),
+                        tuple("Users", "users", "vaadin:users"),
+                        tuple("Encryption keys", "keys", "vaadin:key"));
+    }
+
+    @Test
+    @WithMockUser(username = "vic", roles = "VIEWER")
     void aViewerWhoOpensTheUsersRouteGetsTheNotAvailablePageAndNoUsersView() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         navigate("users", AccessDeniedView.class);
-        assertThat($(UsersView.class).all()).isEmpty();
+        assertThat($(FeatureViews.USERS).all()).isEmpty();
         assertThat($(AccessDeniedView.class).all()).hasSize(1);
     }
 
     @Test
     @WithMockUser(username = "vic", roles = "VIEWER")
     void aViewerWhoOpensTheAuditRouteGetsTheNotAvailablePage() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         navigate("audit", AccessDeniedView.class);
-        assertThat($(AuditView.class).all()).isEmpty();
+        assertThat($(FeatureViews.AUDIT).all()).isEmpty();
     }
 
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void theNavbarShowsTheTitleOfTheCurrentView() {
-        navigate(UsersView.class);
+        navigate(FeatureViews.USERS);
         assertThat($(H1.class).single().getText()).isEqualTo("Users");
     }
 
@@ -88,7 +106,7 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
             }
         });
         users.rememberTheme(UserService.THEME_LIGHT);
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         test($(Button.class).id("theme-toggle")).click();
 
         assertThat(users.currentTheme()).isEqualTo(UserService.THEME_DARK);
@@ -104,7 +122,7 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "theme-tester", roles = "VIEWER")
     void theThemeSwitchTogglesDarkAndIsLabelledWithTheOtherTheme() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         MainLayout layout = $(MainLayout.class).single();
         Button toggle = $(Button.class).id("theme-toggle");
         assertThat(layout.isDark()).isFalse();

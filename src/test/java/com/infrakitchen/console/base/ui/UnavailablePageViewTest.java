@@ -3,11 +3,10 @@ package com.infrakitchen.console.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.audit.internal.DeniedAccessLimiter;
-import com.infrakitchen.console.integration.ui.IntegrationsView;
-import com.infrakitchen.console.user.ui.UsersView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,7 @@ class UnavailablePageViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "unknown-url-viewer", roles = "VIEWER")
     void anUnknownRouteShowsPageNotAvailableAndIsNotAudited() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         navigate("no-such-page", NotFoundView.class);
         assertThat($(H2.class).single().getText()).isEqualTo("Page not available");
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).contains("Requested: /no-such-page");
@@ -40,12 +39,21 @@ class UnavailablePageViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "back-link-viewer", roles = "VIEWER")
+    void theBackLinkLeadsToTheIntegrationsGrid() {
+        navigate(FeatureViews.INTEGRATIONS);
+        navigate("no-such-page", NotFoundView.class);
+        RouterLink back = $(RouterLink.class).withText("Back to integrations").single();
+        assertThat(back.getHref()).isEqualTo("integrations");
+    }
+
+    @Test
     @WithMockUser(username = "repeating-viewer", roles = "VIEWER")
     void aHundredDeniedNavigationsShowThePageEachTimeAndAddOneAuditEvent() {
-        navigate(IntegrationsView.class);
+        navigate(FeatureViews.INTEGRATIONS);
         for (int i = 0; i < 100; i++) {
             navigate("users", AccessDeniedView.class);
-            assertThat($(UsersView.class).all()).isEmpty();
+            assertThat($(FeatureViews.USERS).all()).isEmpty();
             assertThat($(H2.class).single().getText()).isEqualTo("Page not available");
         }
         assertThat(denied("repeating-viewer")).isEqualTo(1);
