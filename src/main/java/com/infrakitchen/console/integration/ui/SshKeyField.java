@@ -1,23 +1,19 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
-import com.infrakitchen.console.integration.IntegrationTimes;
 import com.infrakitchen.console.integration.SshKeyFacts;
 import com.infrakitchen.console.integration.SshKeyInput;
 import com.infrakitchen.console.integration.SshKeyService;
 import com.infrakitchen.console.integration.SshKeyService.KeyFacts;
 import com.infrakitchen.console.integration.check.CheckFingerprint;
 import com.infrakitchen.console.secret.Secret;
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,6 +24,9 @@ import java.util.function.Supplier;
  * once a key is read it lives only on the server, the text box is emptied, and the page shows what may be
  * shown: key type and size, SHA256 and MD5 fingerprints and the public key line with a copy button. A
  * generated private key is never shown at all. A stored key is shown as "configured on {date}" with Replace.
+ *
+ * <p>This class holds the key and decides what is shown; {@link SshKeyEntry} takes a key in (paste, upload,
+ * generate) and {@link SshKeyFactsPanel} shows its facts.
  */
 class SshKeyField extends VerticalLayout {
 
@@ -36,26 +35,23 @@ class SshKeyField extends VerticalLayout {
 
     private final transient SshKeyService keys;
     private final Supplier<String> commentSupplier;
-    final TextArea keyText = new TextArea(KEY_LABEL);
-    final Upload upload;
-    final Button generate = new Button("Generate key pair");
+    private final SshKeyEntry entry = new SshKeyEntry(text -> load(Secret.of(text), false, text),
+            secret -> load(secret, false, null), this::generateKey);
+    final SshKeyFactsPanel facts = new SshKeyFactsPanel(this::clear, this::startReplacing, this::keepStored);
     final PasswordField passphrase = new PasswordField(PASSPHRASE_LABEL);
-    final Div facts = new Div();
-    final Span factsHeadline = new Span();
-    final Span sha256 = new Span();
-    final Span md5 = new Span();
-    final com.vaadin.flow.component.textfield.TextField publicKey =
-            new com.vaadin.flow.component.textfield.TextField("Public key");
-    final Button copy = new Button("Copy public key");
-    final Button another = new Button("Use another key");
-    final Button replace = new Button("Replace key");
-    final Button keep = new Button("Keep the stored key");
-    final Span instruction = new Span();
-    private final Div entry;
+    // the parts views and tests reach directly
+    final TextArea keyText = entry.keyText;
+    final Button generate = entry.generate;
+    final Span factsHeadline = facts.factsHeadline;
+    final Span sha256 = facts.sha256;
+    final Span md5 = facts.md5;
+    final TextField publicKey = facts.publicKey;
+    final Button replace = facts.replace;
     private transient Secret loaded;
     private boolean generated;
     private SshKeyFacts stored;
     private boolean replacing;
+    private boolean passphraseProblem;
     private Runnable onChange = () -> { };
 
     SshKeyField(SshKeyService keys, Supplier<String> commentSupplier) {
@@ -64,32 +60,6 @@ class SshKeyField extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         addClassName("ssh-key-field");
-
-        keyText.setId("ssh-private-key");
-        keyText.setWidthFull();
-        keyText.setPlaceholder("Paste the whole key file, from its BEGIN line to its END line");
-        keyText.setHelperText("Paste the private key (OpenSSH, PEM or PKCS#8), upload its file, or generate a key"
-                + " pair. RSA only, at least 2048 bits: Azure DevOps accepts no other type.");
-        keyText.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-        keyText.addValueChangeListener(e -> {
-            if (e.isFromClient() && !e.getValue().isBlank()) {
-                String text = e.getValue();
-                keyText.setValue("");
-                load(Secret.of(text), false, text);
-            }
-        });
-        upload = new Upload(this::receive);
-        upload.setId("ssh-upload");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(32 * 1024);
-        upload.setDropLabel(new Span("or drop the private key file here"));
-        upload.addFileRejectedListener(e -> showKeyError("The file was refused: " + e.getErrorMessage()));
-        upload.setUploadButton(new Button("Upload key file"));
-        generate.setId("ssh-generate");
-        generate.addClickListener(e -> generateKey());
-        HorizontalLayout sources = new HorizontalLayout(upload, generate);
-        sources.setAlignItems(Alignment.CENTER);
-        sources.addClassName("ssh-key-sources");
 
         passphrase.setId("ssh-passphrase");
         passphrase.setWidthFull();
@@ -102,64 +72,21 @@ class SshKeyField extends VerticalLayout {
             onChange.run();
         });
 
-        facts.setId("ssh-key-facts");
-        facts.addClassName("ssh-key-facts");
-        factsHeadline.setId("ssh-key-headline");
-        factsHeadline.addClassName("ssh-key-headline");
-        sha256.setId("ssh-fingerprint-sha256");
-        md5.setId("ssh-fingerprint-md5");
-        publicKey.setId("ssh-public-key");
-        publicKey.setReadOnly(true);
-        publicKey.setWidthFull();
-        copy.setId("ssh-copy");
-        copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        copy.addClickListener(e -> copy.getUI().ifPresent(ui -> ui.getPage().executeJs(
-                "navigator.clipboard && navigator.clipboard.writeText($0)", publicKey.getValue())));
-        another.setId("ssh-another");
-        another.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        another.addClickListener(e -> clear());
-        replace.setId("ssh-replace");
-        replace.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        replace.addClickListener(e -> {
-            replacing = true;
-            render();
-            onChange.run();
-        });
-        keep.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        keep.addClickListener(e -> {
-            clear();
-            replacing = false;
-            render();
-            onChange.run();
-        });
-        instruction.addClassName("ssh-instruction");
-        Div fingerprints = new Div(new Span("SHA256 "), sha256, new Span(" · MD5 "), md5);
-        fingerprints.addClassName("ssh-fingerprints");
-        Div factActions = new Div(copy, another, replace, keep);
-        factActions.addClassName("secret-actions");
-        facts.add(factsHeadline, fingerprints, publicKey, instruction, factActions);
-
-        entry = new Div(keyText, sources);
-        entry.addClassName("ssh-key-entry");
-        entry.setWidthFull();
         add(entry, facts, passphrase);
         render();
     }
 
-    /**
-     * An uploaded key file: read on the request thread (at most a little more than the size rule allows), then
-     * handed to the UI under its lock. The bytes are wiped once read into a secret.
-     */
-    private void receive(com.vaadin.flow.server.streams.UploadEvent event) throws java.io.IOException {
-        byte[] data;
-        try (var in = event.getInputStream()) {
-            data = in.readNBytes(com.infrakitchen.console.integration.azuredevops.ssh.SshKeys.MAX_KEY_BYTES + 1);
-        }
-        UI ui = event.getUI();
-        ui.access(() -> {
-            load(Secret.ofBytes(data), false, null);
-            Arrays.fill(data, (byte) 0);
-        });
+    private void startReplacing() {
+        replacing = true;
+        render();
+        onChange.run();
+    }
+
+    private void keepStored() {
+        clear();
+        replacing = false;
+        render();
+        onChange.run();
     }
 
     void addChangeListener(Runnable listener) {
@@ -171,21 +98,19 @@ class SshKeyField extends VerticalLayout {
     }
 
     /** The detail page: what is stored (facts only). */
-    void setStored(SshKeyFacts facts) {
+    void setStored(SshKeyFacts storedFacts) {
         clear();
-        stored = facts;
+        stored = storedFacts;
         replacing = false;
         render();
     }
 
     void setEditable(boolean editable) {
-        keyText.setReadOnly(!editable);
-        upload.setVisible(editable);
-        generate.setVisible(editable);
+        entry.setEditable(editable);
         passphrase.setReadOnly(!editable);
-        another.setVisible(editable);
-        replace.setVisible(editable && stored != null && !replacing);
-        keep.setVisible(editable && stored != null && replacing);
+        facts.another.setVisible(editable);
+        facts.replace.setVisible(editable && stored != null && !replacing);
+        facts.keep.setVisible(editable && stored != null && replacing);
     }
 
     private void generateKey() {
@@ -210,18 +135,16 @@ class SshKeyField extends VerticalLayout {
         loaded = key;
         generated = isGenerated;
         if (!inspect() && !passphraseProblem && typedText != null) {
-            String error = keyText.getErrorMessage();
+            String error = entry.error();
             if (holdsPrivateKeyMaterial(typedText)) {
-                showKeyError(error + ". The key was not kept; paste or upload it again once fixed.");
+                entry.showError(error + ". The key was not kept; paste or upload it again once fixed.");
             } else {
-                keyText.setValue(typedText); // nothing is lost: the user can fix what they pasted
-                showKeyError(error);
+                entry.giveBack(typedText); // nothing is lost: the user can fix what they pasted
+                entry.showError(error);
             }
         }
         onChange.run();
     }
-
-    private boolean passphraseProblem;
 
     /** A private key block (any PEM or OpenSSH label with PRIVATE KEY) or a PuTTY file's private lines. */
     static boolean holdsPrivateKeyMaterial(String text) {
@@ -231,7 +154,7 @@ class SshKeyField extends VerticalLayout {
     /** Parses the loaded key with the current passphrase; shows the facts or the problem. True when readable. */
     private boolean inspect() {
         passphraseProblem = false;
-        keyText.setInvalid(false);
+        entry.clearError();
         passphrase.setInvalid(false);
         try {
             showFacts(keys.inspect(loaded, passphraseSecret()));
@@ -241,7 +164,7 @@ class SshKeyField extends VerticalLayout {
                 passphraseProblem = true;
                 passphrase.setErrorMessage(e.getMessage());
                 passphrase.setInvalid(true);
-                factsHeadline.setText("Key loaded; it is encrypted");
+                facts.showEncrypted();
                 facts.setVisible(false);
                 entry.setVisible(false);
                 return false;
@@ -250,29 +173,18 @@ class SshKeyField extends VerticalLayout {
             loaded = null;
             bad.wipe();
             render();
-            showKeyError(e.getMessage());
+            entry.showError(e.getMessage());
             return false;
         }
     }
 
-    private void showKeyError(String message) {
-        keyText.setErrorMessage(message);
-        keyText.setInvalid(true);
-    }
-
     private void showFacts(KeyFacts f) {
-        factsHeadline.setText(f.description() + (generated ? " · generated here, the private key never leaves the server"
-                : f.encrypted() ? " · encrypted with its passphrase" : ""));
-        sha256.setText(f.fingerprintSha256());
-        md5.setText(f.fingerprintMd5());
-        publicKey.setValue(f.publicKey());
-        instruction.setText("Add this public key in Azure DevOps under User settings → SSH public keys → New Key,"
-                + " then compare the MD5 fingerprint with the one Azure DevOps lists.");
+        facts.showNew(f, generated);
         entry.setVisible(false);
         facts.setVisible(true);
-        another.setVisible(true);
-        replace.setVisible(false);
-        keep.setVisible(stored != null);
+        facts.another.setVisible(true);
+        facts.replace.setVisible(false);
+        facts.keep.setVisible(stored != null);
     }
 
     private void clear() {
@@ -283,8 +195,7 @@ class SshKeyField extends VerticalLayout {
         generated = false;
         passphrase.clear();
         passphrase.setInvalid(false);
-        keyText.clear();
-        keyText.setInvalid(false);
+        entry.clear();
         render();
         onChange.run();
     }
@@ -292,21 +203,14 @@ class SshKeyField extends VerticalLayout {
     private void render() {
         boolean showStored = stored != null && !replacing && loaded == null;
         if (showStored) {
-            factsHeadline.setText("Configured on " + IntegrationTimes.format(stored.setAt()) + ": "
-                    + stored.keyDescription() + (stored.generated() ? " · generated here" : "")
-                    + (stored.passphraseSet() ? " · with passphrase" : ""));
-            sha256.setText(stored.fingerprintSha256());
-            md5.setText(stored.fingerprintMd5());
-            publicKey.setValue(stored.publicKey());
-            instruction.setText("This public key must be listed in Azure DevOps under User settings → SSH public"
-                    + " keys. Keys there expire after a year.");
+            facts.showStored(stored);
         }
         facts.setVisible(showStored || loaded != null);
         entry.setVisible(!showStored && loaded == null);
         passphrase.setVisible(!showStored);
-        replace.setVisible(showStored);
-        keep.setVisible(stored != null && replacing);
-        another.setVisible(loaded != null);
+        facts.replace.setVisible(showStored);
+        facts.keep.setVisible(stored != null && replacing);
+        facts.another.setVisible(loaded != null);
     }
 
     private Secret passphraseSecret() {
@@ -353,7 +257,7 @@ class SshKeyField extends VerticalLayout {
 
     /** Leaving the page drops the key held for it (the service has its own copy once saved). */
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+    protected void onDetach(DetachEvent detachEvent) {
         if (loaded != null) {
             loaded.wipe();
             loaded = null;
@@ -364,6 +268,6 @@ class SshKeyField extends VerticalLayout {
     /** For a required-key error from the service. */
     void showRequired(String message) {
         render();
-        showKeyError(message);
+        entry.showError(message);
     }
 }

@@ -217,6 +217,20 @@ final class SessionFailures {
     private SessionFailures() {
     }
 
+    /** The exception as one line: JSch's and the JDK's messages name hosts, ports and algorithms, never keys. */
+    static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage();
+        if (root != e && (message == null || message.startsWith("Session.connect: ") || message.contains(
+                root.getClass().getName()))) {
+            message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        }
+        return PktLines.clip(message == null ? e.getClass().getSimpleName() : message);
+    }
+
     static Classification classify(Facts facts) {
         for (Rule rule : RULES) {
             if (rule.when().test(facts)) {

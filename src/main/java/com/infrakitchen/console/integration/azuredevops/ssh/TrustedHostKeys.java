@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The SSH endpoint and the host keys the check trusts for it, as the "How to connect" panel shows them: read from
  * the configured {@code app.azure-devops.ssh.known-hosts} (or {@code .known-hosts-file}, re-read on every call)
- * the same way {@link SshChecker} reads them, so the page never names a host key the check would not accept.
- * Public facts only: host names and SHA256 fingerprints of public keys.
+ * the same way {@link SshSessions} reads them for the check, so the page never names a host key the check would
+ * not accept. Public facts only: host names and SHA256 fingerprints of public keys.
  */
 @Component
 public class TrustedHostKeys {

@@ -238,7 +238,7 @@ class SshCheckerIT {
 
     @Test
     void x04_everySessionChecksHostKeysStrictlyWithRsaSha2Only() throws Exception {
-        assertThat(SshChecker.SESSION_CONFIG).containsEntry("StrictHostKeyChecking", "yes")
+        assertThat(SshSessions.SESSION_CONFIG).containsEntry("StrictHostKeyChecking", "yes")
                 .containsEntry("PreferredAuthentications", "publickey")
                 .containsEntry("server_host_key", "rsa-sha2-512,rsa-sha2-256")
                 .containsEntry("PubkeyAcceptedAlgorithms", "rsa-sha2-512,rsa-sha2-256");
@@ -246,7 +246,8 @@ class SshCheckerIT {
         JSch jsch = new JSch();
         jsch.setKnownHosts(new ByteArrayInputStream(fake.knownHostsLine().getBytes(StandardCharsets.US_ASCII)));
         HostKeyWatch watch = new HostKeyWatch(jsch.getHostKeyRepository());
-        Session session = checker().newSession(jsch, watch, new WatchedSockets(1000, () -> { }));
+        Session session = new SshSessions(props(fake.knownHostsLine())).newSession(jsch, watch,
+                new WatchedSockets(1000, () -> { }));
 
         assertThat(session.getConfig("StrictHostKeyChecking")).isEqualTo("yes");
         assertThat(session.getConfig("PreferredAuthentications")).isEqualTo("publickey");
@@ -548,7 +549,7 @@ class SshCheckerIT {
     @Test
     void everyKeyRuleMapsToAnSshCategory() {
         for (SshKeyRuleViolation.Problem problem : SshKeyRuleViolation.Problem.values()) {
-            assertThat(SshChecker.category(problem).name()).startsWith("SSH_");
+            assertThat(LocalKeyChecks.category(problem).name()).startsWith("SSH_");
         }
     }
 
