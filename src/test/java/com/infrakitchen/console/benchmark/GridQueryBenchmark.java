@@ -12,6 +12,8 @@ import com.infrakitchen.console.Application;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.IntegrationSort;
+import com.infrakitchen.console.integration.IntegrationSummary;
+import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.GridData;
@@ -36,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -103,6 +106,7 @@ class GridQueryBenchmark {
     static final List<String> TWO_LABELS = List.of("prod", "team-payments");
 
     private static final List<String> REPORT = new ArrayList<>();
+    static final String LATEST_CALL = "(removed) CheckService.latest for page 1's rows";
 
     @BeforeEach
     void enabled() {
@@ -225,7 +229,7 @@ class GridQueryBenchmark {
             assertThat(scalar(dataSource, "SELECT COUNT(DISTINCT organization) FROM integration"))
                     .isEqualTo(data.stream().map(Generated::organization).distinct().count());
 
-            List<Query> queries = queries(service);
+            List<Query> queries = queries(service, context.getBean(CheckService.class));
             Map<String, Long> matched = checkResults(queries, data, service);
             data = null; // nothing of the generated data may stay in the heap figures below
 
@@ -307,7 +311,7 @@ class GridQueryBenchmark {
             Supplier<Object> call) {
     }
 
-    private static List<Query> queries(IntegrationService service) {
+    private static List<Query> queries(IntegrationService service, CheckService checks) {
         IntegrationSort byName = IntegrationSort.DEFAULT;
         IntegrationSort byUpdated = new IntegrationSort(IntegrationSort.Field.UPDATED, false);
         IntegrationFilter few = new IntegrationFilter(SEARCH_FEW, List.of(), null, null);
@@ -331,6 +335,11 @@ class GridQueryBenchmark {
         out.add(count("count, search \"" + SEARCH_MANY + "\"", many, service));
         out.add(count("count, search no match", none, service));
         out.add(count("count, labels " + String.join(" + ", TWO_LABELS), labels, service));
+        // For comparison only: the second call the grid made for every page until its query returned the newest
+        // checks too (CheckService.latest for the page's ids; the detail page still uses it).
+        List<UUID> firstPage = As.user("bench", "VIEWER", () -> service.find(IntegrationFilter.NONE, byName, 0, PAGE))
+                .stream().map(IntegrationSummary::id).toList();
+        out.add(new Query(LATEST_CALL, IntegrationFilter.NONE, byName, 0, false, () -> checks.latest(firstPage)));
         if (MIXED) {
             // Label filters beyond the target's pair: combined with status or search, one frequent label, one
             // rare label, a rare pair, and a label nobody has.
