@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * The parts of the grid's SQL that differ per engine, because at 100,000 integrations H2 and PostgreSQL need
  * opposite shapes (docs/benchmarks/grid.md, decision 0003's addendum): the search test, the label filter, and
  * how the newest check of each row on the page is joined. {@link IntegrationQueries} writes everything else,
- * the same on both; the results are the same too (the GridQueries tests check them on both engines).
+ * the same on both; the results are the same too (GridQueriesIT checks them on both engines).
  */
 sealed interface GridSql permits H2GridSql, PostgresGridSql {
 

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Repository;
  *
  * <p>The parts that differ per engine (the search test, the label filter, how the newest check is joined) are
  * in {@link GridSql}, one class per engine chosen once from the data source; see docs/benchmarks/grid.md for
- * why each engine needs its shape. Everything here is the same SQL on both, and so are the results (the
- * GridQueries tests check them on both engines).
+ * why each engine needs its shape. Everything here is the same SQL on both, and so are the results ({@code
+ * GridQueriesIT} checks them on both engines).
  */
 @Repository
 public class IntegrationQueries {
