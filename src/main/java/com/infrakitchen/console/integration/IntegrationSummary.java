@@ -1,12 +1,33 @@
 package com.infrakitchen.console.integration;
 
+import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.check.CheckOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** One grid row. No secret, only whether one is configured. */
+/**
+ * One grid row, read with its newest check in the same query. No secret, only whether one is configured.
+ *
+ * @param lastCheck the newest stored check, or null when the integration was never tested
+ */
 public record IntegrationSummary(UUID id, String name, String description, AuthMethod method,
         String organization, List<String> labels, boolean enabled, LocalDate tokenExpiresOn, boolean tokenConfigured,
-        Instant updatedAt, String updatedBy, long version) {
+        Instant updatedAt, String updatedBy, long version, LastCheck lastCheck) {
+
+    /**
+     * What the grid shows of the newest stored check: its category (hence outcome and headline), when it ran,
+     * and whether a value it tested (organization, credential, SSH test repository) changed since.
+     */
+    public record LastCheck(CheckCategory category, String organization, Instant checkedAt, boolean outdated) {
+
+        public CheckOutcome outcome() {
+            return category.outcome();
+        }
+
+        public String headline() {
+            return category.headline(organization);
+        }
+    }
 }

@@ -9,14 +9,15 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.infrakitchen.console.Application;
-import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.IntegrationSort;
 import com.infrakitchen.console.integration.IntegrationSummary;
-import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.GridData;
+import com.infrakitchen.console.support.GridData.Generated;
 import com.infrakitchen.console.support.Postgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -25,26 +26,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -113,6 +106,7 @@ class GridQueryBenchmark {
     static final List<String> TWO_LABELS = List.of("prod", "team-payments");
 
     private static final List<String> REPORT = new ArrayList<>();
+    static final String LATEST_CALL = "(removed) CheckService.latest for page 1's rows";
 
     @BeforeEach
     void enabled() {
@@ -185,7 +179,7 @@ class GridQueryBenchmark {
     private void run(String engine, int size, String url, String user, String password, String profile)
             throws Exception {
         String keyset = freshKeyset();
-        List<Generated> data = new Generator(42).generate(size);
+        List<Generated> data = new GridData.Generator(42).generate(size);
         int labelRows;
         long fillMillis;
         long analyzeMillis;
@@ -198,7 +192,7 @@ class GridQueryBenchmark {
                 }
             }
             long fillStart = System.nanoTime();
-            labelRows = fill(dataSource, data, context.getBean(SecretCipher.class));
+            labelRows = GridData.fill(dataSource, data, context.getBean(SecretCipher.class));
             fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
             long analyzeStart = System.nanoTime();
             analyze(dataSource, engine);
@@ -230,10 +224,12 @@ class GridQueryBenchmark {
             }
             assertThat(scalar(dataSource, "SELECT COUNT(*) FROM integration")).isEqualTo(size);
             assertThat(scalar(dataSource, "SELECT COUNT(*) FROM integration_label")).isEqualTo(labelRows);
+            long checkRows = data.stream().mapToLong(g -> g.checks().size()).sum();
+            assertThat(scalar(dataSource, "SELECT COUNT(*) FROM integration_check")).isEqualTo(checkRows);
             assertThat(scalar(dataSource, "SELECT COUNT(DISTINCT organization) FROM integration"))
                     .isEqualTo(data.stream().map(Generated::organization).distinct().count());
 
-            List<Query> queries = queries(service);
+            List<Query> queries = queries(service, context.getBean(CheckService.class));
             Map<String, Long> matched = checkResults(queries, data, service);
             data = null; // nothing of the generated data may stay in the heap figures below
 
@@ -273,7 +269,7 @@ class GridQueryBenchmark {
             String storage = engine.equals("H2") ? h2FileSize(url) : pgSizes(dataSource);
             REPORT.add("## " + version + ", " + String.format(Locale.ROOT, "%,d", size) + " integrations");
             REPORT.add("");
-            REPORT.add("Filled in " + fillMillis + " ms (" + labelRows + " label rows), "
+            REPORT.add("Filled in " + fillMillis + " ms (" + labelRows + " label rows, " + checkRows + " check rows), "
                     + (engine.equals("H2") ? "ANALYZE" : "VACUUM ANALYZE") + " " + analyzeMillis + " ms; storage "
                     + storage + ". Heap used after GC: " + mib(heapBefore) + " before the timed runs, "
                     + mib(heapAfter) + " after. Load averages (1, 5, 15 min) before the warm-up: " + loadBefore
@@ -315,7 +311,7 @@ class GridQueryBenchmark {
             Supplier<Object> call) {
     }
 
-    private static List<Query> queries(IntegrationService service) {
+    private static List<Query> queries(IntegrationService service, CheckService checks) {
         IntegrationSort byName = IntegrationSort.DEFAULT;
         IntegrationSort byUpdated = new IntegrationSort(IntegrationSort.Field.UPDATED, false);
         IntegrationFilter few = new IntegrationFilter(SEARCH_FEW, List.of(), null, null);
@@ -339,6 +335,11 @@ class GridQueryBenchmark {
         out.add(count("count, search \"" + SEARCH_MANY + "\"", many, service));
         out.add(count("count, search no match", none, service));
         out.add(count("count, labels " + String.join(" + ", TWO_LABELS), labels, service));
+        // For comparison only: the second call the grid made for every page until its query returned the newest
+        // checks too (CheckService.latest for the page's ids; the detail page still uses it).
+        List<UUID> firstPage = As.user("bench", "VIEWER", () -> service.find(IntegrationFilter.NONE, byName, 0, PAGE))
+                .stream().map(IntegrationSummary::id).toList();
+        out.add(new Query(LATEST_CALL, IntegrationFilter.NONE, byName, 0, false, () -> checks.latest(firstPage)));
         if (MIXED) {
             // Label filters beyond the target's pair: combined with status or search, one frequent label, one
             // rare label, a rare pair, and a label nobody has.
@@ -382,43 +383,18 @@ class GridQueryBenchmark {
             for (Query q : queries) {
                 matched.put(q.name, data.stream().filter(g -> g.matches(q.filter)).count());
                 if (q.count) {
-                    check(q.filter, null, 0, data, service);
+                    GridData.check(q.filter, null, 0, PAGE, data, service);
                 } else {
-                    check(q.filter, q.sort, q.offset, data, service);
+                    GridData.check(q.filter, q.sort, q.offset, PAGE, data, service);
                 }
             }
-            List<IntegrationFilter> filters = List.of(IntegrationFilter.NONE,
-                    new IntegrationFilter(SEARCH_FEW, List.of(), null, null),
-                    new IntegrationFilter(SEARCH_MANY, List.of(), null, null),
-                    new IntegrationFilter(SEARCH_NONE, List.of(), null, null),
-                    new IntegrationFilter(null, List.of("eu-west"), null, null),
-                    new IntegrationFilter(null, TWO_LABELS, null, null),
-                    new IntegrationFilter(null, List.of("prod", "team-payments", "eu-west"), null, null),
-                    new IntegrationFilter(null, List.of("experimental", "no-such-label"), null, null),
-                    new IntegrationFilter("api", List.of("prod"), null, null),
-                    new IntegrationFilter(null, List.of(), AuthMethod.SSH, null),
-                    new IntegrationFilter(SEARCH_MANY, List.of(), null, false),
-                    new IntegrationFilter("payments", List.of("prod"), AuthMethod.PAT, true),
-                    new IntegrationFilter(null, TWO_LABELS, null, false),
-                    new IntegrationFilter(null, List.of("prod"), null, null),
-                    new IntegrationFilter(null, List.of("prod"), null, false),
-                    new IntegrationFilter(SEARCH_FEW, List.of("prod"), null, null),
-                    new IntegrationFilter(null, List.of("experimental", "v2"), null, null),
-                    new IntegrationFilter(null, List.of("no-such-label"), null, null),
-                    new IntegrationFilter(null, List.of("prod", "team-payments", "eu-west"), AuthMethod.SSH, null),
-                    // Short, non-ASCII, and LIKE wildcards and escape that must match literally (none of these
-                    // three is in the data; unescaped, the first two would match thousands of rows).
-                    new IntegrationFilter("qa", List.of(), null, null),
-                    new IntegrationFilter("é", List.of(), null, null),
-                    new IntegrationFilter("payments_api", List.of(), null, null),
-                    new IntegrationFilter("pay%api", List.of(), null, null),
-                    new IntegrationFilter("api\\", List.of(), null, null));
+            List<IntegrationFilter> filters = GridData.filters(SEARCH_FEW, SEARCH_MANY, SEARCH_NONE, TWO_LABELS);
             for (IntegrationFilter filter : filters) {
-                check(filter, null, 0, data, service);
+                GridData.check(filter, null, 0, PAGE, data, service);
                 for (IntegrationSort.Field field : IntegrationSort.Field.values()) {
                     for (boolean ascending : new boolean[] {true, false}) {
                         for (int offset : new int[] {0, 500}) {
-                            check(filter, new IntegrationSort(field, ascending), offset, data, service);
+                            GridData.check(filter, new IntegrationSort(field, ascending), offset, PAGE, data, service);
                         }
                     }
                 }
@@ -427,257 +403,7 @@ class GridQueryBenchmark {
         return matched;
     }
 
-    /** One page (or, without a sort, the count) against the generated data. */
-    private static void check(IntegrationFilter filter, IntegrationSort sort, int offset, List<Generated> data,
-            IntegrationService service) {
-        List<Generated> expected = data.stream().filter(g -> g.matches(filter)).toList();
-        String what = filter + " " + sort + " offset " + offset;
-        if (sort == null) {
-            assertThat(service.count(filter)).as(what).isEqualTo(expected.size());
-            return;
-        }
-        List<Generated> page = expected.stream().sorted(order(sort)).skip(offset).limit(PAGE).toList();
-        List<IntegrationSummary> actual = service.find(filter, sort, offset, PAGE);
-        assertThat(actual).as(what).extracting(IntegrationSummary::id)
-                .containsExactlyElementsOf(page.stream().map(Generated::id).toList());
-        for (int i = 0; i < page.size(); i++) {
-            Generated g = page.get(i);
-            IntegrationSummary s = actual.get(i);
-            assertThat(s.labels()).as(what).containsExactlyElementsOf(g.labels.stream().sorted().toList());
-            assertThat(s.name()).isEqualTo(g.name);
-            assertThat(s.organization()).isEqualTo(g.organization);
-            assertThat(s.description()).isEqualTo(g.description);
-            assertThat(s.updatedAt()).isEqualTo(g.updatedAt);
-            assertThat(s.tokenConfigured()).isEqualTo(g.pat);
-            assertThat(s.enabled()).isEqualTo(g.enabled);
-            assertThat(s.tokenExpiresOn()).isEqualTo(g.tokenExpiresOn);
-        }
-    }
-
-    /** The grid's order (IntegrationQueries.orderBy): the column, then the name; updated_at is unique here. */
-    private static Comparator<Generated> order(IntegrationSort sort) {
-        Comparator<Generated> byName = Comparator.comparing(Generated::nameKey);
-        Comparator<Generated> primary = switch (sort.field()) {
-            case NAME -> byName;
-            case METHOD -> Comparator.comparing(g -> g.pat ? "PAT" : "SSH");
-            case ORGANIZATION -> Comparator.comparing(Generated::organization);
-            case TOKEN_EXPIRY -> Comparator.comparing(Generated::tokenExpiresOn,
-                    Comparator.nullsLast(sort.ascending() ? Comparator.<LocalDate>naturalOrder()
-                            : Comparator.<LocalDate>reverseOrder()));
-            case UPDATED -> Comparator.comparing(Generated::updatedAt);
-            case STATUS -> Comparator.comparing(Generated::enabled);
-        };
-        if (!sort.ascending() && sort.field() != IntegrationSort.Field.TOKEN_EXPIRY) {
-            primary = primary.reversed();
-        }
-        return primary.thenComparing(byName);
-    }
-
     // ---- data -------------------------------------------------------------------------------------
-
-    private record Generated(UUID id, String name, String organization, String description, List<String> labels,
-            boolean pat, boolean enabled, LocalDate tokenExpiresOn, Instant createdAt, Instant updatedAt,
-            String createdBy, String updatedBy, long version) {
-
-        String nameKey() {
-            return name.toLowerCase(Locale.ROOT);
-        }
-
-        /** As IntegrationService.Valid.searchText(). */
-        String searchText() {
-            return (name + "\n" + organization + "\n" + (description == null ? "" : description))
-                    .toLowerCase(Locale.ROOT);
-        }
-
-        boolean matches(IntegrationFilter f) {
-            return (f.search() == null || searchText().contains(f.search())) && labels.containsAll(f.labels())
-                    && (f.method() == null || f.method() == (pat ? AuthMethod.PAT : AuthMethod.SSH))
-                    && (f.enabled() == null || f.enabled() == enabled);
-        }
-    }
-
-    /**
-     * Realistic, reproducible integrations: names like {@code payments-api-prod-042}, about 200 organizations,
-     * 0 to 200 characters of description (a quarter have none), 0 to 5 labels out of 40 (some far more common
-     * than others), updated over the last year, 85 % PAT (with a real ciphertext) and 15 % SSH.
-     */
-    static final class Generator {
-
-        static final List<String> DOMAINS = List.of("payments", "billing", "identity", "checkout", "catalog",
-                "inventory", "shipping", "search", "pricing", "ledger", "notifications", "reporting", "analytics",
-                "onboarding", "accounts", "orders", "loyalty", "fraud", "risk", "crm", "hr", "payroll", "docs",
-                "media", "messaging", "scheduler", "gateway", "platform", "data", "ml");
-        static final List<String> COMPONENTS = List.of("api", "web", "worker", "etl", "sync", "gateway", "service",
-                "jobs", "portal", "infra", "pipeline", "mobile");
-        static final List<String> ENVIRONMENTS = List.of("prod", "staging", "dev", "qa", "test", "sandbox");
-        static final List<String> ORG_BASES = List.of("contoso", "fabrikam", "northwind", "adventure-works",
-                "tailspin", "woodgrove", "litware", "proseware", "wingtip", "alpine-ski", "blue-yonder", "coho",
-                "fourth-coffee", "lamna", "margies-travel", "munson", "relecloud", "trey-research", "wide-world",
-                "graphic-design", "humongous", "lucerne", "datum", "consolidated", "southridge", "nod-publishers",
-                "bellows", "woodgrove-bank", "city-power", "best-for-you", "first-up", "alpine-house",
-                "tasmanian-traders", "vanarsdel", "boulder-innovations", "northwind-traders", "fabrikam-fiber",
-                "contoso-pharma", "litware-labs", "coho-winery");
-        static final List<String> ORG_SUFFIXES = List.of("", "-platform", "-eu", "-us", "-internal");
-        static final List<String> LABELS = List.of("prod", "staging", "dev", "qa", "team-payments",
-                "team-identity", "team-platform", "team-data", "team-web", "team-mobile", "team-search",
-                "team-billing", "eu-west", "eu-central", "us-east", "us-west", "ap-south", "pci", "gdpr", "sox",
-                "critical", "tier-1", "tier-2", "tier-3", "deprecated", "legacy", "migrating", "terraform", "bicep",
-                "helm", "kubernetes", "vm", "serverless", "nightly", "on-call", "cost-center-100",
-                "cost-center-200", "cost-center-300", "v2", "experimental");
-        static final List<String> PHRASES = List.of("Deploys the service to production.",
-                "Release pipeline for the staging environment.", "Owned by the payments team.",
-                "Nightly ETL job, rebuilds the reporting tables.", "Uses a service connection with read-only scope.",
-                "Migrating to workload identity federation next quarter.", "Do not disable without telling on-call.",
-                "Builds container images and pushes them to the registry.", "Legacy integration kept for audits.",
-                "Runs infrastructure plans and applies them after approval.",
-                "Syncs work items between projects.", "Token owned by the platform service account.",
-                "Creates preview environments for pull requests.", "Used by the prod deployment gates.",
-                "Mirrors repositories from the old organization.");
-        static final List<String> USERS = List.of("admin", "alice.admin", "bob.editor", "carol.editor",
-                "dave.ops", "erin.platform", "frank.sre", "grace.payments", "heidi.data", "ivan.identity");
-
-        private final Random random;
-
-        Generator(long seed) {
-            random = new Random(seed);
-        }
-
-        List<Generated> generate(int size) {
-            List<String> organizations = new ArrayList<>();
-            for (String base : ORG_BASES) {
-                for (String suffix : ORG_SUFFIXES) {
-                    organizations.add(base + suffix);
-                }
-            }
-            double[] labelWeights = new double[LABELS.size()];
-            double total = 0;
-            for (int i = 0; i < labelWeights.length; i++) {
-                total += 1.0 / Math.sqrt(i + 1); // the first labels are the common ones
-                labelWeights[i] = total;
-            }
-            Set<String> names = new HashSet<>();
-            Set<Instant> updates = new HashSet<>();
-            Instant now = Instant.parse("2026-05-01T12:00:00Z");
-            List<Generated> out = new ArrayList<>(size);
-            while (out.size() < size) {
-                String name = pick(DOMAINS) + "-" + pick(COMPONENTS) + "-" + pick(ENVIRONMENTS) + "-"
-                        + String.format(Locale.ROOT, "%03d", random.nextInt(1000));
-                if (!names.add(name)) {
-                    continue;
-                }
-                String description = null;
-                if (random.nextInt(4) > 0) {
-                    StringBuilder d = new StringBuilder();
-                    int length = random.nextInt(201);
-                    while (d.length() < length) {
-                        d.append(d.isEmpty() ? "" : " ").append(pick(PHRASES));
-                    }
-                    description = d.substring(0, length).strip();
-                    if (description.isEmpty()) {
-                        description = null;
-                    }
-                }
-                List<String> labels = new ArrayList<>();
-                int labelCount = random.nextInt(6);
-                while (labels.size() < labelCount) {
-                    double x = random.nextDouble() * total;
-                    int i = 0;
-                    while (labelWeights[i] < x) {
-                        i++;
-                    }
-                    if (!labels.contains(LABELS.get(i))) {
-                        labels.add(LABELS.get(i));
-                    }
-                }
-                Instant updated;
-                do {
-                    updated = now.minus(random.nextLong(365L * 24 * 3600 * 1_000_000), ChronoUnit.MICROS);
-                } while (!updates.add(updated));
-                Instant created = updated.minus(random.nextLong(365L * 24 * 3600), ChronoUnit.SECONDS);
-                boolean pat = random.nextInt(100) < 85;
-                LocalDate expires = pat && random.nextInt(10) > 0
-                        ? LocalDate.of(2026, 4, 1).plusDays(random.nextInt(400)) : null;
-                out.add(new Generated(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)), name,
-                        pick(organizations), description, List.copyOf(labels), pat, random.nextInt(10) > 0,
-                        expires, created, updated, pick(USERS), pick(USERS), random.nextInt(6)));
-            }
-            return out;
-        }
-
-        private String pick(List<String> list) {
-            return list.get(random.nextInt(list.size()));
-        }
-    }
-
-    /** Batch inserts mirroring the columns IntegrationService writes. Returns the number of label rows. */
-    private static int fill(DataSource dataSource, List<Generated> data, SecretCipher cipher) throws SQLException {
-        int labelRows = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement integration = c.prepareStatement("INSERT INTO integration (id, name, name_key,"
-                    + " description, method, organization, enabled, token_expires_on, pat_ciphertext, pat_key_id,"
-                    + " pat_set_at, search_text, created_at, created_by, updated_at, updated_by, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement label = c.prepareStatement(
-                            "INSERT INTO integration_label (integration_id, label) VALUES (?, ?)")) {
-                int n = 0;
-                for (Generated g : data) {
-                    byte[] ciphertext = null;
-                    if (g.pat) {
-                        Secret token = Secret.of(fakeToken(g.id));
-                        ciphertext = cipher.seal(token, "integration/" + g.id + "/pat/v1");
-                        token.wipe();
-                    }
-                    integration.setObject(1, g.id);
-                    integration.setString(2, g.name);
-                    integration.setString(3, g.nameKey());
-                    integration.setString(4, g.description);
-                    integration.setString(5, g.pat ? "PAT" : "SSH");
-                    integration.setString(6, g.organization);
-                    integration.setBoolean(7, g.enabled);
-                    integration.setObject(8, g.tokenExpiresOn);
-                    integration.setBytes(9, ciphertext);
-                    integration.setObject(10, ciphertext == null ? null : SecretCipher.keyIdOf(ciphertext),
-                            java.sql.Types.INTEGER);
-                    integration.setObject(11, g.pat ? offset(g.createdAt) : null,
-                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    integration.setString(12, g.searchText());
-                    integration.setObject(13, offset(g.createdAt));
-                    integration.setString(14, g.createdBy);
-                    integration.setObject(15, offset(g.updatedAt));
-                    integration.setString(16, g.updatedBy);
-                    integration.setLong(17, g.version);
-                    integration.addBatch();
-                    for (String l : g.labels) {
-                        label.setObject(1, g.id);
-                        label.setString(2, l);
-                        label.addBatch();
-                        labelRows++;
-                    }
-                    if (++n % 1000 == 0) {
-                        // one batch round trip per 1,000 rows; commits every 10,000
-                        integration.executeBatch();
-                        label.executeBatch();
-                        if (n % 10_000 == 0) {
-                            c.commit();
-                        }
-                    }
-                }
-                integration.executeBatch();
-                label.executeBatch();
-                c.commit();
-            }
-        }
-        return labelRows;
-    }
-
-    private static String fakeToken(UUID id) {
-        return (id.toString().replace("-", "") + id.toString().replace("-", "")).substring(0, 52);
-    }
-
-    private static OffsetDateTime offset(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     /** What the engines' own statistics jobs would have done by the time a table has this many rows. */
     private static void analyze(DataSource dataSource, String engine) throws SQLException {
@@ -688,6 +414,7 @@ class GridQueryBenchmark {
                 c.setAutoCommit(true);
                 s.execute("VACUUM ANALYZE integration");
                 s.execute("VACUUM ANALYZE integration_label");
+                s.execute("VACUUM ANALYZE integration_check");
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration.ui;
 
+import com.infrakitchen.console.integration.check.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckRecord;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
@@ -11,13 +12,17 @@ final class ConnectionBadges {
     }
 
     static Component badge(CheckRecord r, boolean outdated) {
-        Span badge = new Span(outdated ? "Outdated" : r.outcome().label());
-        badge.getElement().getThemeList().add(outdated ? "badge contrast" : switch (r.outcome()) {
+        return badge(r.outcome(), r.headline(), outdated);
+    }
+
+    static Component badge(CheckOutcome outcome, String headline, boolean outdated) {
+        Span badge = new Span(outdated ? "Outdated" : outcome.label());
+        badge.getElement().getThemeList().add(outdated ? "badge contrast" : switch (outcome) {
             case CONNECTED -> "badge success";
             case WARNING -> "badge warning";
             case FAILED -> "badge error";
         });
-        badge.getElement().setAttribute("title", r.headline());
+        badge.getElement().setAttribute("title", headline);
         return badge;
     }
 }

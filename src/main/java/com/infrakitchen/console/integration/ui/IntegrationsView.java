@@ -49,11 +49,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import com.infrakitchen.console.integration.check.CheckService;
-import com.infrakitchen.console.integration.check.LatestCheck;
-import java.util.Map;
 
 /**
  * {@code /integrations}: saved integrations, paged from the database with sorting and filtering in SQL;
@@ -68,8 +64,6 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     private final transient IntegrationService integrations;
     private final transient Clock clock;
     private final transient CheckService checks;
-    /** The newest result of each row fetched; filled by the page fetch, read by the Connection cells. */
-    private final Map<UUID, LatestCheck> connections = new ConcurrentHashMap<>();
     final TextField search = new TextField();
     final MultiSelectComboBox<String> labelFilter = new MultiSelectComboBox<>();
     final Select<String> methodFilter = new Select<>();
@@ -181,26 +175,25 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
                     .map(o -> new IntegrationSort(IntegrationSort.Field.valueOf(o.getSorted()),
                             o.getDirection() == SortDirection.ASCENDING))
                     .orElse(IntegrationSort.DEFAULT);
-            List<IntegrationSummary> page = integrations.find(filter, sort, query.getOffset(), query.getLimit());
-            connections.putAll(checks.latest(page.stream().map(IntegrationSummary::id).toList()));
-            return page.stream();
+            // one query per page: the rows come with their newest check (IntegrationSummary.lastCheck)
+            return integrations.find(filter, sort, query.getOffset(), query.getLimit()).stream();
         }, query -> (int) Math.min(matching, Integer.MAX_VALUE));
         grid.addSortListener(e -> writeUrl());
         grid.setSizeFull();
     }
 
     private Component connectionCell(IntegrationSummary i) {
-        LatestCheck last = connections.get(i.id());
+        IntegrationSummary.LastCheck last = i.lastCheck();
         if (last == null) {
             return IntegrationBadges.neverTested();
         }
-        Div cell = new Div(ConnectionBadges.badge(last.record(), last.outdated()));
-        Span age = new Span("checked " + IntegrationTimes.ago(last.record().checkedAt(), clock.instant()));
+        Div cell = new Div(ConnectionBadges.badge(last.outcome(), last.headline(), last.outdated()));
+        Span age = new Span("checked " + IntegrationTimes.ago(last.checkedAt(), clock.instant()));
         age.addClassName("connection-age");
         cell.add(age);
         cell.addClassName("connection-cell");
         cell.getElement().setAttribute("title", (last.outdated() ? "Outdated (the organization or token changed"
-                + " since). Last result: " : "") + last.record().headline());
+                + " since). Last result: " : "") + last.headline());
         return cell;
     }
 
@@ -292,7 +285,6 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     void refresh() {
         // counted once per filter or data change; the grid's count callback reuses it
         matching = integrations.count(filter);
-        connections.clear();
         grid.getDataProvider().refreshAll();
         boolean noneAtAll = matching == 0 && filter.equals(IntegrationFilter.NONE);
         emptyState.setVisible(noneAtAll);

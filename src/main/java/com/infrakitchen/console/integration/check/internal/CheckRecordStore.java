@@ -71,6 +71,21 @@ public class CheckRecordStore {
     }
 
     /**
+     * SQL: whether the integration {@code integration} changed a value its check {@code check} tested since (the
+     * organization, the credential's set-at time, for SSH the test repository); a check shown so is outdated.
+     * Reads the columns organization, token_set_at and test_repository of the check, and organization, method,
+     * pat_set_at, ssh_set_at and ssh_test_repository of the integration. The grid's query uses it too.
+     */
+    public static String outdated(String check, String integration) {
+        String c = check + ".";
+        String i = integration + ".";
+        return "(LOWER(" + c + "organization) <> LOWER(" + i + "organization) OR " + c + "token_set_at IS DISTINCT"
+                + " FROM (CASE WHEN " + i + "method = 'SSH' THEN " + i + "ssh_set_at ELSE " + i + "pat_set_at END)"
+                + " OR (" + i + "method = 'SSH' AND " + c + "test_repository IS DISTINCT FROM " + i
+                + "ssh_test_repository))";
+    }
+
+    /**
      * The newest result of each of these integrations that has one, and whether the integration changed a
      * value it tested since (organization, or the token's set-at time).
      */
@@ -80,12 +95,7 @@ public class CheckRecordStore {
         if (integrationIds.isEmpty()) {
             return latest;
         }
-        jdbc.sql("""
-                SELECT c.*, (LOWER(c.organization) <> LOWER(i.organization)
-                             OR c.token_set_at IS DISTINCT FROM
-                                (CASE WHEN i.method = 'SSH' THEN i.ssh_set_at ELSE i.pat_set_at END)
-                             OR (i.method = 'SSH' AND c.test_repository IS DISTINCT FROM i.ssh_test_repository))
-                            AS outdated
+        jdbc.sql("SELECT c.*, " + outdated("c", "i") + " AS outdated\n" + """
                 FROM integration_check c JOIN integration i ON i.id = c.integration_id
                 WHERE c.integration_id IN (:ids)
                   AND c.id = (SELECT c2.id FROM integration_check c2 WHERE c2.integration_id = c.integration_id
