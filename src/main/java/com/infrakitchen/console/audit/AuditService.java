@@ -7,7 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading the audit log: administrators only (product.md sections 2 and 9). */
+/** Reading the audit log: administrators only (docs/product.md sections 2 and 9). */
 @Service
 @Transactional(readOnly = true)
 public class AuditService {

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules of product.md section 4, in one place: the form uses them for field limits and live
+ * The rules of docs/product.md section 4, in one place: the form uses them for field limits and live
  * messages, {@link IntegrationService} applies them again before anything is stored. Messages never
  * echo a secret.
  */

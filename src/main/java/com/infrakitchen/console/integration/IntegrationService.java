@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Azure DevOps integrations: the public, secured API. Every rule of product.md section 4 is checked
+ * Azure DevOps integrations: the public, secured API. Every rule of docs/product.md section 4 is checked
  * here, whatever the form did; the unique name is finally decided by the {@code uq_integration_name_key}
  * constraint; edits and deletes are version-checked; the token is encrypted before it is stored and
  * never returned.
@@ -215,7 +215,7 @@ public class IntegrationService {
     }
 
     /**
-     * Creates an SSH key integration. The key is parsed again here (every rule of product.md 4, SSH tab) and
+     * Creates an SSH key integration. The key is parsed again here (every rule of docs/product.md 4, SSH tab) and
      * stored encrypted with its passphrase; {@code testRepository} is {@code project/repository}.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)

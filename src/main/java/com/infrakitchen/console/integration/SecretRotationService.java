@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Key rotation, step 4 of security.md 1.2: re-encrypts every stored token that is not on the primary key.
+ * Key rotation, step 4 of docs/security.md 1.2: re-encrypts every stored token that is not on the primary key.
  * One small transaction per row, version-checked, so an editor saving at the same moment wins (the row
  * is skipped and picked up by the next run); idempotent: a second run finds nothing to do.
  */

@@ -3,7 +3,7 @@ package com.infrakitchen.console.security;
 import java.util.List;
 
 /**
- * The three roles of the console (product.md section 2), in one place. Views and services list the
+ * The three roles of the console (docs/product.md section 2), in one place. Views and services list the
  * roles they admit explicitly, so a role never gets more than what is written next to the code.
  */
 public final class Roles {

@@ -67,7 +67,7 @@ class SecurityConfig {
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/actuator", "/actuator/**").hasRole(Roles.ADMIN));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CSP)));
-        // CSRF: Vaadin's own requests carry Vaadin's token (security.md 2.4); every other unsafe request needs
+        // CSRF: Vaadin's own requests carry Vaadin's token (docs/security.md 2.4); every other unsafe request needs
         // Spring's, the sign-in POST included (Vaadin's configurer would exempt the login URL: login CSRF).
         // The login form sends the token from the page's _csrf meta tags.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The house layering (house-style.md), checked on every build. */
+/** The house layering (docs/architecture.md), checked on every build. */
 class ArchitectureTest {
 
     private static final String BASE = "com.infrakitchen.console";
@@ -207,7 +207,7 @@ class ArchitectureTest {
     @Test
     void noRawHtmlFromServerCode() {
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("com.vaadin.flow.component.Html")
-                .because("user data is always rendered as text (security.md 2.5)")
+                .because("user data is always rendered as text (docs/security.md 2.5)")
                 .check(CLASSES);
     }
 
@@ -221,7 +221,7 @@ class ArchitectureTest {
     void onlyTheAzureDevOpsPackageMakesOutboundCalls() {
         noClasses().that().resideOutsideOfPackage(BASE + ".integration.azuredevops..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.jcraft.jsch..", "java.net.http..")
-                .because("only azuredevops builds Azure DevOps URLs and calls out (house style, security.md 3)")
+                .because("only azuredevops builds Azure DevOps URLs and calls out (house style, docs/security.md 3)")
                 .check(CLASSES);
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every route, layout and error view carries exactly one access annotation (security.md A-06). */
+/** Every route, layout and error view carries exactly one access annotation (docs/security.md A-06). */
 class RouteAccessTest {
 
     private static final List<Class<? extends Annotation>> ACCESS = List.of(AnonymousAllowed.class, PermitAll.class,

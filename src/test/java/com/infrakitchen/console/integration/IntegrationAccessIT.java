@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
-/** security.md A-01 (and A-05 for key rotation): method security refuses and audits. */
+/** docs/security.md A-01 (and A-05 for key rotation): method security refuses and audits. */
 @SpringBootTest
 class IntegrationAccessIT {
 

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** security.md 6.5, C-01 to C-03. */
+/** docs/security.md 6.5, C-01 to C-03. */
 @SpringBootTest
 class IntegrationConcurrencyIT {
 

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** security.md 6.1, I-01 to I-10: every rule enforced by the service, whatever the form did. */
+/** docs/security.md 6.1, I-01 to I-10: every rule enforced by the service, whatever the form did. */
 @SpringBootTest
 class IntegrationRulesIT {
 

@@ -23,7 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** security.md 6.2, S-02 to S-05: tokens at rest, bound to their row, never in logs or audit. */
+/** docs/security.md 6.2, S-02 to S-05: tokens at rest, bound to their row, never in logs or audit. */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 class IntegrationSecretsIT {

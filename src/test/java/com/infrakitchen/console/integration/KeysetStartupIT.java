@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** security.md S-06 and S-07: the console refuses to start without the key set its secrets need. */
+/** docs/security.md S-06 and S-07: the console refuses to start without the key set its secrets need. */
 class KeysetStartupIT {
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** security.md D-01: a second process on the same H2 file fails fast with a message naming the file. */
+/** docs/security.md D-01: a second process on the same H2 file fails fast with a message naming the file. */
 @ExtendWith(OutputCaptureExtension.class)
 class H2FileInUseIT {
 

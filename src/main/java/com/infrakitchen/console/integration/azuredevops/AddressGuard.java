@@ -7,7 +7,7 @@ import java.util.List;
 import okhttp3.Dns;
 
 /**
- * The second layer of the outbound-call rules (security.md 3.2): a {@link Dns} that resolves, then refuses
+ * The second layer of the outbound-call rules (docs/security.md 3.2): a {@link Dns} that resolves, then refuses
  * addresses the console must never call. Link-local (169.254.0.0/16 with the cloud metadata service,
  * fe80::/10), any-local and multicast are always refused; loopback and private ranges only unless the
  * administrator allowed them for an on-premises server. OkHttp connects to exactly the addresses returned

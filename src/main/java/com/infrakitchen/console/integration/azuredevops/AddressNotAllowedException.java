@@ -3,7 +3,7 @@ package com.infrakitchen.console.integration.azuredevops;
 import java.net.UnknownHostException;
 
 /**
- * The host resolved (or is written as) an address the console may not call (security.md 3.2). An
+ * The host resolved (or is written as) an address the console may not call (docs/security.md 3.2). An
  * {@link UnknownHostException} so that OkHttp passes it through its DNS step unchanged.
  */
 final class AddressNotAllowedException extends UnknownHostException {

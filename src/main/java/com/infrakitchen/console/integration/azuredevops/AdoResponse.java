@@ -61,7 +61,7 @@ record AdoResponse(String method, String url, int status, String contentType, St
                 status >= 300 && status < 400 ? redirectHost() : null, null);
     }
 
-    /** At most 200 characters, as text; a response body is never rendered as HTML (security.md 3.5). */
+    /** At most 200 characters, as text; a response body is never rendered as HTML (docs/security.md 3.5). */
     static String clip(String s) {
         if (s == null) {
             return null;

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The personal access token check: the ordered steps of azure-devops.md section 11. Local checks first (no
+ * The personal access token check: the ordered steps of docs/azure-devops.md section 11. Local checks first (no
  * request for a malformed name or token); then the organization lookup, projects, identity and
  * repositories go out together, because none of them needs another's answer and the test then costs one
  * round trip instead of four; the Code write probe follows on a repository the listing found. The projects

@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The only way the console talks HTTP to Azure DevOps (security.md 3.3–3.5). One OkHttp configuration:
+ * The only way the console talks HTTP to Azure DevOps (docs/security.md 3.3–3.5). One OkHttp configuration:
  * no redirects followed (a 3xx is reported, and the token never travels to another host), no automatic
  * retries (one click, one request), connect/read/call timeouts, no proxy unless configured, no cookies, no
  * cache, addresses guarded. Bodies are capped; JSON is parsed only when the content type says JSON; listings
@@ -141,7 +141,7 @@ public class AzureDevOpsHttp {
         return client.newCall(request);
     }
 
-    /** A GET with the headers a good client sends (azure-devops.md 2.3); {@code token} may be null. */
+    /** A GET with the headers a good client sends (docs/azure-devops.md 2.3); {@code token} may be null. */
     Call newGet(HttpUrl url, String token, String session) {
         return client.newCall(get(url, token, session));
     }
@@ -399,7 +399,7 @@ public class AzureDevOpsHttp {
 
     /**
      * OkHttp repeats a request by itself when a 503 says {@code Retry-After: 0}, whatever
-     * {@code retryOnConnectionFailure} says (security.md 3.4, verified). A diagnostic must send one request per
+     * {@code retryOnConnectionFailure} says (docs/security.md 3.4, verified). A diagnostic must send one request per
      * click, so the header is moved aside before OkHttp sees it; {@link #RETRY_AFTER_ZERO} keeps it for the
      * details.
      */
@@ -414,7 +414,7 @@ public class AzureDevOpsHttp {
 
     static final String RETRY_AFTER_ZERO = "X-Console-Retry-After";
 
-    /** Cancels whatever is in flight when the application stops (security.md 6.3 H-19). */
+    /** Cancels whatever is in flight when the application stops (docs/security.md 6.3 H-19). */
     @PreDestroy
     void shutdown() {
         client.dispatcher().cancelAll();

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code app.azure-devops.*}: where Azure DevOps is and how we may talk to it. Administrator
- * configuration only; nothing a user types becomes a host (security.md 3.2).
+ * configuration only; nothing a user types becomes a host (docs/security.md 3.2).
  *
  * @param baseUrl                 Azure DevOps Services, an on-premises collection URL, or a test double
  * @param allowPrivateAddresses   whether the base URL may resolve to loopback or private addresses

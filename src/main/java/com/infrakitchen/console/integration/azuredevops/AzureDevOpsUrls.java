@@ -3,7 +3,7 @@ package com.infrakitchen.console.integration.azuredevops;
 import okhttp3.HttpUrl;
 
 /**
- * Every Azure DevOps URL the console calls, built structurally from the configured base URL (security.md
+ * Every Azure DevOps URL the console calls, built structurally from the configured base URL (docs/security.md
  * 3.1): names are path segments, never concatenated text, so nothing typed can change the host or path.
  */
 final class AzureDevOpsUrls {

@@ -1,6 +1,6 @@
 package com.infrakitchen.console.integration.azuredevops;
 
-/** The requests of the check (azure-devops.md section 3); the classifier reads some answers per probe. */
+/** The requests of the check (docs/azure-devops.md section 3); the classifier reads some answers per probe. */
 enum Probe {
     /** E1 resourceAreas, without credentials: does the organization exist. */
     ORGANIZATION,

@@ -5,7 +5,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the check keeps of a repositories listing, entry by entry (azure-devops.md 7.2): how many there are, in how
+ * What the check keeps of a repositories listing, entry by entry (docs/azure-devops.md 7.2): how many there are, in how
  * many projects, and the first repository a write probe may use (enabled, with a name and a project). Nothing else
  * of an entry is kept, so an organization with thousands of repositories costs a counter and a set of project
  * names. Filled on one thread (the one reading the answer), read after the answer's future completes.

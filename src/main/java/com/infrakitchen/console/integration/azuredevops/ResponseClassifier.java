@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Azure DevOps answers to diagnosis categories, as a table (house style idiom 6): each row is (the
  * probes it applies to, status, body kind, type key, message pattern) and the first row that matches
- * decides. The rows follow azure-devops.md 5.1 (F1–F18) and 11, and security.md 3.5; each is tested on
+ * decides. The rows follow docs/azure-devops.md 5.1 (F1–F18) and 11, and docs/security.md 3.5; each is tested on
  * its own. A successful answer yields {@link #PASS}; it never depends on "2xx = OK" alone.
  */
 final class ResponseClassifier {
@@ -94,7 +94,7 @@ final class ResponseClassifier {
                     r -> String.valueOf(r.contentType()).toLowerCase(Locale.ROOT)
                             .startsWith("application/x-git-receive-pack-advertisement"), null),
             row("2xx-other", ALL, 200, 299, Body.ANY, null, null, null, CheckCategory.UNEXPECTED_RESPONSE),
-            // Redirects are never followed (security.md 3.3); a sign-in redirect is F3.
+            // Redirects are never followed (docs/security.md 3.3); a sign-in redirect is F3.
             row("302-signin", ALL, 300, 399, Body.ANY, null, null,
                     r -> r.location() != null && r.location().contains("/_signin"), CheckCategory.SIGN_IN_PAGE),
             row("3xx", ALL, 300, 399, Body.ANY, null, null, null, CheckCategory.UNEXPECTED_REDIRECT),

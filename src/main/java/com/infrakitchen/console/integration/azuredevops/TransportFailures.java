@@ -17,7 +17,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Network failures to categories (security.md 3.5): what the JDK and OkHttp throw, looked at through its
+ * Network failures to categories (docs/security.md 3.5): what the JDK and OkHttp throw, looked at through its
  * causes. The message shown with it is the exception's own, which never contains the token (it travels
  * only in a header).
  */

@@ -2,10 +2,10 @@ package com.infrakitchen.console.integration.check;
 
 /**
  * Every diagnosis the connection test can give: its outcome, a one-line headline in plain words and a
- * fix hint (product.md 5.2). Headlines may carry one {@code {org}} placeholder, filled with the
+ * fix hint (docs/product.md 5.2). Headlines may carry one {@code {org}} placeholder, filled with the
  * organization that was tested. Stored by name: never rename a constant, add new ones instead.
  *
- * <p>The two hints of the guide (seed-azure-devops.md, step 5) appear where they apply:
+ * <p>The two hints of the guide (docs/product.md §14, step 5) appear where they apply:
  * {@link #GUIDE_TOKEN_HINT} and {@link #GUIDE_ORGANIZATION_HINT}.
  */
 public enum CheckCategory {

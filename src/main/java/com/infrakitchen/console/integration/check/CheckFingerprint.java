@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Binds a result to the exact values it tested (product.md 5.1): an HMAC of the organization and the
+ * Binds a result to the exact values it tested (docs/product.md 5.1): an HMAC of the organization and the
  * token under a key that exists only in this process's memory, so the fingerprint reveals nothing about
  * the token and means nothing outside this run. Two equal fingerprints mean "the same values".
  */

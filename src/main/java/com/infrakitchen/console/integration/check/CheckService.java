@@ -35,7 +35,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Test Connection: runs a test off the caller's thread (security.md 2.8), within the limits of
+ * Test Connection: runs a test off the caller's thread (docs/security.md 2.8), within the limits of
  * {@link CheckThrottle}, audits every attempt (refused ones too), and stores the results of saved
  * integrations. A test of unsaved form values is never stored: it is shown in the form only.
  */
@@ -319,7 +319,7 @@ public class CheckService {
         }
     }
 
-    /** Stops every test in flight when the application stops (security.md 6.3 H-19). */
+    /** Stops every test in flight when the application stops (docs/security.md 6.3 H-19). */
     @PreDestroy
     void shutdown() {
         inFlight.forEach(Cancellation::cancel);

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The server-side limits of the Test button (security.md 3.6): at most {@code perUserPerMinute} tests per
+ * The server-side limits of the Test button (docs/security.md 3.6): at most {@code perUserPerMinute} tests per
  * user in any minute, one test at a time per integration or form, and at most {@code maxConcurrent}
  * tests at once in this instance. A refused test makes no outbound call.
  */

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start when stored secrets were encrypted with a key the configured key set lacks
- * (or holds only as disabled: a retired key decrypts nothing) (security.md S-07, Coder's behaviour): better a clear stop than integrations that silently cannot
+ * (or holds only as disabled: a retired key decrypts nothing) (docs/security.md S-07, Coder's behaviour): better a clear stop than integrations that silently cannot
  * authenticate. Runs while the context starts, before the web server accepts requests.
  */
 @Component

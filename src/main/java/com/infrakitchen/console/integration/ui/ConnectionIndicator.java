@@ -12,7 +12,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
 
 /**
- * The live indicator beside Test Connection (product.md 5.1): Not tested, Testing (spinner, elapsed
+ * The live indicator beside Test Connection (docs/product.md 5.1): Not tested, Testing (spinner, elapsed
  * seconds, Cancel), Connected, Warning, Failed (headline, hint, expandable details) and Outdated. It only
  * shows; {@link ConnectionTestControl} decides when.
  */
@@ -123,7 +123,7 @@ class ConnectionIndicator extends Div {
         }
     }
 
-    /** A value the last test used was edited: its result no longer applies (product.md 5.1). */
+    /** A value the last test used was edited: its result no longer applies (docs/product.md 5.1). */
     void showOutdated() {
         CheckResult last = shown;
         render(State.OUTDATED, VaadinIcon.REFRESH, "Changed since the last test",

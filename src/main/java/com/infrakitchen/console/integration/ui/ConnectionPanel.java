@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The Connection tab (product.md 7): the last diagnosis as a ladder of steps, and the history of tests
+ * The Connection tab (docs/product.md 7): the last diagnosis as a ladder of steps, and the history of tests
  * (when, trigger, who, outcome, duration), newest first.
  */
 class ConnectionPanel extends VerticalLayout {

@@ -161,7 +161,7 @@ class ConnectionTestControl extends Div {
         CheckRun run = running;
         running = null;
         if (run != null) {
-            run.cancel(); // security.md 6.3 H-19: leaving the page stops the calls
+            run.cancel(); // docs/security.md 6.3 H-19: leaving the page stops the calls
         }
         super.onDetach(detachEvent);
     }

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Locale;
 
 /**
- * The expandable details of a diagnosis (product.md 5.2): each step with its status, duration and
+ * The expandable details of a diagnosis (docs/product.md 5.2): each step with its status, duration and
  * message, and for the exchange that decided a failure: the HTTP status, the server's own message, the
  * ActivityId and the URL called (never the token). Everything is text; no server content is rendered as
  * HTML.

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
-/** "How to connect" for SSH keys (azure-devops.md 8): RSA only, add the public key, test a real repository. */
+/** "How to connect" for SSH keys (docs/azure-devops.md 8): RSA only, add the public key, test a real repository. */
 class HowToConnectSshPanel extends Details {
 
     final Paragraph trouble;

@@ -53,7 +53,7 @@ import com.infrakitchen.console.integration.check.CheckService;
 
 /**
  * {@code /integrations}: saved integrations, paged from the database with sorting and filtering in SQL;
- * search and filters live in the URL so a view can be shared (product.md section 6).
+ * search and filters live in the URL so a view can be shared (docs/product.md section 6).
  */
 @Route("integrations")
 @Menu(title = "Integrations", order = 10, icon = "vaadin:connect")

@@ -14,7 +14,7 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 /**
  * {@code Labels}: chips. Type and press Enter to add; suggestions come from labels already in use; each
  * chip can be removed. Input is trimmed and lower-cased; an invalid label or one too many is refused with
- * a message and not added (product.md section 4): the refused text stays in the input for correction, and
+ * a message and not added (docs/product.md section 4): the refused text stays in the input for correction, and
  * until it is fixed or cleared, Save stops with "'…' was not added: …" ({@link #pendingProblem()}). After a
  * label is added the suggestion overlay is closed, so the next click reaches what is below it.
  */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On an empty database, creates user {@code admin} (ADMIN) with the password from
- * {@code APP_ADMIN_PASSWORD}, or a random one written once to the log (product.md section 2).
+ * {@code APP_ADMIN_PASSWORD}, or a random one written once to the log (docs/product.md section 2).
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {

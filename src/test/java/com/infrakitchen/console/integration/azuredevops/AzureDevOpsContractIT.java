@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The check against the faithful fake of Azure DevOps (azure-devops.md 12), one test per failure row F1–F18
+ * The check against the faithful fake of Azure DevOps (docs/azure-devops.md 12), one test per failure row F1–F18
  * of 5.1: the category, the server's own message, and no retries or redirects (every URL requested at most
  * once per test).
  */
@@ -271,7 +271,7 @@ class AzureDevOpsContractIT {
 
     @Test
     void f11TheVs30063TextIsNotSentByTheServiceButIsClassifiedIfAProxyDoesSo() {
-        // azure-devops.md 5.1 F11: the text is seen from .NET clients; whether the server sends it is unknown.
+        // docs/azure-devops.md 5.1 F11: the text is seen from .NET clients; whether the server sends it is unknown.
         // The fake does not produce it; the classifier row is covered in ResponseClassifierTest.
         assertThat(ResponseClassifier.RULES).anyMatch(r -> r.id().equals("F11-vs30063"));
     }

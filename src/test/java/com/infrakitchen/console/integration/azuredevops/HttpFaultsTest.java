@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The transport faults of security.md 6.3 (H-01 to H-17, H-19) against a bare MockWebServer: one request
+ * The transport faults of docs/security.md 6.3 (H-01 to H-17, H-19) against a bare MockWebServer: one request
  * per probe, never a retry, never a redirect followed, bounded time, bounded memory, guarded addresses.
  * Azure DevOps' own answers (F1–F18) are in {@code AzureDevOpsContractIT} against the fake.
  */

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The classification table, row by row (house style idiom 6): each case is an answer shaped like
- * azure-devops.md 5.2 and the rule and category it must get. The last test proves every row is exercised.
+ * docs/azure-devops.md 5.2 and the rule and category it must get. The last test proves every row is exercised.
  */
 class ResponseClassifierTest {
 

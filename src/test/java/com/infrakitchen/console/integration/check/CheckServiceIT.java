@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * CheckService with method security, the real checker and the shared fake: the limits of security.md 3.6
+ * CheckService with method security, the real checker and the shared fake: the limits of docs/security.md 3.6
  * (H-18), audit of every attempt, stored results and when they become outdated.
  */
 @SpringBootTest

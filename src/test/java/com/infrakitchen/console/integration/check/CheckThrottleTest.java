@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's Test Connection limits (security.md 3.6), each with a test that fails without it: 5 tests per user
+ * The README's Test Connection limits (docs/security.md 3.6), each with a test that fails without it: 5 tests per user
  * in any minute (a sliding minute, on the application clock), one at a time per integration or form, and 16 at
  * once per instance.
  */

@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
- * Every state of the Test Connection indicator (product.md 5.1) in the setup form and on the detail page,
+ * Every state of the Test Connection indicator (docs/product.md 5.1) in the setup form and on the detail page,
  * with the real check against the shared fake Azure DevOps: Not tested, Testing (elapsed, Cancel),
  * Connected, Warning, Failed (headline, hint, details), Outdated, and Cancel.
  */

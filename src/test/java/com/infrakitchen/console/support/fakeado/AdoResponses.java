@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Bodies and messages of the fake, in the shapes of {@code azure-devops.md} §5 and §7 (field order included, so
+ * Bodies and messages of the fake, in the shapes of {@code docs/azure-devops.md} §5 and §7 (field order included, so
  * the error bodies of §5.2 come out byte for byte). Everything user-supplied goes through Jackson, never through
  * string concatenation into JSON.
  */

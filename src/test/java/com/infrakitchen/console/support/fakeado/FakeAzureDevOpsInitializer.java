@@ -25,7 +25,7 @@ public class FakeAzureDevOpsInitializer implements ApplicationContextInitializer
         return shared;
     }
 
-    /** The fake SSH endpoint every test context talks to (azure-devops.md 12.4). */
+    /** The fake SSH endpoint every test context talks to (docs/azure-devops.md 12.4). */
     public static synchronized com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh sharedSsh() {
         if (sharedSsh == null) {
             var fake = com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh.start();

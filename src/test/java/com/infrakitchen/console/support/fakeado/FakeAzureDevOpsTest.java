@@ -54,7 +54,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parity tests: the fake honours its contract ({@code azure-devops.md} §12) with the shapes of §2-§5 and §7, byte
+ * Parity tests: the fake honours its contract ({@code docs/azure-devops.md} §12) with the shapes of §2-§5 and §7, byte
  * for byte where the doc gives them. Raw OkHttp, redirects off, no Spring.
  */
 class FakeAzureDevOpsTest {

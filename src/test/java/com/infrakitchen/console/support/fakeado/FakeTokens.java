@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The tokens {@link FakeAzureDevOps} knows, one per row of the token table in
- * {@code azure-devops.md} §12.1, plus {@link #PAT_CODE_READ}, {@link #PAT_FULL_84} and an Entra bearer token.
+ * {@code docs/azure-devops.md} §12.1, plus {@link #PAT_CODE_READ}, {@link #PAT_FULL_84} and an Entra bearer token.
  *
  * <p>Values are obviously fake but shaped like real ones: the legacy shape is 52 characters of lowercase
  * base32 ({@code a-z2-7}), each starting with {@code fake<name>7} and padded with {@code notasecret}; the

@@ -41,7 +41,7 @@ import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
 
 /**
- * An in-process fake of Azure DevOps' SSH endpoint (azure-devops.md 8 and 12.4) on Apache MINA SSHD: 127.0.0.1, a
+ * An in-process fake of Azure DevOps' SSH endpoint (docs/azure-devops.md 8 and 12.4) on Apache MINA SSHD: 127.0.0.1, a
  * random port, identification {@code SSH-2.0-SSHBlackbox.10}, an RSA 2048 host key generated per run (pin it with
  * {@link #knownHostsLine()}).
  *
@@ -65,7 +65,7 @@ public final class FakeAzureDevOpsSsh implements AutoCloseable {
     public static final String IDENTIFICATION = "SSHBlackbox.10";
     public static final String KEY_NOT_REGISTERED = "remote: Public key authentication failed.\n";
     public static final String SHELL_GREETING = "remote: Shell access is not supported.\n";
-    /** azure-devops.md 8.2, with its typographic apostrophe; "..." is abridged there too. */
+    /** docs/azure-devops.md 8.2, with its typographic apostrophe; "..." is abridged there too. */
     public static final String SHA1_BROWNOUT = "remote: Command git-upload-pack: You\u2019re using ssh-rsa that is"
             + " about to be deprecated and your request has been blocked intentionally. Any SSH session using"
             + " SSH-RSA is subject to brown out (failure during random time periods) ... Please use rsa-sha2-256 or"
@@ -76,7 +76,7 @@ public final class FakeAzureDevOpsSsh implements AutoCloseable {
             + " Azure Active Directory administrator has failed.\n";
     public static final int REFUSED_EXIT_STATUS = 128;
 
-    /** Behaviours to switch between (azure-devops.md 12.4 and security.md 6.4). */
+    /** Behaviours to switch between (docs/azure-devops.md 12.4 and docs/security.md 6.4). */
     public enum Mode {
         /** As described above. */
         NORMAL,

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The trusted host keys of one check, read-only: JSch may ask, never add or remove (there is no trust on first
- * use; security.md 3.7). Remembers what the server presented and what the check answered, so the result can show
+ * use; docs/security.md 3.7). Remembers what the server presented and what the check answered, so the result can show
  * both fingerprints.
  */
 final class HostKeyWatch implements HostKeyRepository {

@@ -3,7 +3,7 @@ package com.infrakitchen.console.integration.azuredevops.ssh;
 import com.infrakitchen.console.secret.Secret;
 
 /**
- * A private key that passed every local rule (product.md 4: RSA, at least 2048 bits, decryptable with the
+ * A private key that passed every local rule (docs/product.md 4: RSA, at least 2048 bits, decryptable with the
  * passphrase given), and the facts of its public half that a user compares with Azure DevOps.
  *
  * @param type              the key type, always {@code "RSA"} for a key that passed

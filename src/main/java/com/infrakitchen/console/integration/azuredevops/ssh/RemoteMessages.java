@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * What Azure DevOps writes to stderr (or in an {@code ERR} pkt-line) when it refuses a Git request over SSH
- * (azure-devops.md 8.2, 8.3), as a table: first match wins, one test per row. The exit status is not used: it is
- * not documented (azure-devops.md 8.3).
+ * (docs/azure-devops.md 8.2, 8.3), as a table: first match wins, one test per row. The exit status is not used: it is
+ * not documented (docs/azure-devops.md 8.3).
  */
 final class RemoteMessages {
 

@@ -144,7 +144,7 @@ final class SessionFailures {
             row("cancelled-sign-in", SshChecker.STEP_AUTH,
                     connect(f -> f.tcpConnected() && f.cancelled() && f.hostKeyChecked()), CheckCategory.CANCELLED,
                     f -> "Cancelled.", f -> null),
-            // The host key: never accepted unless it is a trusted one (security.md 3.7).
+            // The host key: never accepted unless it is a trusted one (docs/security.md 3.7).
             row("host-key-changed", SshChecker.STEP_HOST_KEY,
                     connect(f -> f.hostKeyResult() == HostKeyRepository.CHANGED
                             || f.error() instanceof JSchChangedHostKeyException

@@ -14,7 +14,7 @@ import java.util.Optional;
 public record SshCheckInput(String organization, String project, String repository, Secret privateKey,
         Secret passphrase, String fingerprint) {
 
-    /** Most characters in a project or repository name (azure-devops.md 6.2). */
+    /** Most characters in a project or repository name (docs/azure-devops.md 6.2). */
     public static final int NAME_MAX = 64;
     private static final String FORBIDDEN = "/:\\~&%;@'\"?<>|#$*}{,+=[]";
 

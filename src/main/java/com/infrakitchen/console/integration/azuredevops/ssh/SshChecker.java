@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The SSH key check (azure-devops.md 8 and 11 step 6, security.md 3.7, product.md 5.3): the key is read and judged
+ * The SSH key check (docs/azure-devops.md 8 and 11 step 6, docs/security.md 3.7, docs/product.md 5.3): the key is read and judged
  * locally; then one JSch session to the configured host with only that key, the host key checked strictly against
  * the configured known hosts, and {@code git-upload-pack 'v3/{org}/{project}/{repo}'} executed. Only a reference
  * advertisement proves the key: Azure DevOps accepts any RSA key at sign-in and decides when a repository is asked

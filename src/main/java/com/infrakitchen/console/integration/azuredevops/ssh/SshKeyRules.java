@@ -4,13 +4,13 @@ import com.infrakitchen.console.integration.azuredevops.ssh.SshKeyRuleViolation.
 import com.jcraft.jsch.KeyPair;
 
 /**
- * The local rules a private key must meet before anything is sent to Azure DevOps (product.md 4, security.md
+ * The local rules a private key must meet before anything is sent to Azure DevOps (docs/product.md 4, docs/security.md
  * I-11): a size limit, RSA only, at least {@link #MIN_RSA_BITS} bits; and every refusal's message, written for the
  * user, never holding key material or the library's text.
  */
 final class SshKeyRules {
 
-    /** The most a pasted key may have, in UTF-8 bytes; checked before anything else (security.md I-11). */
+    /** The most a pasted key may have, in UTF-8 bytes; checked before anything else (docs/security.md I-11). */
     static final int MAX_KEY_BYTES = 16 * 1024;
     /** Azure DevOps refuses smaller RSA keys. */
     static final int MIN_RSA_BITS = 2048;

@@ -4,7 +4,7 @@ import com.infrakitchen.console.secret.Secret;
 import java.util.Arrays;
 
 /**
- * SSH key rules and tools for Azure DevOps (azure-devops.md 8.2 and 8.5, security.md 3.7, product.md 4): the one
+ * SSH key rules and tools for Azure DevOps (docs/azure-devops.md 8.2 and 8.5, docs/security.md 3.7, docs/product.md 4): the one
  * entry point other packages use. It reads a pasted private key in any format JSch 2.28 can use (OpenSSH, PEM
  * PKCS#1 with or without {@code Proc-Type: 4,ENCRYPTED}, PKCS#8 plain or encrypted with PBES2), refuses with a
  * message a user can act on everything Azure DevOps would refuse later (non-RSA keys, small keys) and everything
@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 public final class SshKeys {
 
-    /** The most a pasted key may have, in UTF-8 bytes; checked before anything else (security.md I-11). */
+    /** The most a pasted key may have, in UTF-8 bytes; checked before anything else (docs/security.md I-11). */
     public static final int MAX_KEY_BYTES = SshKeyRules.MAX_KEY_BYTES;
     /** Azure DevOps refuses smaller RSA keys. */
     public static final int MIN_RSA_BITS = SshKeyRules.MIN_RSA_BITS;

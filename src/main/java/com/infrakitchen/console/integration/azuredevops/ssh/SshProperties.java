@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param user           the SSH user: {@code git} for Azure DevOps Services
  * @param knownHosts     the trusted host keys as {@code known_hosts} text (OpenSSH format, one key a line; hashed
  *                       names and {@code @revoked} markers work, {@code [host]:port} for other ports). Default: the
- *                       pinned RSA key of ssh.dev.azure.com and vs-ssh.visualstudio.com (azure-devops.md 8.1,
+ *                       pinned RSA key of ssh.dev.azure.com and vs-ssh.visualstudio.com (docs/azure-devops.md 8.1,
  *                       {@code SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og})
  * @param knownHostsFile a {@code known_hosts} file to use <em>instead of</em> {@code knownHosts}; read at every check,
  *                       so a replaced file takes effect without a restart. Never {@code ~/.ssh/known_hosts} implicitly
@@ -37,7 +37,7 @@ public record SshProperties(
         @DefaultValue("10s") Duration timeout) {
 
     /**
-     * The RSA 2048 host key of Azure DevOps Services (azure-devops.md 8.1); MD5
+     * The RSA 2048 host key of Azure DevOps Services (docs/azure-devops.md 8.1); MD5
      * 97:70:33:82:fd:29:3a:73:39:af:6a:07:ad:f8:80:49.
      */
     public static final String AZURE_DEVOPS_HOST_KEY = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7Hr1oTWqNqOlzGJOfGJ4"

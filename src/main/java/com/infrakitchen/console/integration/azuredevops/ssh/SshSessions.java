@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Session set-up for one SSH check: the configured known hosts loaded into JSch and watched ({@link HostKeyWatch}),
  * the one identity the check signs in with, and a session to the configured host, configured as every check
- * configures it (security.md 3.7, X-04) and not yet connected.
+ * configures it (docs/security.md 3.7, X-04) and not yet connected.
  */
 final class SshSessions {
 
@@ -22,7 +22,7 @@ final class SshSessions {
     static final String RSA_SHA2 = "rsa-sha2-512,rsa-sha2-256";
 
     /**
-     * The JSch session settings of every check (security.md 3.7, X-04): strict host key checking against the
+     * The JSch session settings of every check (docs/security.md 3.7, X-04): strict host key checking against the
      * configured keys only, public key authentication only, RSA with SHA-2 only.
      */
     static final Map<String, String> SESSION_CONFIG = sessionConfig();

@@ -44,7 +44,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * The SSH check against the MINA fake of Azure DevOps (azure-devops.md 12.4): the faults of security.md 6.4 (X-01
+ * The SSH check against the MINA fake of Azure DevOps (docs/azure-devops.md 12.4): the faults of docs/security.md 6.4 (X-01
  * to X-09) and Azure DevOps' own refusals at exec (key not registered, repository not found, SHA-1 brownout,
  * Conditional Access), the {@code ssh -T} false positive, and cancellation. Bounds are 2 s here so that the
  * timeouts are quick to prove.

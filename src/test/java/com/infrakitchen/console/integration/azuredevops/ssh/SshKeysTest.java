@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The key rules of product.md 4 and security.md 6.1 (I-11 to I-17), every accepted format read back through JSch
+ * The key rules of docs/product.md 4 and docs/security.md 6.1 (I-11 to I-17), every accepted format read back through JSch
  * 2.28.8, and fingerprints as {@code ssh-keygen -l} prints them. Keys are generated at test time (TestSshKeys).
  */
 class SshKeysTest {
@@ -71,7 +71,7 @@ class SshKeysTest {
         return v;
     }
 
-    // ---- security.md 6.1 ------------------------------------------------------------------------------------
+    // ---- docs/security.md 6.1 ------------------------------------------------------------------------------------
 
     @Test
     void i11_aMegabytePasteIsRefusedBySizeBeforeParsing() {
