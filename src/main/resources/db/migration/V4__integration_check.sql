@@ -1,4 +1,4 @@
--- Results of connection tests (docs/product.md 5 and 7): one row per test of a saved integration, newest kept.
+-- Results of connection tests (product.md 5 and 7): one row per test of a saved integration, newest kept.
 -- A result is bound to what it tested: the organization, the credential's set-at time (token or SSH key)
 -- and for SSH the test repository. When one changed since, the result is shown as outdated, never as current.
 

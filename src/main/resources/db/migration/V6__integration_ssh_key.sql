@@ -1,4 +1,4 @@
--- SSH key integrations (docs/product.md 4, SSH tab; docs/security.md 1.2, 3.7). The private key and its passphrase
+-- SSH key integrations (product.md 4, SSH tab; security.md 1.2, 3.7). The private key and its passphrase
 -- are Tink ciphertexts bound to this row and column (like the token); the public half and its
 -- fingerprints are public and stored as they are shown. (V5 is the grid benchmark's migration.)
 
