@@ -1,0 +1,54 @@
+package com.infrakitchen.console.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A landed migration is never edited (decision 0003): Flyway validates each applied migration's checksum at start-up,
+ * so changing even a comment of V2 stops every existing installation. The files as they landed are pinned here; a
+ * change of schema is a new V7+ file, which this test then asks to be pinned too.
+ */
+class LandedMigrationsTest {
+
+    static final Map<String, String> LANDED = Map.of(
+            "migration/V1__create_user_and_audit.sql", "e3df06db9565e20bac46f54b69aeb8a75323bdb7d4c1ac8bebdaa2c27e60d7ea",
+            "migration/V2__create_integration.sql", "c09239eed4afaf074e548eb3b6f942bce8dc9b97c6ce55ca1b4aab12843b26e0",
+            "migration/V3__grid_indexes.sql", "2bbbf4f28217fcabe17ce9e300dc32b53d565473c71d6558e5eb05c87484d2b5",
+            "migration/V4__integration_check.sql", "0b8cb1bbe03ac349eae837827e8ca1a58db127d138ce60ed206f3563b3041707",
+            "migration/V6__integration_ssh_key.sql", "9bf05700869e245e278cd3e44a4573868b625f494bb73ccb47a52561496a8e98",
+            "vendor/h2/V5__search_trigram_index.sql", "79f781210558e1042d571b6c5b175710da3c1832b41f139364f72843b767ea1d",
+            "vendor/postgresql/V5__search_trigram_index.sql",
+            "e332fba1c06efaee4ece9fd99ad6363422aed1121b43f9114b7f99074d945896");
+
+    static final Path ROOT = Path.of("src", "main", "resources", "db");
+
+    @Test
+    void everyLandedMigrationIsByteForByteAsItLandedAndEveryMigrationIsPinned() throws IOException {
+        Map<String, String> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                found.put(ROOT.relativize(file).toString().replace('\\', '/'), sha256(Files.readAllBytes(file)));
+            }
+        }
+        assertThat(found).as("a landed migration was edited, or a new one is not pinned here yet (add it once it"
+                + " lands); never edit V1-V6: write a new version instead").isEqualTo(new TreeMap<>(LANDED));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
