@@ -127,7 +127,8 @@ class SshCheckerIT {
         assertThat(fake.execCommands()).containsExactly("git-upload-pack 'v3/contoso/Web/web-app'");
         assertThat(fake.signatureAlgorithms()).isNotEmpty().allMatch(a -> a.startsWith("rsa-sha2-"));
         assertThat(fake.shellRequests()).isZero();
-        assertThat(r.durationMillis()).isLessThan(BOUND.toMillis());
+        // within its two bounds (connect, then the Git request): a loaded CI machine may use more than one of them
+        assertThat(r.durationMillis()).isLessThan(2 * BOUND.toMillis());
         assertNoSecretIn(r, ALICE_KEY, null);
     }
 
@@ -502,7 +503,8 @@ class SshCheckerIT {
         cancellation.cancel();
         CheckResult r = running.get(5, TimeUnit.SECONDS);
 
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
+        // "at once": well before the 30 s bound of the request, with room for a loaded 2-core CI machine
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
         assertThat(r.category()).isEqualTo(CheckCategory.CANCELLED);
         awaitNoStalledExec();
     }
