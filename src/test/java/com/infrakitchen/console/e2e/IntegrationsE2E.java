@@ -32,6 +32,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,13 +46,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/e2e-integrations/console;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "app.data-dir=./target/e2e-integrations"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntegrationsE2E {
 
-    static final Path DATA = Path.of("target", "e2e-integrations");
+    /** A database of this run's own: a second run without {@code clean} starts empty too. */
+    static final Path DATA = Path.of("target", "e2e-integrations", "run-" + System.currentTimeMillis());
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:./" + DATA.toString().replace('\\', '/')
+                + "/console;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add("app.data-dir", () -> "./" + DATA.toString().replace('\\', '/'));
+    }
     /** Obviously not a real token: the canary whose bytes must never leave the server in clear. */
     static final String CANARY = "CANARY" + randomUpper(46);
 
