@@ -58,24 +58,11 @@ class ConnectionIndicatorViewTest extends SpringBrowserlessTest {
 
     /** Runs what background threads queued with UI.access (server push), as the next request would. */
     static void runPushedUpdates() {
-        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        session.getService().runPendingAccessTasks(session);
-        roundTrip();
+        PushedResults.runPushedUpdates(SpringBrowserlessTest::roundTrip);
     }
 
     void waitForResult(ConnectionTestControl control) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (control.indicator.state() == State.TESTING && System.nanoTime() < deadline) {
-            runPushedUpdates();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        assertThat(control.indicator.state()).as(() -> "run " + control.running() + " done="
-                + (control.running() == null ? "-" : control.running().result().isDone() + " "
-                + control.running().result().getNow(null))).isNotEqualTo(State.TESTING);
+        PushedResults.awaitResult(control, SpringBrowserlessTest::roundTrip);
     }
 
     static String allText(Component c) {

@@ -51,15 +51,7 @@ class SshSetupViewTest extends SpringBrowserlessTest {
     }
 
     void waitForResult(ConnectionTestControl control) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (control.indicator.state() == State.TESTING && System.nanoTime() < deadline) {
-            ConnectionIndicatorViewTest.runPushedUpdates();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        PushedResults.awaitResult(control, SpringBrowserlessTest::roundTrip);
     }
 
     @Test
