@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.security.LoginThrottle;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.Browser;
+import com.infrakitchen.console.support.BrowserExtension;
 import com.infrakitchen.console.support.BrowserSession;
+import com.infrakitchen.console.support.E2eUsers;
 import com.infrakitchen.console.support.NetworkRecorder;
-import com.infrakitchen.console.user.NewUser;
-import com.infrakitchen.console.user.UserService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -36,7 +34,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An editor sets up an integration with three label chips, finds it by label and by search, edits its
@@ -44,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * frame the browser receives is recorded, and the canary token must never be among them; afterwards its
  * bytes must be nowhere in the database files or the log.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, BrowserExtension.class})
 @EnabledIfSystemProperty(named = "e2e", matches = "true", disabledReason = Browser.DISABLED_REASON)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntegrationsE2E {
@@ -61,12 +58,6 @@ class IntegrationsE2E {
     /** Obviously not a real token: the canary whose bytes must never leave the server in clear. */
     static final String CANARY = "CANARY" + randomUpper(46);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    LoginThrottle throttle;
-    @Autowired
-    UserService users;
     @Autowired
     IntegrationService integrations;
 
@@ -75,30 +66,18 @@ class IntegrationsE2E {
     private WebDriverWait wait;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Browser.assumeEnabled();
-        throttle.reset();
+    void setUp(BrowserSession browser, E2eUsers users) {
+        users.ensure("erin.editor", "EDITOR");
+        users.ensure("victor.viewer", "VIEWER");
         As.user("e2e-setup", "ADMIN", () -> {
-            for (String[] u : new String[][] {{"erin.editor", "EDITOR"}, {"victor.viewer", "VIEWER"}}) {
-                if (!users.usernameTaken(u[0])) {
-                    users.create(new NewUser(u[0], u[1], "e2e-password-" + u[0]));
-                }
-            }
             if (integrations.count(null) == 0) {
                 integrations.create(new IntegrationData("billing-dev", "Billing sandbox", List.of("dev"),
                         "contoso-dev", null), "OTHER" + randomUpper(47));
             }
         });
-        browser = new BrowserSession(port);
+        this.browser = browser;
         driver = browser.driver();
         wait = browser.waiting();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -234,10 +213,8 @@ class IntegrationsE2E {
         browser.signIn(user, "e2e-password-" + user);
     }
 
-
-
     private String base() {
-        return "http://localhost:" + port;
+        return browser.baseUrl();
     }
 
     private static String randomUpper(int n) {

@@ -2,14 +2,14 @@ package com.infrakitchen.console.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.security.LoginThrottle;
 import com.infrakitchen.console.support.Browser;
+import com.infrakitchen.console.support.BrowserExtension;
 import com.infrakitchen.console.support.BrowserSession;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -17,9 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The path that matters most for the foundation, in a real browser: an admin signs in, creates a viewer,
@@ -31,30 +29,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:e2e-signin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "app.admin-password=e2e-admin-password"})
+@ExtendWith(BrowserExtension.class)
 class SignInAndRolesE2E {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    LoginThrottle throttle;
 
     private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        throttle.reset();
-        browser = new BrowserSession(port);
+    void openBrowser(BrowserSession browser) {
+        this.browser = browser;
         driver = browser.driver();
         wait = browser.waiting();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -137,8 +123,7 @@ class SignInAndRolesE2E {
         browser.signIn(user, password);
     }
 
-
     private String base() {
-        return "http://localhost:" + port;
+        return browser.baseUrl();
     }
 }

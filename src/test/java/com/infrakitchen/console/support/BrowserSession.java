@@ -30,6 +30,11 @@ public final class BrowserSession implements AutoCloseable {
         return wait;
     }
 
+    /** {@code http://localhost:PORT} of the console under test. */
+    public String baseUrl() {
+        return base;
+    }
+
     public void open(String path) {
         driver.get(base + path);
     }
