@@ -1,7 +1,6 @@
 package com.infrakitchen.console.integration;
 
 import com.infrakitchen.console.support.Postgres;
-import com.infrakitchen.console.support.TestKeysets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.test.context.ActiveProfiles;
@@ -20,12 +19,7 @@ class PostgresGridQueriesIT extends GridQueriesIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        url = Postgres.createDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> Postgres.USER);
-        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
-        // the postgres profile never generates a key set: give it one made at run time
-        registry.add("app.keyset.inline", TestKeysets::generate);
+        url = Postgres.useOwnDatabase(registry);
     }
 
     @AfterAll

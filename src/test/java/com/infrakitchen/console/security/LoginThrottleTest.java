@@ -1,12 +1,10 @@
 package com.infrakitchen.console.security;
 
+import com.infrakitchen.console.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -121,32 +119,5 @@ class LoginThrottleTest {
         assertThat(throttle.blockedUntil("ivan", "10.0.0.2")).isEmpty();
         assertThat(throttle.locks("ivan")).isEmpty();
         assertThat(throttle.blockedUntil("judy", "10.0.0.1")).isPresent();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import com.infrakitchen.console.support.TestKeysets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,12 +36,7 @@ class PostgresStorageIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        url = Postgres.createDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> Postgres.USER);
-        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
-        // the postgres profile never generates a key set: give it one made at run time
-        registry.add("app.keyset.inline", TestKeysets::generate);
+        url = Postgres.useOwnDatabase(registry);
     }
 
     @AfterAll

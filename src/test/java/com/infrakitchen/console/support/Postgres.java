@@ -37,6 +37,19 @@ public final class Postgres {
         return URL.substring(0, URL.lastIndexOf('/') + 1) + name;
     }
 
+    /**
+     * Points a Spring test context at a database of its own, created now (drop it with {@link #dropDatabase} in
+     * {@code @AfterAll}), with a key set made at run time: the postgres profile never generates one.
+     */
+    public static String useOwnDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String url = createDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("app.keyset.inline", TestKeysets::generate);
+        return url;
+    }
+
     public static void dropDatabase(String url) {
         if (url == null) {
             return;
