@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration;
 
+import com.infrakitchen.console.integration.check.TestRequest;
 import static com.infrakitchen.console.integration.IntegrationTestData.data;
 import static com.infrakitchen.console.integration.IntegrationTestData.fakeToken;
 import static com.infrakitchen.console.integration.IntegrationTestData.uniqueName;
@@ -97,7 +98,7 @@ class IntegrationSecretsIT {
                     .hasMessageContaining("does not belong to this integration")
                     .hasMessageNotContaining("key set does not contain");
 
-            var result = As.user("copy-editor", "EDITOR", () -> checks.testSaved(b.id(), null, null))
+            var result = As.user("copy-editor", "EDITOR", () -> checks.test(TestRequest.ofStored(b.id())))
                     .result().get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(result.category()).isEqualTo(CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION);
             assertThat(result.headline()).isEqualTo("The stored secret does not belong to this integration");
@@ -127,7 +128,7 @@ class IntegrationSecretsIT {
                         assertThat(e.keyId()).isEqualTo(otherId);
                     })
                     .hasMessageContaining("key id " + otherId).hasMessageNotContaining("does not belong");
-            var result = As.user("nokey-editor", "EDITOR", () -> checks.testSaved(a.id(), null, null))
+            var result = As.user("nokey-editor", "EDITOR", () -> checks.test(TestRequest.ofStored(a.id())))
                     .result().get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(result.category()).isEqualTo(CheckCategory.SECRET_UNREADABLE);
         } finally {

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * empty 401. Once a failure decides the result, calls still in flight are cancelled.
  */
 @Component
-public class AzureDevOpsChecker implements ConnectionChecker {
+public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
 
     static final String STEP_LOCAL = "Local checks";
     static final String STEP_ORGANIZATION = "Organization";

@@ -12,11 +12,26 @@ public final class CheckRun {
     private final Instant startedAt;
     private final CompletableFuture<CheckResult> result;
     private final Cancellation cancellation;
+    private final boolean storesResult;
 
     CheckRun(Instant startedAt, CompletableFuture<CheckResult> result, Cancellation cancellation) {
+        this(startedAt, result, cancellation, false);
+    }
+
+    CheckRun(Instant startedAt, CompletableFuture<CheckResult> result, Cancellation cancellation,
+            boolean storesResult) {
         this.startedAt = startedAt;
         this.result = result;
         this.cancellation = cancellation;
+        this.storesResult = storesResult;
+    }
+
+    /**
+     * Whether the result becomes the saved integration's stored result (it tested exactly what is stored), so that
+     * views showing the stored result and history refresh when it completes.
+     */
+    public boolean storesResult() {
+        return storesResult;
     }
 
     public Instant startedAt() {

@@ -5,9 +5,13 @@ import com.infrakitchen.console.audit.AuditDetails;
 import com.infrakitchen.console.audit.AuditOutcome;
 import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
+import com.infrakitchen.console.integration.AccessTokenInput;
 import com.infrakitchen.console.integration.AuthMethod;
+import com.infrakitchen.console.integration.CredentialInput;
+import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.SshKeyInput;
 import com.infrakitchen.console.integration.StoredCredentials;
 import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
 import com.infrakitchen.console.secret.Secret;
@@ -44,8 +48,8 @@ public class CheckService {
 
     private static final Logger log = LoggerFactory.getLogger(CheckService.class);
 
-    private final ConnectionChecker checker;
-    private final KeyConnectionChecker keyChecker;
+    private final ConnectionChecker<CheckInput> checker;
+    private final ConnectionChecker<KeyCheckInput> keyChecker;
     private final IntegrationService integrations;
     private final CheckRecordStore store;
     private final CheckThrottle throttle;
@@ -55,7 +59,8 @@ public class CheckService {
             Thread.ofVirtual().name("connection-test-", 0).factory());
     private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
 
-    CheckService(ConnectionChecker checker, KeyConnectionChecker keyChecker, IntegrationService integrations, CheckRecordStore store,
+    CheckService(ConnectionChecker<CheckInput> checker, ConnectionChecker<KeyCheckInput> keyChecker,
+            IntegrationService integrations, CheckRecordStore store,
             CheckThrottle throttle, AuditTrail audit, Clock clock) {
         this.checker = checker;
         this.keyChecker = keyChecker;
@@ -67,20 +72,61 @@ public class CheckService {
     }
 
     /**
-     * Tests values a form holds but has not saved. {@code formKey} names the form (one test at a time per
-     * form); {@code typedName} is only for the audit record. The token is wiped when the test ends.
+     * Tests what a form holds now (see {@link TestRequest}). An unsaved form is tested with the credential it holds;
+     * a saved integration with the stored credential, unless the form differs from what is stored (another
+     * organization or test repository, a new token or key): then those values are tested, and the result is shown
+     * and audited but not stored as the integration's. The secrets are wiped when the test ends.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public CheckRun testUnsaved(String formKey, String typedName, String organization, Secret token,
+    public CheckRun test(TestRequest request) {
+        if (request.integrationId() == null) {
+            return switch (request.credential()) {
+                case AccessTokenInput token -> testUnsaved(request.formKey(), request.typedName(),
+                        request.organization(), token.token(), token.expiresOn());
+                case SshKeyInput key -> testUnsavedKey(request.formKey(), request.typedName(), request.organization(),
+                        request.testRepository(), key.privateKey(), key.passphrase());
+            };
+        }
+        IntegrationDetail stored;
+        try {
+            stored = integrations.get(request.integrationId())
+                    .orElseThrow(() -> new NoSuchElementException("No integration " + request.integrationId()));
+        } catch (RuntimeException e) {
+            wipe(request.credential());
+            throw e;
+        }
+        if (request.credential() != null && request.credential().method() != stored.method()) {
+            wipe(request.credential());
+            throw new IllegalArgumentException("A " + request.credential().method().label() + " credential cannot test"
+                    + " an integration that uses " + stored.method().label());
+        }
+        String organization = request.organization() == null ? null : request.organization().strip();
+        String organizationOverride = organization == null
+                || organization.equalsIgnoreCase(stored.data().organization()) ? null : organization;
+        String storedRepository = stored.ssh() == null ? null : stored.ssh().testRepository();
+        String repositoryOverride = stored.method() != AuthMethod.SSH || request.testRepository() == null
+                || request.testRepository().strip().equals(storedRepository) ? null : request.testRepository().strip();
+        Secret tokenOverride = request.credential() instanceof AccessTokenInput t ? t.token() : null;
+        SshKeyInput keyOverride = request.credential() instanceof SshKeyInput k ? k : null;
+        return testSaved(request.integrationId(), organizationOverride, repositoryOverride, tokenOverride, keyOverride);
+    }
+
+    private static void wipe(CredentialInput credential) {
+        if (credential != null) {
+            credential.wipe();
+        }
+    }
+
+    /** Values a form holds but has not saved; {@code formKey} names the form (one test at a time per form). */
+    private CheckRun testUnsaved(String formKey, String typedName, String organization, Secret token,
             LocalDate tokenExpiresOn) {
         CheckInput input = new CheckInput(organization, token, tokenExpiresOn, CheckFingerprint.of(organization, token));
         return start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, null, null,
                 input.fingerprint(), failsLocally(organization, token), c -> checker.check(input, c), () -> wipe(token));
     }
 
-    /** Tests an SSH key a form holds but has not saved; the secrets are wiped when the test ends. */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public CheckRun testUnsavedKey(String formKey, String typedName, String organization, String testRepository,
+    /** An SSH key a form holds but has not saved. */
+    private CheckRun testUnsavedKey(String formKey, String typedName, String organization, String testRepository,
             Secret privateKey, Secret passphrase) {
         KeyCheckInput input = new KeyCheckInput(organization, testRepository, privateKey, passphrase,
                 CheckFingerprint.ofKey(organization, testRepository, privateKey, passphrase));
@@ -90,22 +136,11 @@ public class CheckService {
     }
 
     /**
-     * Tests a saved integration with its stored credential. When {@code organizationOverride} or
-     * {@code tokenOverride} is given (an unsaved edit on the detail page), those are tested instead and the result
-     * is not stored.
+     * A saved integration; any override (organization, test repository, a new token, a new key) is an unsaved
+     * edit: it is tested, shown and audited, but not stored as the integration's result.
      */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public CheckRun testSaved(UUID integrationId, String organizationOverride, Secret tokenOverride) {
-        return testSaved(integrationId, organizationOverride, null, tokenOverride, null);
-    }
-
-    /**
-     * Tests a saved integration; any override (organization, test repository, a new token, a new key) is an
-     * unsaved edit: it is tested, shown and audited, but not stored as the integration's result.
-     */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public CheckRun testSaved(UUID integrationId, String organizationOverride, String testRepositoryOverride,
-            Secret tokenOverride, com.infrakitchen.console.integration.SshKeyInput keyOverride) {
+    private CheckRun testSaved(UUID integrationId, String organizationOverride, String testRepositoryOverride,
+            Secret tokenOverride, SshKeyInput keyOverride) {
         StoredCredentials stored;
         try {
             stored = integrations.credentialsForTest(integrationId)
@@ -283,7 +318,7 @@ public class CheckService {
             result.complete(new CheckResult(CheckCategory.CANCELLED, organization, null, null, null, List.of(), null,
                     startedAt, 0, fingerprint));
         }
-        return new CheckRun(startedAt, result, cancellation);
+        return new CheckRun(startedAt, result, cancellation, storeFor != null);
     }
 
     private void finish(AuditTrail.Actor actor, Target target, UUID storeFor, Instant credentialSetAt,

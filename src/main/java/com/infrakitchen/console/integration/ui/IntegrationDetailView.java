@@ -10,6 +10,7 @@ import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationTimes;
 import com.infrakitchen.console.integration.check.CheckFingerprint;
+import com.infrakitchen.console.integration.check.TestRequest;
 import com.infrakitchen.console.integration.check.LatestCheck;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.secret.Secret;
@@ -182,31 +183,25 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         connection.showStored(last.record().asResult(), last.outdated());
     }
 
-    /** Tests what the Overview holds now: the stored token unless a new one is typed. */
+    /**
+     * Tests what the Overview holds now; the service decides what differs from the stored values (a new token or
+     * key, another organization or test repository) and whether the result is the integration's stored one.
+     */
     private Optional<com.infrakitchen.console.integration.check.CheckRun> startTest() {
+        com.infrakitchen.console.integration.CredentialInput credential;
         if (current.method() == AuthMethod.SSH) {
-            String organization = formOrganization();
-            String orgOverride = organization.equalsIgnoreCase(current.data().organization()) ? null : organization;
-            String repository = form.testRepositoryValue();
-            String storedRepository = current.ssh() == null ? null : current.ssh().testRepository();
-            String repoOverride = repository.equals(storedRepository) ? null : repository;
-            var newKey = form.sshKey.hasNewKey() ? form.sshKey.input().orElse(null) : null;
-            var run = checks.testSaved(current.id(), orgOverride, repoOverride, null, newKey);
-            if (orgOverride == null && repoOverride == null && newKey == null) {
-                run.result().thenRun(() -> getUI().ifPresent(ui -> ui.access(() -> connectionPanel.refresh(current))));
-            }
-            return Optional.of(run);
-        }
-        if (form.token.isClearing()) {
+            credential = form.sshKey.hasNewKey() ? form.sshKey.input().orElse(null) : null;
+        } else if (form.token.isClearing()) {
             notify("The token is set to be cleared: there is nothing to test. Keep the stored token or type a new"
                     + " one.", NotificationVariant.LUMO_CONTRAST);
             return Optional.empty();
+        } else {
+            credential = typedToken().map(t -> new com.infrakitchen.console.integration.AccessTokenInput(
+                    Secret.of(t), form.tokenExpiresOn.getValue())).orElse(null);
         }
-        String organization = formOrganization();
-        String override = organization.equalsIgnoreCase(current.data().organization()) ? null : organization;
-        Secret token = typedToken().map(Secret::of).orElse(null);
-        var run = checks.testSaved(current.id(), override, token);
-        if (override == null && token == null) {
+        var run = checks.test(TestRequest.ofSaved(current.id(), formOrganization(),
+                current.method() == AuthMethod.SSH ? form.testRepositoryValue() : null, credential));
+        if (run.storesResult()) {
             run.result().thenRun(() -> getUI().ifPresent(ui -> ui.access(() -> connectionPanel.refresh(current))));
         }
         return Optional.of(run);

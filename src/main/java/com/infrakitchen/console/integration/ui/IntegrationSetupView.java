@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.base.ui.MainLayout;
+import com.infrakitchen.console.integration.AccessTokenInput;
 import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
@@ -9,6 +10,7 @@ import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.SshKeyService;
 import com.infrakitchen.console.integration.check.CheckFingerprint;
 import com.infrakitchen.console.integration.check.CheckRun;
+import com.infrakitchen.console.integration.check.TestRequest;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.security.Roles;
@@ -114,12 +116,11 @@ class IntegrationSetupView extends HorizontalLayout {
                 form.sshKey.showRequired("Paste, upload or generate a key first (and its passphrase if it has one)");
                 return Optional.empty();
             }
-            var key = form.sshKey.input().orElseThrow();
-            return Optional.of(checks.testUnsavedKey(formKey, form.name.getValue(), organization(),
-                    form.testRepositoryValue(), key.privateKey(), key.passphrase()));
+            return Optional.of(checks.test(TestRequest.ofForm(formKey, form.name.getValue(), organization(),
+                    form.testRepositoryValue(), form.sshKey.input().orElseThrow())));
         }
-        return Optional.of(checks.testUnsaved(formKey, form.name.getValue(), organization(), Secret.of(token()),
-                form.tokenExpiresOn.getValue()));
+        return Optional.of(checks.test(TestRequest.ofForm(formKey, form.name.getValue(), organization(), null,
+                new AccessTokenInput(Secret.of(token()), form.tokenExpiresOn.getValue()))));
     }
 
     private String valuesKey() {

@@ -200,7 +200,7 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     private void testFromGrid(IntegrationSummary i) {
         var ui = getUI().orElse(null);
         Notification.show("Testing " + i.name() + "…", 2000, Notification.Position.BOTTOM_END);
-        checks.testSaved(i.id(), null, null).result().thenAccept(r -> {
+        checks.test(com.infrakitchen.console.integration.check.TestRequest.ofStored(i.id())).result().thenAccept(r -> {
             if (ui != null) {
                 try {
                     ui.access(() -> {

@@ -1,5 +1,7 @@
 package com.infrakitchen.console.integration.check;
 
+import com.infrakitchen.console.integration.AccessTokenInput;
+import com.infrakitchen.console.integration.SshKeyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,8 +64,7 @@ class CheckServiceIT {
     void testOfUnsavedValuesConnectsIsAuditedAndStoresNothing() throws Exception {
         String user = user();
         long storedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM integration_check", Long.class);
-        CheckResult r = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-1", "typed-name", "contoso",
-                Secret.of(FakeTokens.PAT_FULL), null)));
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-1", "typed-name", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
         assertThat(r.category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(r.identity()).isEqualTo("Alice");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration_check", Long.class)).isEqualTo(storedBefore);
@@ -79,20 +80,17 @@ class CheckServiceIT {
         String user = user();
         for (int i = 0; i < 5; i++) {
             int n = i;
-            assertThat(await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-" + n, "x", "contoso",
-                    Secret.of(FakeTokens.PAT_FULL), null))).category()).isEqualTo(CheckCategory.CONNECTED);
+            assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-" + n, "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).category()).isEqualTo(CheckCategory.CONNECTED);
         }
         int requestsBefore = fake.requestCount();
-        CheckResult refused = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-6", "x", "contoso",
-                Secret.of(FakeTokens.PAT_FULL), null)));
+        CheckResult refused = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-6", "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
         assertThat(refused.category()).isEqualTo(CheckCategory.TOO_MANY_TESTS);
         Thread.sleep(100);
         assertThat(fake.requestCount()).isEqualTo(requestsBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
                 + " 'CONNECTION_TESTED' AND outcome = 'DENIED'", Long.class, user)).isEqualTo(1);
         // another user is not affected
-        assertThat(await(As.user(user(), "EDITOR", () -> checks.testUnsaved("form-7", "x", "contoso",
-                Secret.of(FakeTokens.PAT_FULL), null))).category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(await(As.user(user(), "EDITOR", () -> checks.test(TestRequest.ofForm("form-7", "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).category()).isEqualTo(CheckCategory.CONNECTED);
     }
 
     @Test
@@ -100,13 +98,13 @@ class CheckServiceIT {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
         fake.setDelay(Duration.ofMillis(700));
-        CheckRun first = As.user(user, "EDITOR", () -> checks.testSaved(d.id(), null, null));
-        CheckRun second = As.user(user(), "ADMIN", () -> checks.testSaved(d.id(), null, null));
+        CheckRun first = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofStored(d.id())));
+        CheckRun second = As.user(user(), "ADMIN", () -> checks.test(TestRequest.ofStored(d.id())));
         assertThat(await(second).category()).isEqualTo(CheckCategory.TEST_ALREADY_RUNNING);
         assertThat(await(first).category()).isEqualTo(CheckCategory.CONNECTED);
         // and once it is over, the next one may run
         fake.setDelay(Duration.ZERO);
-        assertThat(await(As.user(user, "EDITOR", () -> checks.testSaved(d.id(), null, null))).category())
+        assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofStored(d.id())))).category())
                 .isEqualTo(CheckCategory.CONNECTED);
     }
 
@@ -114,7 +112,7 @@ class CheckServiceIT {
     void savedIntegrationResultIsStoredAndBecomesOutdatedWhenTheTokenOrOrganizationChanges() throws Exception {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_EXPIRED);
-        CheckResult r = await(As.user(user, "EDITOR", () -> checks.testSaved(d.id(), null, null)));
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofStored(d.id()))));
         assertThat(r.category()).isEqualTo(CheckCategory.TOKEN_EXPIRED);
         LatestCheck latest = As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id());
         assertThat(latest.record().category()).isEqualTo(CheckCategory.TOKEN_EXPIRED);
@@ -127,7 +125,7 @@ class CheckServiceIT {
                 SecretChange.replaceWith(Secret.of(FakeTokens.PAT_FULL))));
         assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isTrue();
 
-        CheckResult again = await(As.user(user, "EDITOR", () -> checks.testSaved(d.id(), null, null)));
+        CheckResult again = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofStored(d.id()))));
         assertThat(again.category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isFalse();
 
@@ -142,17 +140,50 @@ class CheckServiceIT {
     void testingAnUnsavedEditOnTheDetailPageIsNotStored() throws Exception {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
-        CheckResult r = await(As.user(user, "EDITOR", () -> checks.testSaved(d.id(), "fabrikam", null)));
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), "fabrikam", null, null))));
         assertThat(r.category()).isEqualTo(CheckCategory.TOKEN_REJECTED);
         assertThat(r.organization()).isEqualTo("fabrikam");
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).isEmpty();
     }
 
+    /**
+     * The service, not the view, decides what differs from the stored values: the detail page sends its form as it
+     * is, and only a real difference makes the test an unsaved edit.
+     */
+    @Test
+    void theServiceDecidesWhetherTheDetailPagesValuesAreTheStoredOnes() throws Exception {
+        String user = user();
+        IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
+        // the same organization (Azure DevOps compares names case-insensitively, with spaces typed around it)
+        CheckRun same = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), "  CONTOSO ", null,
+                null)));
+        assertThat(same.storesResult()).isTrue();
+        assertThat(await(same).category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
+
+        // a token typed on the detail page is an unsaved edit, even when it equals the stored one
+        CheckRun typed = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), "contoso", null,
+                new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))));
+        assertThat(typed.storesResult()).isFalse();
+        assertThat(await(typed).category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
+    }
+
+    @Test
+    void aCredentialOfAnotherKindIsRefusedAndWiped() {
+        String user = user();
+        IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
+        Secret key = Secret.of("not a key, and not a secret either");
+        assertThatThrownBy(() -> As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), "contoso", null,
+                new SshKeyInput(key, null, false))))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SSH credential cannot test an integration that uses PAT");
+        assertThat(key.bytes()).containsOnly(0);
+    }
+
     @Test
     void viewersMayReadResultsButNotStartTests() {
-        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.testUnsaved("f", "x", "contoso",
-                Secret.of(FakeTokens.PAT_FULL), null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.testSaved(UUID.randomUUID(), null, null)))
+        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.test(TestRequest.ofForm("f", "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.test(TestRequest.ofStored(UUID.randomUUID()))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(As.user(user(), "VIEWER", () -> checks.latest(new ArrayList<>()))).isEmpty();
     }
@@ -160,8 +191,7 @@ class CheckServiceIT {
     @Test
     void aFormResultIsKeptForTheNewIntegrationOnlyWhenItTestedExactlyTheSavedValues() throws Exception {
         String user = user();
-        CheckResult formResult = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-k", "k", "contoso",
-                Secret.of(FakeTokens.PAT_FULL), null)));
+        CheckResult formResult = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-k", "k", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
         IntegrationDetail same = saved(user, FakeTokens.PAT_FULL);
         IntegrationDetail other = saved(user, FakeTokens.PAT_CODE_READ);
         assertThat(As.user(user, "EDITOR", () -> checks.keepFormResult(same.id(), formResult))).isTrue();
@@ -178,20 +208,16 @@ class CheckServiceIT {
         int requestsBefore = fake.requestCount();
         for (int i = 0; i < 7; i++) {
             int n = i;
-            CheckResult r = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-m" + n, "x", "my_org",
-                    Secret.of(FakeTokens.PAT_FULL), null)));
+            CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-m" + n, "x", "my_org", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
             assertThat(r.category()).as("test %d", n + 1).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
             assertThat(r.steps()).singleElement().satisfies(s -> assertThat(s.summary())
                     .startsWith("Azure Organization must be"));
         }
-        CheckResult badToken = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-t", "x", "contoso",
-                Secret.of("has inner spaces and is long enough"), null)));
+        CheckResult badToken = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-t", "x", "contoso", null, new AccessTokenInput(Secret.of("has inner spaces and is long enough"), null)))));
         assertThat(badToken.category()).isEqualTo(CheckCategory.INVALID_TOKEN_FORMAT);
-        CheckResult noToken = await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-e", "x", "contoso",
-                Secret.of(""), null)));
+        CheckResult noToken = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-e", "x", "contoso", null, new AccessTokenInput(Secret.of(""), null)))));
         assertThat(noToken.category()).isEqualTo(CheckCategory.NO_TOKEN);
-        CheckResult sshBadOrg = await(As.user(user, "EDITOR", () -> checks.testUnsavedKey("form-s", "x", "my_org",
-                "Web/web-app", Secret.of("not parsed: the organization is refused first"), null)));
+        CheckResult sshBadOrg = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-s", "x", "my_org", "Web/web-app", new SshKeyInput(Secret.of("not parsed: the organization is refused first"), null, false)))));
         assertThat(sshBadOrg.category()).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
         assertThat(fake.requestCount()).isEqualTo(requestsBefore);
         // every local refusal is audited, none of them as a refused (DENIED) test
@@ -202,8 +228,7 @@ class CheckServiceIT {
         // and the limit is still whole for well-formed tests
         for (int i = 0; i < 5; i++) {
             int n = i;
-            assertThat(await(As.user(user, "EDITOR", () -> checks.testUnsaved("form-w" + n, "x", "contoso",
-                    Secret.of(FakeTokens.PAT_FULL), null))).category()).isEqualTo(CheckCategory.CONNECTED);
+            assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-w" + n, "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).category()).isEqualTo(CheckCategory.CONNECTED);
         }
     }
 }

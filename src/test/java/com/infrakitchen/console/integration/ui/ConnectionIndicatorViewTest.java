@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration.ui;
 
+import com.infrakitchen.console.integration.check.TestRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationData;
@@ -226,7 +227,7 @@ class ConnectionIndicatorViewTest extends SpringBrowserlessTest {
                 FakeTokens.PAT_EXPIRED));
         As.user("ind-setup2", "EDITOR", () -> {
             try {
-                return checksOf().testSaved(d.id(), null, null).result().get(20, java.util.concurrent.TimeUnit.SECONDS);
+                return checksOf().test(TestRequest.ofStored(d.id())).result().get(20, java.util.concurrent.TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

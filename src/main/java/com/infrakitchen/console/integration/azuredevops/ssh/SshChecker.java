@@ -7,7 +7,7 @@ import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.KeyCheckInput;
-import com.infrakitchen.console.integration.check.KeyConnectionChecker;
+import com.infrakitchen.console.integration.check.ConnectionChecker;
 import com.infrakitchen.console.integration.check.StepStatus;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * the remote stderr, and the error holds fingerprints or the library's message (never key material).
  */
 @Component
-public class SshChecker implements KeyConnectionChecker {
+public class SshChecker implements ConnectionChecker<KeyCheckInput> {
 
     static final String STEP_LOCAL = "Local key checks";
     static final String STEP_TCP = "TCP connect";
