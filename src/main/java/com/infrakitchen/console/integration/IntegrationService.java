@@ -201,10 +201,8 @@ public class IntegrationService {
             return detail(current);
         }
         diff.secretChanged("token", secretChanged);
-        Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description, current.method(),
-                valid.organization, current.enabled(), data.tokenExpiresOn(), ciphertext, keyId, setAt,
-                current.ssh(), valid.searchText(), labelsOf(valid.labels), current.createdAt(), current.createdBy(), now,
-                CurrentUser.username(), expectedVersion), valid.name);
+        Integration saved = save(withValid(current, valid).withPat(data.tokenExpiresOn(), ciphertext, keyId, setAt)
+                .changedBy(now, CurrentUser.username()), valid.name);
         Target target = Target.integration(id, valid.name);
         audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
         if (secretChanged) {
@@ -291,10 +289,8 @@ public class IntegrationService {
             return detail(current);
         }
         diff.secretChanged("sshKey", newKey != null);
-        Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description, current.method(),
-                valid.organization, current.enabled(), null, null, null, null, ssh, valid.searchText(),
-                labelsOf(valid.labels), current.createdAt(), current.createdBy(), now, CurrentUser.username(),
-                expectedVersion), valid.name);
+        Integration saved = save(withValid(current, valid).withPat(null, null, null, null).withSsh(ssh)
+                .changedBy(now, CurrentUser.username()), valid.name);
         Target target = Target.integration(id, valid.name);
         audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
         if (newKey != null) {
@@ -371,10 +367,7 @@ public class IntegrationService {
             return detail(current);
         }
         Instant now = clock.instant();
-        Integration saved = save(new Integration(id, current.name(), current.nameKey(), current.description(),
-                current.method(), current.organization(), enabled, current.tokenExpiresOn(), current.patCiphertext(),
-                current.patKeyId(), current.patSetAt(), current.ssh(), current.searchText(), current.labels(), current.createdAt(),
-                current.createdBy(), now, CurrentUser.username(), expectedVersion), current.name());
+        Integration saved = save(current.withEnabled(enabled).changedBy(now, CurrentUser.username()), current.name());
         audit.record(enabled ? AuditAction.INTEGRATION_ENABLED : AuditAction.INTEGRATION_DISABLED,
                 AuditOutcome.SUCCESS, Target.integration(id, current.name()),
                 AuditDetails.of().change("enabled", !enabled, enabled));
@@ -470,6 +463,12 @@ public class IntegrationService {
         });
         return new Valid(name, IntegrationRules.nameKey(name), description.isEmpty() ? null : description, labels,
                 organization);
+    }
+
+    /** {@code current} with the validated shared fields. */
+    private static Integration withValid(Integration current, Valid valid) {
+        return current.withFields(valid.name, valid.nameKey, valid.description, valid.organization, valid.searchText(),
+                labelsOf(valid.labels));
     }
 
     private static Set<IntegrationLabel> labelsOf(List<String> labels) {

@@ -36,6 +36,39 @@ public record Integration(
         String updatedBy,
         @Version Long version) {
 
+    /** The same integration with these shared fields (every way of connecting has them). */
+    public Integration withFields(String name, String nameKey, String description, String organization,
+            String searchText, Set<IntegrationLabel> labels) {
+        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
+                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, updatedAt, updatedBy,
+                version);
+    }
+
+    public Integration withEnabled(boolean enabled) {
+        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
+                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, updatedAt, updatedBy,
+                version);
+    }
+
+    /** The same integration with this personal access token (all null: none) and the expiry entered for it. */
+    public Integration withPat(LocalDate tokenExpiresOn, byte[] patCiphertext, Integer patKeyId, Instant patSetAt) {
+        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
+                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, updatedAt, updatedBy,
+                version);
+    }
+
+    public Integration withSsh(SshKeyColumns ssh) {
+        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
+                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, updatedAt, updatedBy,
+                version);
+    }
+
+    /** Marks a change: when and by whom; the version stays the one loaded, for optimistic locking. */
+    public Integration changedBy(Instant at, String by) {
+        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
+                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, at, by, version);
+    }
+
     @Override
     public String toString() {
         return "Integration[id=" + id + ", name=" + name + ", organization=" + organization + ", pat="
