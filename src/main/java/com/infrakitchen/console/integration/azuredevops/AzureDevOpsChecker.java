@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +43,6 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
     static final String STEP_CODE_READ = "Code read";
     static final String STEP_CODE_WRITE = "Code write";
     static final String STEP_EXPIRY = "Token expiry";
-    static final int EXPIRY_WARNING_DAYS = 14;
 
     private final AzureDevOpsHttp http;
     private final Clock clock;
@@ -119,7 +117,7 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
             if (organizationDone == null) {
                 organizationDone = organization.join();
             }
-            organizationStep(organizationDone, true);
+            steps.add(PatSteps.organization(organizationDone, org, true));
             CheckCategory identityProblem = identityStep(who.join());
             if (identityProblem != null) {
                 cancelCalls();
@@ -131,19 +129,23 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
             }
             Repositories.Repo probeRepo = codeReadStep(repos.join(), warnings);
             if (warnings.stream().anyMatch(w -> w.outcome() == CheckOutcome.FAILED)) {
-                return done(mostImportant(warnings), repos.join());
+                return done(PatSteps.mostImportant(warnings), repos.join());
             }
             codeWriteStep(urls, probeRepo, token, warnings);
             if (projectCount != null && projectCount == 0 && repositoryCount != null && repositoryCount == 0) {
                 warnings.add(CheckCategory.NO_VISIBLE_PROJECTS);
             }
-            if (expiresSoon()) {
-                warnings.add(CheckCategory.TOKEN_EXPIRING_SOON);
-            }
-            if (sawRetryAfter(projectsDone, who.join(), repos.join())) {
+            PatSteps.expiry(input.tokenExpiresOn(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .ifPresent(expiry -> {
+                        steps.add(expiry.step());
+                        if (expiry.soon()) {
+                            warnings.add(CheckCategory.TOKEN_EXPIRING_SOON);
+                        }
+                    });
+            if (PatSteps.sawRetryAfter(projectsDone, who.join(), repos.join())) {
                 warnings.add(CheckCategory.NEAR_RATE_LIMIT);
             }
-            return done(warnings.isEmpty() ? CheckCategory.CONNECTED : mostImportant(warnings), null);
+            return done(warnings.isEmpty() ? CheckCategory.CONNECTED : PatSteps.mostImportant(warnings), null);
         }
 
         /** Decides authentication. Returns the failure category, or null when the token works here. */
@@ -172,7 +174,7 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
                 boolean known = w.error() == null
                         && ResponseClassifier.classify(Probe.IDENTITY, w.response()).passed();
                 if (known) {
-                    identity = displayName(w.response().json());
+                    identity = PatSteps.displayName(w.response().json());
                     steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, "Azure DevOps knows the token (it"
                             + " belongs to " + identity + ") but refused to list projects: the scope Project"
                             + " and Team (Read) is missing.", r.durationMillis(), r.details()));
@@ -183,37 +185,11 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
                 return CheckCategory.TOKEN_REJECTED;
             }
             if (organization != null && c.category() == CheckCategory.ORGANIZATION_NOT_FOUND) {
-                organizationStep(organization, false);
+                steps.add(PatSteps.organization(organization, org, false));
             }
             steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, c.category().headline(org),
                     r.durationMillis(), r.details()));
             return c.category();
-        }
-
-        /** E1 only informs: the projects answer decides. {@code projectsPassed} keeps it from contradicting that. */
-        private void organizationStep(Exchange e, boolean projectsPassed) {
-            if (e.error() != null) {
-                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.SKIPPED, "The lookup failed ("
-                        + TransportFailures.describe(e.error()) + "); the projects request decides.",
-                        e.durationMillis(), null));
-                return;
-            }
-            AdoResponse r = e.response();
-            Classification c = ResponseClassifier.classify(Probe.ORGANIZATION, r);
-            if (c.passed()) {
-                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.PASSED, "Organization " + org + " exists.",
-                        r.durationMillis(), r.details()));
-            } else if (c.category() == CheckCategory.ORGANIZATION_NOT_FOUND && projectsPassed) {
-                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.SKIPPED, "The organization lookup found"
-                        + " nothing, but the organization answered (servers without the lookup, such as on-premises"
-                        + " ones, do this).", r.durationMillis(), r.details()));
-            } else if (c.category() == CheckCategory.ORGANIZATION_NOT_FOUND) {
-                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.FAILED, "Azure DevOps has no organization"
-                        + " named " + org + ".", r.durationMillis(), r.details()));
-            } else {
-                steps.add(new CheckStep(STEP_ORGANIZATION, StepStatus.SKIPPED, "The lookup answered "
-                        + r.status() + "; the projects request decides.", r.durationMillis(), r.details()));
-            }
         }
 
         private CheckCategory identityStep(Exchange e) {
@@ -225,7 +201,7 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
             AdoResponse r = e.response();
             Classification c = ResponseClassifier.classify(Probe.IDENTITY, r);
             if (c.passed()) {
-                identity = displayName(r.json());
+                identity = PatSteps.displayName(r.json());
                 steps.add(new CheckStep(STEP_IDENTITY, StepStatus.PASSED, "The token belongs to " + identity + ".",
                         r.durationMillis(), r.details()));
                 return null;
@@ -273,10 +249,10 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
             if (repositoryCount == 0) {
                 summary = "The token may read code, but sees no repository.";
             } else if (complete) {
-                summary = "The token may read code: " + plural(repositoryCount, "repositor", "y", "ies") + " in "
-                        + plural(projectsWithRepos, "project", "", "s") + ".";
+                summary = "The token may read code: " + PatSteps.plural(repositoryCount, "repositor", "y", "ies") + " in "
+                        + PatSteps.plural(projectsWithRepos, "project", "", "s") + ".";
             } else {
-                summary = "The token may read code: " + plural(repositoryCount, "repositor", "y", "ies")
+                summary = "The token may read code: " + PatSteps.plural(repositoryCount, "repositor", "y", "ies")
                         + "; the listing was larger than app.azure-devops.max-listing-bytes, so the projects were"
                         + " counted in its first " + seen.count() + " entries only (" + projectsWithRepos + ").";
             }
@@ -299,56 +275,7 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
                         + TransportFailures.describe(e.error()), e.durationMillis(), null));
                 return;
             }
-            AdoResponse r = e.response();
-            Classification c = ResponseClassifier.classify(Probe.CODE_WRITE, r);
-            String where = project + "/" + name;
-            if (c.passed()) {
-                steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.PASSED, "The token may push to " + where
-                        + " (asked for the push advertisement only; nothing was written).", r.durationMillis(),
-                        r.details()));
-            } else if (c.category() == CheckCategory.CODE_WRITE_MISSING
-                    || c.category() == CheckCategory.CODE_WRITE_NOT_PERMITTED) {
-                steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, c.category() == CheckCategory.CODE_WRITE_MISSING
-                        ? "The token may not push to " + where + ": the scope Code (Read and write) is missing."
-                        : "The token's user may not push to " + where + ".", r.durationMillis(), r.details()));
-                warnings.add(c.category());
-            } else {
-                steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, "Could not probe write access on "
-                        + where + ": " + c.category().headline(org), r.durationMillis(), r.details()));
-            }
-        }
-
-        /** Failures first, then the warnings in the order of {@link CheckCategory}. */
-        private CheckCategory mostImportant(List<CheckCategory> found) {
-            return found.stream().min(java.util.Comparator
-                    .comparing((CheckCategory c) -> c.outcome() != CheckOutcome.FAILED)
-                    .thenComparing(Enum::ordinal)).orElseThrow();
-        }
-
-        private boolean expiresSoon() {
-            LocalDate expires = input.tokenExpiresOn();
-            if (expires == null) {
-                return false;
-            }
-            long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), expires);
-            if (days <= EXPIRY_WARNING_DAYS) {
-                steps.add(new CheckStep(STEP_EXPIRY, StepStatus.WARNING, days < 0
-                        ? "The expiry date entered (" + expires + ") has passed, yet Azure DevOps accepted the token:"
-                                + " correct the date."
-                        : "The token expires on " + expires + " (in " + days + " day" + (days == 1 ? "" : "s")
-                                + ").", 0, null));
-                return days >= 0;
-            }
-            return false;
-        }
-
-        private boolean sawRetryAfter(Exchange... exchanges) {
-            for (Exchange e : exchanges) {
-                if (e.response() != null && e.response().retryAfterSeconds() != null) {
-                    return true;
-                }
-            }
-            return false;
+            steps.add(PatSteps.codeWrite(e.response(), project + "/" + name, org, warnings));
         }
 
         private final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -393,18 +320,5 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
                     category.outcome() == CheckOutcome.FAILED ? details : null, startedAt, millis,
                     input.fingerprint());
         }
-    }
-
-    private static String plural(long n, String stem, String one, String many) {
-        return n + " " + stem + (n == 1 ? one : many);
-    }
-
-    private static String displayName(JsonNode connectionData) {
-        JsonNode user = connectionData.path("authenticatedUser");
-        String name = user.path("providerDisplayName").asString("");
-        if (name.isBlank()) {
-            name = user.path("customDisplayName").asString("");
-        }
-        return name.isBlank() ? "an unnamed user" : name;
     }
 }

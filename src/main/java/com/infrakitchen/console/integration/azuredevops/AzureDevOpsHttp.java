@@ -2,22 +2,11 @@ package com.infrakitchen.console.integration.azuredevops;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.io.FilterInputStream;
-import java.io.InputStream;
 import java.net.Proxy;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +25,6 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,8 +69,8 @@ public class AzureDevOpsHttp {
                 .dispatcher(dispatcher())
                 .addNetworkInterceptor(AzureDevOpsHttp::noAutomaticRetry);
         if (properties.trustedCertificates() != null) {
-            X509TrustManager trust = trustWithExtraCertificates(properties);
-            builder.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
+            X509TrustManager trust = TrustedCertificates.trustManager(properties.trustedCertificates());
+            builder.sslSocketFactory(TrustedCertificates.sslContext(trust).getSocketFactory(), trust);
         }
         this.client = builder.build();
     }
@@ -238,7 +225,7 @@ public class AzureDevOpsHttp {
             ResponseBody body = response.body();
             String contentType = response.header("Content-Type");
             if (mode == ReadMode.LISTING && response.code() == 200 && isJson(contentType)) {
-                Listing listing = readListing(body, entries);
+                Listing listing = ListingReader.read(body.byteStream(), properties.maxListingBytes(), entries);
                 return new AdoResponse(call.request().method(), redacted(url), response.code(), contentType, "",
                         false, null, null, decode(response.header("X-TFS-ServiceError")),
                         response.header("ActivityId"), retryAfter(response.header("Retry-After")),
@@ -274,95 +261,6 @@ public class AzureDevOpsHttp {
 
     private static boolean isJson(String contentType) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-    }
-
-    /**
-     * Reads {@code {"count": n, "value": [ {...}, ... ]}} as a stream: each object of {@code value} is parsed on its
-     * own, handed to {@code entries} and dropped, so memory holds one entry whatever the listing's size. At most
-     * {@code max-listing-bytes} are read; a listing cut there says so ({@link Listing#complete()} false) and keeps
-     * what was counted. A body that is not such a listing yields null (the classifier reports it as unexpected).
-     */
-    private Listing readListing(ResponseBody body, Consumer<JsonNode> entries) throws IOException {
-        CappedInputStream in = new CappedInputStream(body.byteStream(), properties.maxListingBytes());
-        int seen = 0;
-        Long declared = null;
-        boolean sawValue = false;
-        try (JsonParser parser = JSON.createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            for (JsonToken t = parser.nextToken(); t == JsonToken.PROPERTY_NAME; t = parser.nextToken()) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("value".equals(name) && value == JsonToken.START_ARRAY) {
-                    sawValue = true;
-                    for (JsonToken e = parser.nextToken(); e != JsonToken.END_ARRAY; e = parser.nextToken()) {
-                        if (e == JsonToken.START_OBJECT) {
-                            JsonNode entry = parser.readValueAsTree();
-                            seen++;
-                            if (entries != null) {
-                                entries.accept(entry);
-                            }
-                        } else {
-                            parser.skipChildren();
-                        }
-                    }
-                } else if ("count".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
-                    declared = parser.getLongValue();
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            return sawValue ? new Listing(seen, declared, true, in.count()) : null;
-        } catch (JacksonException e) {
-            if (in.capReached()) {
-                return sawValue ? new Listing(seen, declared, false, in.count()) : null;
-            }
-            return null;
-        }
-    }
-
-    /** A stream that ends after {@code cap} bytes, and tells whether it ended there. */
-    private static final class CappedInputStream extends FilterInputStream {
-        private final long cap;
-        private long count;
-
-        CappedInputStream(InputStream in, long cap) {
-            super(in);
-            this.cap = cap;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (count >= cap) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (count >= cap) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, cap - count));
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        long count() {
-            return count;
-        }
-
-        boolean capReached() {
-            return count >= cap;
-        }
     }
 
     /** The URL as shown to users: never with user info (there is none: the token goes in a header). */
@@ -420,49 +318,5 @@ public class AzureDevOpsHttp {
         client.dispatcher().cancelAll();
         client.dispatcher().executorService().shutdownNow();
         client.connectionPool().evictAll();
-    }
-
-    private static X509TrustManager trustWithExtraCertificates(AzureDevOpsProperties properties) {
-        try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            defaults.init((KeyStore) null);
-            int i = 0;
-            for (TrustManager tm : defaults.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x509) {
-                    for (X509Certificate ca : x509.getAcceptedIssuers()) {
-                        store.setCertificateEntry("default-" + i++, ca);
-                    }
-                }
-            }
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            try (InputStream in = Files.newInputStream(properties.trustedCertificates())) {
-                for (Certificate certificate : factory.generateCertificates(in)) {
-                    store.setCertificateEntry("extra-" + i++, certificate);
-                }
-            }
-            TrustManagerFactory combined = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            combined.init(store);
-            for (TrustManager tm : combined.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("no X.509 trust manager");
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("app.azure-devops.trusted-certificates (" + properties.trustedCertificates()
-                    + ") could not be read as PEM certificates: " + e.getMessage(), e);
-        }
-    }
-
-    private static SSLContext sslContext(X509TrustManager trust) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
