@@ -6,27 +6,19 @@ import com.infrakitchen.console.audit.AuditOutcome;
 import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
 import com.infrakitchen.console.integration.internal.Integration;
-import com.infrakitchen.console.integration.internal.IntegrationLabel;
 import com.infrakitchen.console.integration.internal.IntegrationQueries;
 import com.infrakitchen.console.integration.internal.IntegrationRepository;
 import com.infrakitchen.console.integration.internal.SshKeyColumns;
-import com.infrakitchen.console.integration.azuredevops.ssh.ParsedKey;
-import com.infrakitchen.console.integration.azuredevops.ssh.SshCheckInput;
-import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
-import com.infrakitchen.console.shared.TextLimits;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,7 +82,7 @@ public class IntegrationService {
     @PreAuthorize(Roles.ANY_SIGNED_IN)
     @Transactional(readOnly = true)
     public Optional<IntegrationDetail> get(UUID id) {
-        return repository.findById(id).map(IntegrationService::detail);
+        return repository.findById(id).map(IntegrationDetails::of);
     }
 
     /** Whether another integration already has this name (case-insensitive); for the live check. */
@@ -111,18 +103,7 @@ public class IntegrationService {
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     @Transactional(readOnly = true)
     public Optional<StoredCredentials> credentialsForTest(UUID id) {
-        return repository.findById(id).map(i -> {
-            SshKeyColumns ssh = i.ssh();
-            boolean hasKey = ssh != null && ssh.keyCiphertext() != null;
-            return new StoredCredentials(i.id(), i.name(), AuthMethod.valueOf(i.method()), i.organization(),
-                    i.patCiphertext() == null ? null : cipher.open(i.patCiphertext(), tokenPlace(i.id())),
-                    i.patSetAt(), i.tokenExpiresOn(),
-                    hasKey ? cipher.open(ssh.keyCiphertext(), sshKeyPlace(i.id())) : null,
-                    hasKey && ssh.passphraseCiphertext() != null
-                            ? cipher.open(ssh.passphraseCiphertext(), sshPassphrasePlace(i.id())) : null,
-                    ssh == null ? null : ssh.testRepository(),
-                    AuthMethod.SSH.name().equals(i.method()) ? (ssh == null ? null : ssh.setAt()) : i.patSetAt());
-        });
+        return repository.findById(id).map(i -> IntegrationSecrets.open(cipher, i));
     }
 
     // ---- changing -------------------------------------------------------------------------------
@@ -130,30 +111,25 @@ public class IntegrationService {
     /** Creates a PAT integration. {@code token} is what was typed (trimmed here). */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     public IntegrationDetail create(IntegrationData data, String token) {
-        Valid valid = validate(data);
+        IntegrationFields valid = IntegrationFields.validate(data);
         Secret secret = IntegrationRules.acceptToken(token);
-        if (repository.existsByNameKey(valid.nameKey)) {
-            throw nameInUse(valid.name);
+        if (repository.existsByNameKey(valid.nameKey())) {
+            throw nameInUse(valid.name());
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        byte[] ciphertext;
-        try {
-            ciphertext = cipher.seal(secret, tokenPlace(id));
-        } finally {
-            secret.wipe();
-        }
-        Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description,
-                AuthMethod.PAT.name(), valid.organization, true, data.tokenExpiresOn(), ciphertext,
-                SecretCipher.keyIdOf(ciphertext), now, null, valid.searchText(), labelsOf(valid.labels), now,
-                CurrentUser.username(), now, CurrentUser.username(), null), valid.name);
-        audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name),
-                AuditDetails.of().put("name", valid.name).put("organization", valid.organization)
-                        .put("method", AuthMethod.PAT.name()).put("labels", String.join(",", valid.labels))
-                        .put("description", valid.description == null ? "" : valid.description)
+        byte[] ciphertext = IntegrationSecrets.sealToken(cipher, id, secret);
+        Integration saved = save(new Integration(id, valid.name(), valid.nameKey(), valid.description(),
+                AuthMethod.PAT.name(), valid.organization(), true, data.tokenExpiresOn(), ciphertext,
+                SecretCipher.keyIdOf(ciphertext), now, null, valid.searchText(), valid.labelRows(), now,
+                CurrentUser.username(), now, CurrentUser.username(), null), valid.name());
+        audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name()),
+                AuditDetails.of().put("name", valid.name()).put("organization", valid.organization())
+                        .put("method", AuthMethod.PAT.name()).put("labels", String.join(",", valid.labels()))
+                        .put("description", valid.description() == null ? "" : valid.description())
                         .put("tokenExpiresOn", String.valueOf(data.tokenExpiresOn()))
                         .secretChanged("token", true));
-        return detail(saved);
+        return IntegrationDetails.of(saved);
     }
 
     /**
@@ -169,9 +145,9 @@ public class IntegrationService {
             }
             throw new IntegrationRuleViolation("method", "This integration uses an SSH key: save it with its key");
         }
-        Valid valid = validate(data);
-        if (repository.countByNameKeyExcept(valid.nameKey, id) > 0) {
-            throw nameInUse(valid.name);
+        IntegrationFields valid = IntegrationFields.validate(data);
+        if (repository.countByNameKeyExcept(valid.nameKey(), id) > 0) {
+            throw nameInUse(valid.name());
         }
         Instant now = clock.instant();
         byte[] ciphertext = current.patCiphertext();
@@ -179,10 +155,8 @@ public class IntegrationService {
         Instant setAt = current.patSetAt();
         if (tokenChange instanceof SecretChange.Replace replace) {
             try {
-                String token = replace.secret().reveal();
-                Secret accepted = IntegrationRules.acceptToken(token);
-                ciphertext = cipher.seal(accepted, tokenPlace(id));
-                accepted.wipe();
+                Secret accepted = IntegrationRules.acceptToken(replace.secret().reveal());
+                ciphertext = IntegrationSecrets.sealToken(cipher, id, accepted);
             } finally {
                 replace.secret().wipe();
             }
@@ -193,23 +167,23 @@ public class IntegrationService {
             keyId = null;
             setAt = null;
         }
-        AuditDetails diff = sharedFieldChanges(current, valid)
+        AuditDetails diff = valid.changesFrom(current)
                 .change("tokenExpiresOn", current.tokenExpiresOn(), data.tokenExpiresOn());
         boolean secretChanged = !(tokenChange instanceof SecretChange.Keep)
                 && !(tokenChange instanceof SecretChange.Clear && current.patCiphertext() == null);
         if (diff.isEmpty() && !secretChanged) {
-            return detail(current);
+            return IntegrationDetails.of(current);
         }
         diff.secretChanged("token", secretChanged);
-        Integration saved = save(withValid(current, valid).withPat(data.tokenExpiresOn(), ciphertext, keyId, setAt)
-                .changedBy(now, CurrentUser.username()), valid.name);
-        Target target = Target.integration(id, valid.name);
+        Integration saved = save(valid.applyTo(current).withPat(data.tokenExpiresOn(), ciphertext, keyId, setAt)
+                .changedBy(now, CurrentUser.username()), valid.name());
+        Target target = Target.integration(id, valid.name());
         audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
         if (secretChanged) {
             audit.record(ciphertext == null ? AuditAction.SECRET_CLEARED : AuditAction.SECRET_SET,
                     AuditOutcome.SUCCESS, target, AuditDetails.of().secretChanged("token", true));
         }
-        return detail(saved);
+        return IntegrationDetails.of(saved);
     }
 
     /**
@@ -218,36 +192,36 @@ public class IntegrationService {
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     public IntegrationDetail createSsh(IntegrationData data, String testRepository, SshKeyInput key) {
-        Valid valid;
+        IntegrationFields valid;
         String repository;
         try {
-            valid = validate(data);
-            repository = checkedTestRepository(testRepository);
+            valid = IntegrationFields.validate(data);
+            repository = IntegrationFields.checkedTestRepository(testRepository);
             if (key == null || key.privateKey() == null || key.privateKey().length() == 0) {
                 throw new IntegrationRuleViolation("sshKey", "SSH Private Key is required: paste, upload or generate"
                         + " one");
             }
-            if (this.repository.existsByNameKey(valid.nameKey)) {
-                throw nameInUse(valid.name);
+            if (this.repository.existsByNameKey(valid.nameKey())) {
+                throw nameInUse(valid.name());
             }
         } catch (RuntimeException e) {
-            wipe(key);
+            IntegrationSecrets.wipe(key);
             throw e;
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        SshKeyColumns ssh = sealKey(id, key, repository, now);
-        Integration saved = save(new Integration(id, valid.name, valid.nameKey, valid.description,
-                AuthMethod.SSH.name(), valid.organization, true, null, null, null, null, ssh, valid.searchText(),
-                labelsOf(valid.labels), now, CurrentUser.username(), now, CurrentUser.username(), null), valid.name);
-        audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name),
-                AuditDetails.of().put("name", valid.name).put("organization", valid.organization)
-                        .put("method", AuthMethod.SSH.name()).put("labels", String.join(",", valid.labels))
-                        .put("description", valid.description == null ? "" : valid.description)
+        SshKeyColumns ssh = IntegrationSecrets.sealKey(cipher, id, key, repository, now);
+        Integration saved = save(new Integration(id, valid.name(), valid.nameKey(), valid.description(),
+                AuthMethod.SSH.name(), valid.organization(), true, null, null, null, null, ssh, valid.searchText(),
+                valid.labelRows(), now, CurrentUser.username(), now, CurrentUser.username(), null), valid.name());
+        audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name()),
+                AuditDetails.of().put("name", valid.name()).put("organization", valid.organization())
+                        .put("method", AuthMethod.SSH.name()).put("labels", String.join(",", valid.labels()))
+                        .put("description", valid.description() == null ? "" : valid.description())
                         .put("testRepository", repository).put("sshKeyFingerprint", ssh.fingerprintSha256())
                         .put("sshKeyGenerated", Boolean.TRUE.equals(ssh.generated()))
                         .secretChanged("sshKey", true));
-        return detail(saved);
+        return IntegrationDetails.of(saved);
     }
 
     /**
@@ -258,120 +232,60 @@ public class IntegrationService {
     public IntegrationDetail updateSsh(UUID id, long expectedVersion, IntegrationData data, String testRepository,
             SshKeyInput newKey) {
         Integration current;
-        Valid valid;
+        IntegrationFields valid;
         String repository;
         try {
             current = loadAt(id, expectedVersion);
             if (!AuthMethod.SSH.name().equals(current.method())) {
                 throw new IntegrationRuleViolation("method", "This integration uses a personal access token");
             }
-            valid = validate(data);
-            repository = checkedTestRepository(testRepository);
-            if (this.repository.countByNameKeyExcept(valid.nameKey, id) > 0) {
-                throw nameInUse(valid.name);
+            valid = IntegrationFields.validate(data);
+            repository = IntegrationFields.checkedTestRepository(testRepository);
+            if (this.repository.countByNameKeyExcept(valid.nameKey(), id) > 0) {
+                throw nameInUse(valid.name());
             }
         } catch (RuntimeException e) {
-            wipe(newKey);
+            IntegrationSecrets.wipe(newKey);
             throw e;
         }
         Instant now = clock.instant();
         SshKeyColumns old = current.ssh();
-        SshKeyColumns ssh = newKey != null ? sealKey(id, newKey, repository, now)
+        SshKeyColumns ssh = newKey != null ? IntegrationSecrets.sealKey(cipher, id, newKey, repository, now)
                 : new SshKeyColumns(old.keyCiphertext(), old.keyKeyId(), old.passphraseCiphertext(), old.setAt(),
                         old.publicKey(), old.fingerprintSha256(), old.fingerprintMd5(), old.keyDescription(),
                         old.generated(), repository);
-        AuditDetails diff = sharedFieldChanges(current, valid)
+        AuditDetails diff = valid.changesFrom(current)
                 .change("testRepository", old == null ? null : old.testRepository(), repository);
         if (newKey != null) {
             diff.change("sshKeyFingerprint", old == null ? null : old.fingerprintSha256(), ssh.fingerprintSha256());
         }
         if (diff.isEmpty() && newKey == null) {
-            return detail(current);
+            return IntegrationDetails.of(current);
         }
         diff.secretChanged("sshKey", newKey != null);
-        Integration saved = save(withValid(current, valid).withPat(null, null, null, null).withSsh(ssh)
-                .changedBy(now, CurrentUser.username()), valid.name);
-        Target target = Target.integration(id, valid.name);
+        Integration saved = save(valid.applyTo(current).withPat(null, null, null, null).withSsh(ssh)
+                .changedBy(now, CurrentUser.username()), valid.name());
+        Target target = Target.integration(id, valid.name());
         audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
         if (newKey != null) {
             audit.record(AuditAction.SECRET_SET, AuditOutcome.SUCCESS, target,
                     AuditDetails.of().secretChanged("sshKey", true));
         }
-        return detail(saved);
-    }
-
-    /** Field-level changes of the fields every method has (name, description, labels, organization). */
-    private static AuditDetails sharedFieldChanges(Integration current, Valid valid) {
-        return AuditDetails.of()
-                .change("name", current.name(), valid.name)
-                .change("description", nullToEmpty(current.description()), nullToEmpty(valid.description))
-                .change("labels", String.join(",", sortedLabels(current)), String.join(",", valid.labels.stream()
-                        .sorted().toList()))
-                .change("organization", current.organization(), valid.organization);
-    }
-
-    /** {@code project/repository}, trimmed, or a rule violation on the Test Repository field. */
-    private static String checkedTestRepository(String raw) {
-        String value = raw == null ? "" : raw.strip();
-        if (value.length() > TEST_REPOSITORY_MAX) {
-            throw new IntegrationRuleViolation("testRepository", TextLimits.tooLong("Test Repository",
-                    TextLimits.length(value), TEST_REPOSITORY_MAX));
-        }
-        repositoryProblem(value).ifPresent(p -> {
-            throw new IntegrationRuleViolation("testRepository", p);
-        });
-        return value;
-    }
-
-    private static Optional<String> repositoryProblem(String testRepository) {
-        int slash = testRepository.indexOf('/');
-        return slash < 0 ? SshCheckInput.repositoryProblem("", testRepository)
-                : SshCheckInput.repositoryProblem(testRepository.substring(0, slash).strip(),
-                        testRepository.substring(slash + 1).strip());
-    }
-
-    /** Parses the key (every key rule, with messages safe to show), then encrypts key and passphrase. */
-    private SshKeyColumns sealKey(UUID id, SshKeyInput key, String testRepository, Instant now) {
-        Secret passphrase = key.passphrase() == null || key.passphrase().length() == 0 ? null : key.passphrase();
-        ParsedKey parsed = null;
-        try {
-            parsed = SshKeys.parse(key.privateKey(), passphrase);
-            byte[] keyCiphertext = cipher.seal(key.privateKey(), sshKeyPlace(id));
-            byte[] passphraseCiphertext = passphrase == null ? null : cipher.seal(passphrase, sshPassphrasePlace(id));
-            return new SshKeyColumns(keyCiphertext, SecretCipher.keyIdOf(keyCiphertext), passphraseCiphertext, now,
-                    parsed.publicKeyLine(), parsed.sha256Fingerprint(), parsed.md5Fingerprint(), parsed.description(),
-                    key.generated(), testRepository);
-        } finally {
-            if (parsed != null) {
-                parsed.wipe();
-            }
-            wipe(key);
-        }
-    }
-
-    private static void wipe(SshKeyInput key) {
-        if (key != null) {
-            if (key.privateKey() != null) {
-                key.privateKey().wipe();
-            }
-            if (key.passphrase() != null) {
-                key.passphrase().wipe();
-            }
-        }
+        return IntegrationDetails.of(saved);
     }
 
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     public IntegrationDetail setEnabled(UUID id, long expectedVersion, boolean enabled) {
         Integration current = loadAt(id, expectedVersion);
         if (current.enabled() == enabled) {
-            return detail(current);
+            return IntegrationDetails.of(current);
         }
         Instant now = clock.instant();
         Integration saved = save(current.withEnabled(enabled).changedBy(now, CurrentUser.username()), current.name());
         audit.record(enabled ? AuditAction.INTEGRATION_ENABLED : AuditAction.INTEGRATION_DISABLED,
                 AuditOutcome.SUCCESS, Target.integration(id, current.name()),
                 AuditDetails.of().change("enabled", !enabled, enabled));
-        return detail(saved);
+        return IntegrationDetails.of(saved);
     }
 
     /** Deletes an integration (admins). {@code confirmation} must repeat its name exactly. */
@@ -392,20 +306,6 @@ public class IntegrationService {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
-
-    /** Associated data binding a token ciphertext to its row and column. */
-    static String tokenPlace(UUID id) {
-        return "integration/" + id + "/pat/v1";
-    }
-
-    /** Associated data binding an SSH private key ciphertext to its row and column. */
-    static String sshKeyPlace(UUID id) {
-        return "integration/" + id + "/ssh-key/v1";
-    }
-
-    static String sshPassphrasePlace(UUID id) {
-        return "integration/" + id + "/ssh-passphrase/v1";
-    }
 
     private Integration loadAt(UUID id, long expectedVersion) {
         Integration current = repository.findById(id).orElseThrow(ConcurrentEditException::ofDeleted);
@@ -435,64 +335,5 @@ public class IntegrationService {
 
     private static IntegrationRuleViolation nameInUse(String name) {
         return new IntegrationRuleViolation("name", "Integration Name \"" + name + "\" is already in use");
-    }
-
-    private record Valid(String name, String nameKey, String description, List<String> labels, String organization) {
-        String searchText() {
-            String text = name + "\n" + organization + "\n" + (description == null ? "" : description);
-            return text.toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private static Valid validate(IntegrationData data) {
-        if (data == null) {
-            throw new IntegrationRuleViolation("integration", "Nothing to save");
-        }
-        String name = IntegrationRules.normaliseName(data.name());
-        IntegrationRules.nameProblem(name).ifPresent(p -> {
-            throw new IntegrationRuleViolation("name", p);
-        });
-        String description = IntegrationRules.normaliseDescription(data.description());
-        IntegrationRules.descriptionProblem(description).ifPresent(p -> {
-            throw new IntegrationRuleViolation("description", p);
-        });
-        List<String> labels = IntegrationRules.normaliseLabels(data.labels());
-        String organization = data.organization() == null ? "" : data.organization().strip();
-        IntegrationRules.organizationProblem(organization).ifPresent(p -> {
-            throw new IntegrationRuleViolation("organization", p);
-        });
-        return new Valid(name, IntegrationRules.nameKey(name), description.isEmpty() ? null : description, labels,
-                organization);
-    }
-
-    /** {@code current} with the validated shared fields. */
-    private static Integration withValid(Integration current, Valid valid) {
-        return current.withFields(valid.name, valid.nameKey, valid.description, valid.organization, valid.searchText(),
-                labelsOf(valid.labels));
-    }
-
-    private static Set<IntegrationLabel> labelsOf(List<String> labels) {
-        return labels.stream().map(IntegrationLabel::new).collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    private static List<String> sortedLabels(Integration i) {
-        return i.labels().stream().map(IntegrationLabel::label).sorted().toList();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    static IntegrationDetail detail(Integration i) {
-        IntegrationData data = new IntegrationData(i.name(), nullToEmpty(i.description()), sortedLabels(i),
-                i.organization(), i.tokenExpiresOn());
-        SshKeyColumns ssh = i.ssh();
-        SshKeyFacts facts = ssh == null || ssh.keyCiphertext() == null ? null : new SshKeyFacts(ssh.keyDescription(),
-                ssh.fingerprintSha256(), ssh.fingerprintMd5(), ssh.publicKey(), Boolean.TRUE.equals(ssh.generated()),
-                ssh.passphraseCiphertext() != null, ssh.setAt(), ssh.testRepository());
-        return new IntegrationDetail(i.id(), data, AuthMethod.valueOf(i.method()), i.enabled(),
-                i.patCiphertext() != null, i.patSetAt(), facts, i.createdAt(), i.createdBy(), i.updatedAt(),
-                i.updatedBy(),
-                i.version());
     }
 }

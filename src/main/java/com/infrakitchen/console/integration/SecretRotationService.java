@@ -103,7 +103,7 @@ public class SecretRotationService {
                 return Outcome.CHANGED_MEANWHILE;
             }
             if (patMoves) {
-                Outcome pat = reseal(row, "token", row.patCiphertext(), IntegrationService.tokenPlace(id),
+                Outcome pat = reseal(row, "token", row.patCiphertext(), IntegrationSecrets.tokenPlace(id),
                         sealed -> queries.replaceCiphertext(id, row.version(), sealed, primary));
                 if (pat != Outcome.DONE) {
                     return pat;
@@ -113,9 +113,9 @@ public class SecretRotationService {
                 Secret key;
                 Secret passphrase = null;
                 try {
-                    key = cipher.open(ssh.keyCiphertext(), IntegrationService.sshKeyPlace(id));
+                    key = cipher.open(ssh.keyCiphertext(), IntegrationSecrets.sshKeyPlace(id));
                     if (ssh.passphraseCiphertext() != null) {
-                        passphrase = cipher.open(ssh.passphraseCiphertext(), IntegrationService.sshPassphrasePlace(id));
+                        passphrase = cipher.open(ssh.passphraseCiphertext(), IntegrationSecrets.sshPassphrasePlace(id));
                     }
                 } catch (SecretUnreadableException e) {
                     audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(id,
@@ -124,9 +124,9 @@ public class SecretRotationService {
                     return Outcome.UNREADABLE;
                 }
                 try {
-                    byte[] keyCt = cipher.seal(key, IntegrationService.sshKeyPlace(id));
+                    byte[] keyCt = cipher.seal(key, IntegrationSecrets.sshKeyPlace(id));
                     byte[] passCt = passphrase == null ? null
-                            : cipher.seal(passphrase, IntegrationService.sshPassphrasePlace(id));
+                            : cipher.seal(passphrase, IntegrationSecrets.sshPassphrasePlace(id));
                     if (!queries.replaceSshCiphertext(id, row.version(), keyCt, passCt, primary)) {
                         status.setRollbackOnly();
                         return Outcome.CHANGED_MEANWHILE;

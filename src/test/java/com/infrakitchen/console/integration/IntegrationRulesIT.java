@@ -172,7 +172,7 @@ class IntegrationRulesIT {
         IntegrationDetail created = create(data(uniqueName("trim")), shape.formatted(token));
         byte[] stored = jdbc.queryForObject("SELECT pat_ciphertext FROM integration WHERE id = ?", byte[].class,
                 created.id());
-        assertThat(cipher.open(stored, IntegrationService.tokenPlace(created.id())).reveal()).isEqualTo(token);
+        assertThat(cipher.open(stored, IntegrationSecrets.tokenPlace(created.id())).reveal()).isEqualTo(token);
     }
 
     @Test

@@ -60,8 +60,8 @@ class IntegrationSecretsIT {
         assertThat(stored.length).isEqualTo(token.length() + 5 + 12 + 16);
         Integer keyId = jdbc.queryForObject("SELECT pat_key_id FROM integration WHERE id = ?", Integer.class, a.id());
         assertThat(keyId).isEqualTo(SecretCipher.keyIdOf(stored)).isEqualTo(cipher.primaryKeyId());
-        assertThat(cipher.open(stored, IntegrationService.tokenPlace(a.id())).reveal()).isEqualTo(token);
-        assertThatThrownBy(() -> cipher.open(stored, IntegrationService.tokenPlace(b.id())))
+        assertThat(cipher.open(stored, IntegrationSecrets.tokenPlace(a.id())).reveal()).isEqualTo(token);
+        assertThatThrownBy(() -> cipher.open(stored, IntegrationSecrets.tokenPlace(b.id())))
                 .isInstanceOf(SecretUnreadableException.class).hasMessageNotContaining(token);
     }
 
@@ -71,7 +71,7 @@ class IntegrationSecretsIT {
         IntegrationDetail b = create(uniqueName("s03b"), fakeToken());
         jdbc.update("UPDATE integration SET pat_ciphertext = (SELECT pat_ciphertext FROM integration WHERE id = ?)"
                 + " WHERE id = ?", a.id(), b.id());
-        assertThatThrownBy(() -> cipher.open(ciphertextOf(b.id()), IntegrationService.tokenPlace(b.id())))
+        assertThatThrownBy(() -> cipher.open(ciphertextOf(b.id()), IntegrationSecrets.tokenPlace(b.id())))
                 .isInstanceOf(SecretUnreadableException.class);
 
         // make b look like it is on an old key so the job opens it
@@ -122,7 +122,7 @@ class IntegrationSecretsIT {
         java.nio.ByteBuffer.wrap(foreign, 1, 4).putInt(otherId);
         jdbc.update("UPDATE integration SET pat_ciphertext = ? WHERE id = ?", foreign, a.id());
         try {
-            assertThatThrownBy(() -> cipher.open(ciphertextOf(a.id()), IntegrationService.tokenPlace(a.id())))
+            assertThatThrownBy(() -> cipher.open(ciphertextOf(a.id()), IntegrationSecrets.tokenPlace(a.id())))
                     .isInstanceOfSatisfying(SecretUnreadableException.class, e -> {
                         assertThat(e.reason()).isEqualTo(SecretUnreadableException.Reason.KEY_NOT_IN_KEY_SET);
                         assertThat(e.keyId()).isEqualTo(otherId);
@@ -163,7 +163,7 @@ class IntegrationSecretsIT {
         IntegrationDetail replaced = As.user("secrets-editor", "EDITOR", () -> integrations.update(created.id(),
                 created.version(), created.data(), SecretChange.replaceWith(Secret.of(replacement))));
         assertThat(replaced.tokenConfigured()).isTrue();
-        assertThat(cipher.open(ciphertextOf(created.id()), IntegrationService.tokenPlace(created.id())).reveal())
+        assertThat(cipher.open(ciphertextOf(created.id()), IntegrationSecrets.tokenPlace(created.id())).reveal())
                 .isEqualTo(replacement);
         IntegrationDetail cleared = As.user("secrets-editor", "EDITOR", () -> integrations.update(created.id(),
                 replaced.version(), replaced.data(), SecretChange.CLEAR));
