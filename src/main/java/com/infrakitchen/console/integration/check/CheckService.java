@@ -1,9 +1,5 @@
 package com.infrakitchen.console.integration.check;
 
-import com.infrakitchen.console.audit.AuditAction;
-import com.infrakitchen.console.audit.AuditDetails;
-import com.infrakitchen.console.audit.AuditOutcome;
-import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
 import com.infrakitchen.console.integration.AccessTokenInput;
 import com.infrakitchen.console.integration.AuthMethod;
@@ -18,23 +14,12 @@ import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretUnreadableException;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
-import jakarta.annotation.PreDestroy;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -46,29 +31,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class CheckService {
 
-    private static final Logger log = LoggerFactory.getLogger(CheckService.class);
 
     private final ConnectionChecker<CheckInput> checker;
     private final ConnectionChecker<KeyCheckInput> keyChecker;
     private final IntegrationService integrations;
     private final CheckRecordStore store;
-    private final CheckThrottle throttle;
-    private final AuditTrail audit;
-    private final Clock clock;
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("connection-test-", 0).factory());
-    private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
+    private final CheckRunner runner;
 
     CheckService(ConnectionChecker<CheckInput> checker, ConnectionChecker<KeyCheckInput> keyChecker,
             IntegrationService integrations, CheckRecordStore store,
-            CheckThrottle throttle, AuditTrail audit, Clock clock) {
+            CheckRunner runner) {
         this.checker = checker;
         this.keyChecker = keyChecker;
         this.integrations = integrations;
         this.store = store;
-        this.throttle = throttle;
-        this.audit = audit;
-        this.clock = clock;
+        this.runner = runner;
     }
 
     /**
@@ -121,7 +98,7 @@ public class CheckService {
     private CheckRun testUnsaved(String formKey, String typedName, String organization, Secret token,
             LocalDate tokenExpiresOn) {
         CheckInput input = new CheckInput(organization, token, tokenExpiresOn, CheckFingerprint.of(organization, token));
-        return start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, null, null,
+        return runner.start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, null, null,
                 input.fingerprint(), failsLocally(organization, token), c -> checker.check(input, c), () -> wipe(token));
     }
 
@@ -130,7 +107,7 @@ public class CheckService {
             Secret privateKey, Secret passphrase) {
         KeyCheckInput input = new KeyCheckInput(organization, testRepository, privateKey, passphrase,
                 CheckFingerprint.ofKey(organization, testRepository, privateKey, passphrase));
-        return start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, testRepository,
+        return runner.start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, testRepository,
                 null, input.fingerprint(), failsLocally(organization), c -> keyChecker.check(input, c),
                 () -> wipe(privateKey, passphrase));
     }
@@ -150,7 +127,7 @@ public class CheckService {
                     .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
             if (tokenOverride == null && keyOverride == null) {
                 wipe(tokenOverride);
-                return refused(integrationId, detail.data().name(),
+                return runner.refused(integrationId, detail.data().name(),
                         e.reason() == SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE
                                 ? CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION : CheckCategory.SECRET_UNREADABLE,
                         organizationOverride != null ? organizationOverride : detail.data().organization());
@@ -176,7 +153,7 @@ public class CheckService {
             wipe(stored.token());
             KeyCheckInput input = new KeyCheckInput(organization, repository, privateKey, passphrase,
                     CheckFingerprint.ofKey(organization, repository, privateKey, passphrase));
-            return start(key, target, storeFor, organization, repository, stored.credentialSetAt(),
+            return runner.start(key, target, storeFor, organization, repository, stored.credentialSetAt(),
                     input.fingerprint(), failsLocally(organization), c -> keyChecker.check(input, c),
                     () -> wipe(privateKey, passphrase));
         }
@@ -187,7 +164,7 @@ public class CheckService {
         wipe(stored.sshKey(), stored.sshPassphrase());
         CheckInput input = new CheckInput(organization, token, stored.tokenExpiresOn(),
                 CheckFingerprint.of(organization, token));
-        return start(key, target, storeFor, organization, null, stored.credentialSetAt(), input.fingerprint(),
+        return runner.start(key, target, storeFor, organization, null, stored.credentialSetAt(), input.fingerprint(),
                 failsLocally(organization, token), c -> checker.check(input, c), () -> wipe(token));
     }
 
@@ -236,15 +213,6 @@ public class CheckService {
         return store.history(integrationId, limit);
     }
 
-    private CheckRun refused(UUID integrationId, String name, CheckCategory category, String organization) {
-        Instant now = clock.instant();
-        CheckResult result = new CheckResult(category, organization, null, null, null, List.of(), null, now, 0,
-                null);
-        audit.recordAs(audit.currentActor(), AuditAction.CONNECTION_TESTED, AuditOutcome.FAILURE,
-                Target.integration(integrationId, name), details(result));
-        return new CheckRun(now, CompletableFuture.completedFuture(result), new Cancellation());
-    }
-
     /**
      * Whether the checker's own local checks (organization name, token format) refuse these values: then it sends
      * nothing, so the test runs at once, outside the limits, and does not count against them.
@@ -262,102 +230,11 @@ public class CheckService {
         return IntegrationRules.organizationProblem(organization == null ? "" : organization.strip()).isPresent();
     }
 
-    private CheckRun start(String key, Target target, UUID storeFor, String organization, String testRepository,
-            Instant credentialSetAt, String fingerprint, boolean local, Function<Cancellation, CheckResult> work,
-            Runnable wipe) {
-        AuditTrail.Actor actor = audit.currentActor();
-        Instant startedAt = clock.instant();
-        Cancellation cancellation = new Cancellation();
-        if (local) {
-            // The checker refuses these values before any request: its answer says what is wrong, not "too many".
-            CheckResult r;
-            try {
-                r = work.apply(cancellation);
-            } catch (RuntimeException e) {
-                log.error("Connection test failed inside the console", e);
-                r = new CheckResult(CheckCategory.INTERNAL_ERROR, organization, null, null, null, List.of(), null,
-                        startedAt, 0, fingerprint);
-            } finally {
-                wipe.run();
-            }
-            finish(actor, target, storeFor, credentialSetAt, testRepository, r);
-            return new CheckRun(startedAt, CompletableFuture.completedFuture(r), cancellation);
-        }
-        var refusal = throttle.acquire(CurrentUser.username(), key);
-        if (refusal.isPresent()) {
-            wipe.run();
-            CheckResult refused = new CheckResult(refusal.get(), organization, null, null, null, List.of(), null,
-                    startedAt, 0, fingerprint);
-            audit.recordAs(actor, AuditAction.CONNECTION_TESTED, AuditOutcome.DENIED, target, details(refused));
-            return new CheckRun(startedAt, CompletableFuture.completedFuture(refused), cancellation);
-        }
-        inFlight.add(cancellation);
-        CompletableFuture<CheckResult> result = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                CheckResult r;
-                try {
-                    r = work.apply(cancellation);
-                } catch (RuntimeException e) {
-                    log.error("Connection test failed inside the console", e);
-                    r = new CheckResult(CheckCategory.INTERNAL_ERROR, organization, null, null, null, List.of(),
-                            null, startedAt, 0, fingerprint);
-                } finally {
-                    wipe.run();
-                    throttle.release(key);
-                    inFlight.remove(cancellation);
-                }
-                finish(actor, target, storeFor, credentialSetAt, testRepository, r);
-                result.complete(r);
-            });
-        } catch (RuntimeException e) {
-            // The executor is shut down: the application is stopping.
-            wipe.run();
-            throttle.release(key);
-            inFlight.remove(cancellation);
-            result.complete(new CheckResult(CheckCategory.CANCELLED, organization, null, null, null, List.of(), null,
-                    startedAt, 0, fingerprint));
-        }
-        return new CheckRun(startedAt, result, cancellation, storeFor != null);
-    }
-
-    private void finish(AuditTrail.Actor actor, Target target, UUID storeFor, Instant credentialSetAt,
-            String testRepository, CheckResult r) {
-        try {
-            audit.recordAs(actor, AuditAction.CONNECTION_TESTED,
-                    r.outcome() == CheckOutcome.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS, target,
-                    details(r));
-            if (storeFor != null && r.category() != CheckCategory.CANCELLED) {
-                store.insert(new CheckRecord(UUID.randomUUID(), storeFor, r.startedAt(), CheckTrigger.MANUAL,
-                        actor.name(), r.category(), r.durationMillis(), r.organization(), credentialSetAt,
-                        testRepository, r.identity(), r.projectCount(), r.repositoryCount(), r.steps(), r.decisive()));
-            }
-        } catch (RuntimeException e) {
-            log.error("Could not record the result of a connection test", e);
-        }
-    }
-
-    private static AuditDetails details(CheckResult r) {
-        AuditDetails d = AuditDetails.of().put("outcome", r.outcome().name()).put("category", r.category().name())
-                .put("durationMs", r.durationMillis());
-        if (r.organization() != null) {
-            d.put("organization", r.organization());
-        }
-        return d;
-    }
-
     private static void wipe(Secret... secrets) {
         for (Secret s : secrets) {
             if (s != null) {
                 s.wipe();
             }
         }
-    }
-
-    /** Stops every test in flight when the application stops (docs/security.md 6.3 H-19). */
-    @PreDestroy
-    void shutdown() {
-        inFlight.forEach(Cancellation::cancel);
-        executor.shutdownNow();
     }
 }
