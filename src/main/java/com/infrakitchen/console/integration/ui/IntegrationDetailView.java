@@ -10,7 +10,11 @@ import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationTimes;
 import com.infrakitchen.console.integration.check.CheckFingerprint;
+import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.TestRequest;
+import com.infrakitchen.console.integration.AccessTokenInput;
+import com.infrakitchen.console.integration.CredentialInput;
+import com.infrakitchen.console.integration.SshKeyService;
 import com.infrakitchen.console.integration.check.LatestCheck;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.secret.Secret;
@@ -50,7 +54,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final transient IntegrationService integrations;
     private final transient AuditService audit;
     private final transient CheckService checks;
-    private final transient com.infrakitchen.console.integration.SshKeyService keys;
+    private final transient SshKeyService keys;
     final H2 title = new H2();
     final Span subtitle = new Span();
     final Div statusBadge = new Div();
@@ -67,7 +71,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
     public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks,
-            com.infrakitchen.console.integration.SshKeyService keys) {
+            SshKeyService keys) {
         this.keys = keys;
         this.integrations = integrations;
         this.audit = audit;
@@ -187,8 +191,8 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
      * Tests what the Overview holds now; the service decides what differs from the stored values (a new token or
      * key, another organization or test repository) and whether the result is the integration's stored one.
      */
-    private Optional<com.infrakitchen.console.integration.check.CheckRun> startTest() {
-        com.infrakitchen.console.integration.CredentialInput credential;
+    private Optional<CheckRun> startTest() {
+        CredentialInput credential;
         if (current.method() == AuthMethod.SSH) {
             credential = form.sshKey.hasNewKey() ? form.sshKey.input().orElse(null) : null;
         } else if (form.token.isClearing()) {
@@ -196,7 +200,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
                     + " one.", NotificationVariant.LUMO_CONTRAST);
             return Optional.empty();
         } else {
-            credential = typedToken().map(t -> new com.infrakitchen.console.integration.AccessTokenInput(
+            credential = typedToken().map(t -> new AccessTokenInput(
                     Secret.of(t), form.tokenExpiresOn.getValue())).orElse(null);
         }
         var run = checks.test(TestRequest.ofSaved(current.id(), formOrganization(),

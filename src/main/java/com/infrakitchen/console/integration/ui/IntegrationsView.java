@@ -1,7 +1,6 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.base.ui.MainLayout;
-import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.ConcurrentEditException;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
@@ -34,7 +33,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -46,10 +44,13 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.infrakitchen.console.integration.check.CheckOutcome;
+import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckService;
+import com.infrakitchen.console.integration.check.TestRequest;
+import com.vaadin.flow.component.UIDetachedException;
 
 /**
  * {@code /integrations}: saved integrations, paged from the database with sorting and filtering in SQL;
@@ -84,26 +85,7 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("page");
         setSizeFull();
 
-        search.setPlaceholder("Search name, description, organization");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("20rem");
-        search.setId("integration-search");
-        search.setAriaLabel("Search");
-        labelFilter.setPlaceholder("Labels (all of)");
-        labelFilter.setItems(integrations.labelsInUse());
-        labelFilter.setId("label-filter");
-        labelFilter.setAriaLabel("Labels");
-        methodFilter.setItems("", AuthMethod.PAT.name(), AuthMethod.SSH.name());
-        methodFilter.setItemLabelGenerator(m -> m == null || m.isEmpty() ? "Any method" : m);
-        methodFilter.setValue("");
-        methodFilter.setAriaLabel("Method");
-        statusFilter.setItems("", "enabled", "disabled");
-        statusFilter.setItemLabelGenerator(s -> s == null || s.isEmpty() ? "Any status"
-                : Character.toUpperCase(s.charAt(0)) + s.substring(1));
-        statusFilter.setValue("");
-        statusFilter.setAriaLabel("Status");
+        GridFilters.configure(search, labelFilter, methodFilter, statusFilter, integrations.labelsInUse());
         search.addValueChangeListener(e -> filtersChanged());
         labelFilter.addValueChangeListener(e -> filtersChanged());
         methodFilter.addValueChangeListener(e -> filtersChanged());
@@ -200,25 +182,29 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     private void testFromGrid(IntegrationSummary i) {
         var ui = getUI().orElse(null);
         Notification.show("Testing " + i.name() + "…", 2000, Notification.Position.BOTTOM_END);
-        checks.test(com.infrakitchen.console.integration.check.TestRequest.ofStored(i.id())).result().thenAccept(r -> {
-            if (ui != null) {
-                try {
-                    ui.access(() -> {
-                        Notification n = Notification.show(i.name() + ": " + (r.outcome()
-                                == com.infrakitchen.console.integration.check.CheckOutcome.CONNECTED
-                                && r.identity() != null ? "Connected as " + r.identity() : r.headline()), 6000,
-                                Notification.Position.BOTTOM_END);
-                        n.addThemeVariants(switch (r.outcome()) {
-                            case CONNECTED -> NotificationVariant.LUMO_SUCCESS;
-                            case WARNING -> NotificationVariant.LUMO_WARNING;
-                            case FAILED -> NotificationVariant.LUMO_ERROR;
-                        });
-                        refresh();
-                    });
-                } catch (com.vaadin.flow.component.UIDetachedException e) {
-                    // left the page
-                }
+        checks.test(TestRequest.ofStored(i.id())).result().thenAccept(r -> {
+            if (ui == null) {
+                return;
             }
+            try {
+                ui.access(() -> {
+                    showResult(i.name(), r);
+                    refresh();
+                });
+            } catch (UIDetachedException e) {
+                // left the page
+            }
+        });
+    }
+
+    private static void showResult(String name, CheckResult r) {
+        Notification n = Notification.show(name + ": " + (r.outcome() == CheckOutcome.CONNECTED
+                && r.identity() != null ? "Connected as " + r.identity() : r.headline()), 6000,
+                Notification.Position.BOTTOM_END);
+        n.addThemeVariants(switch (r.outcome()) {
+            case CONNECTED -> NotificationVariant.LUMO_SUCCESS;
+            case WARNING -> NotificationVariant.LUMO_WARNING;
+            case FAILED -> NotificationVariant.LUMO_ERROR;
         });
     }
 
@@ -275,11 +261,8 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void readFilters() {
-        String method = methodFilter.getValue();
-        String status = statusFilter.getValue();
-        filter = new IntegrationFilter(search.getValue(), List.copyOf(labelFilter.getValue()),
-                method == null || method.isEmpty() ? null : AuthMethod.valueOf(method),
-                status == null || status.isEmpty() ? null : "enabled".equals(status));
+        filter = GridUrl.filter(search.getValue(), labelFilter.getValue(), methodFilter.getValue(),
+                statusFilter.getValue());
     }
 
     void refresh() {
@@ -305,50 +288,29 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void writeUrl() {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (filter.search() != null) {
-            params.put("q", List.of(search.getValue().strip()));
-        }
-        if (!filter.labels().isEmpty()) {
-            params.put("label", filter.labels());
-        }
-        if (filter.method() != null) {
-            params.put("method", List.of(filter.method().name()));
-        }
-        if (filter.enabled() != null) {
-            params.put("status", List.of(filter.enabled() ? "enabled" : "disabled"));
-        }
-        grid.getSortOrder().stream().findFirst().ifPresent(o -> params.put("sort", List.of(
-                o.getSorted().getKey() + "," + (o.getDirection() == SortDirection.ASCENDING ? "asc" : "desc"))));
+        var order = grid.getSortOrder().stream().findFirst();
+        Map<String, List<String>> params = GridUrl.params(filter, search.getValue(),
+                order.map(o -> o.getSorted().getKey()).orElse(null),
+                order.map(o -> o.getDirection() == SortDirection.DESCENDING).orElse(false));
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new com.vaadin.flow.router.Location("integrations", new QueryParameters(params))));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        GridUrl url = GridUrl.parse(event.getLocation().getQueryParameters().getParameters());
         restoring = true;
-        search.setValue(first(params, "q"));
-        List<String> labels = params.getOrDefault("label", List.of());
-        labelFilter.setValue(new java.util.LinkedHashSet<>(labels));
-        String method = first(params, "method");
-        methodFilter.setValue(List.of("PAT", "SSH").contains(method) ? method : "");
-        String status = first(params, "status");
-        statusFilter.setValue(List.of("enabled", "disabled").contains(status) ? status : "");
-        String sort = first(params, "sort");
-        if (!sort.isEmpty()) {
-            String[] parts = sort.split(",");
-            grid.getColumns().stream().filter(c -> parts[0].equals(c.getKey())).findFirst().ifPresent(c -> grid.sort(
-                    List.of(new GridSortOrder<>(c, parts.length > 1 && "desc".equals(parts[1])
-                            ? SortDirection.DESCENDING : SortDirection.ASCENDING))));
+        search.setValue(url.search());
+        labelFilter.setValue(url.labels());
+        methodFilter.setValue(url.method());
+        statusFilter.setValue(url.status());
+        if (url.sortKey() != null) {
+            grid.getColumns().stream().filter(c -> url.sortKey().equals(c.getKey())).findFirst().ifPresent(c -> grid.sort(
+                    List.of(new GridSortOrder<>(c, url.descending() ? SortDirection.DESCENDING
+                            : SortDirection.ASCENDING))));
         }
         restoring = false;
         readFilters();
         refresh();
-    }
-
-    private static String first(Map<String, List<String>> params, String key) {
-        List<String> values = params.get(key);
-        return values == null || values.isEmpty() ? "" : values.get(0);
     }
 }

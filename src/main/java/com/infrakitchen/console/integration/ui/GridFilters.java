@@ -1,0 +1,40 @@
+package com.infrakitchen.console.integration.ui;
+
+import com.infrakitchen.console.integration.AuthMethod;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.List;
+
+/** The grid's filter fields as they look and read: placeholders, items, labels for screen readers, element ids. */
+final class GridFilters {
+
+    private GridFilters() {
+    }
+
+    static void configure(TextField search, MultiSelectComboBox<String> labelFilter, Select<String> methodFilter,
+            Select<String> statusFilter, List<String> labelsInUse) {
+        search.setPlaceholder("Search name, description, organization");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("20rem");
+        search.setId("integration-search");
+        search.setAriaLabel("Search");
+        labelFilter.setPlaceholder("Labels (all of)");
+        labelFilter.setItems(labelsInUse);
+        labelFilter.setId("label-filter");
+        labelFilter.setAriaLabel("Labels");
+        methodFilter.setItems("", AuthMethod.PAT.name(), AuthMethod.SSH.name());
+        methodFilter.setItemLabelGenerator(m -> m == null || m.isEmpty() ? "Any method" : m);
+        methodFilter.setValue("");
+        methodFilter.setAriaLabel("Method");
+        statusFilter.setItems("", "enabled", "disabled");
+        statusFilter.setItemLabelGenerator(s -> s == null || s.isEmpty() ? "Any status"
+                : Character.toUpperCase(s.charAt(0)) + s.substring(1));
+        statusFilter.setValue("");
+        statusFilter.setAriaLabel("Status");
+    }
+}
