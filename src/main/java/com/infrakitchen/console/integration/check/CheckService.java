@@ -4,7 +4,6 @@ import com.infrakitchen.console.audit.AuditTrail.Target;
 import com.infrakitchen.console.integration.AccessTokenInput;
 import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.CredentialInput;
-import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.SshKeyInput;
@@ -64,28 +63,7 @@ public class CheckService {
                         request.testRepository(), key.privateKey(), key.passphrase());
             };
         }
-        IntegrationDetail stored;
-        try {
-            stored = integrations.get(request.integrationId())
-                    .orElseThrow(() -> new NoSuchElementException("No integration " + request.integrationId()));
-        } catch (RuntimeException e) {
-            wipe(request.credential());
-            throw e;
-        }
-        if (request.credential() != null && request.credential().method() != stored.method()) {
-            wipe(request.credential());
-            throw new IllegalArgumentException("A " + request.credential().method().label() + " credential cannot test"
-                    + " an integration that uses " + stored.method().label());
-        }
-        String organization = request.organization() == null ? null : request.organization().strip();
-        String organizationOverride = organization == null
-                || organization.equalsIgnoreCase(stored.data().organization()) ? null : organization;
-        String storedRepository = stored.ssh() == null ? null : stored.ssh().testRepository();
-        String repositoryOverride = stored.method() != AuthMethod.SSH || request.testRepository() == null
-                || request.testRepository().strip().equals(storedRepository) ? null : request.testRepository().strip();
-        Secret tokenOverride = request.credential() instanceof AccessTokenInput t ? t.token() : null;
-        SshKeyInput keyOverride = request.credential() instanceof SshKeyInput k ? k : null;
-        return testSaved(request.integrationId(), organizationOverride, repositoryOverride, tokenOverride, keyOverride);
+        return testSaved(request);
     }
 
     private static void wipe(CredentialInput credential) {
@@ -113,11 +91,13 @@ public class CheckService {
     }
 
     /**
-     * A saved integration; any override (organization, test repository, a new token, a new key) is an unsaved
-     * edit: it is tested, shown and audited, but not stored as the integration's result.
+     * A saved integration, read once. What differs from the stored values (another organization or test repository,
+     * a new token or key) is an unsaved edit: it is tested, shown and audited, but not stored as the integration's
+     * result.
      */
-    private CheckRun testSaved(UUID integrationId, String organizationOverride, String testRepositoryOverride,
-            Secret tokenOverride, SshKeyInput keyOverride) {
+    private CheckRun testSaved(TestRequest request) {
+        UUID integrationId = request.integrationId();
+        CredentialInput credential = request.credential();
         StoredCredentials stored;
         try {
             stored = integrations.credentialsForTest(integrationId)
@@ -125,18 +105,36 @@ public class CheckService {
         } catch (SecretUnreadableException e) {
             var detail = integrations.get(integrationId)
                     .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
-            if (tokenOverride == null && keyOverride == null) {
-                wipe(tokenOverride);
+            if (credential == null) {
+                String typed = request.organization() == null ? "" : request.organization().strip();
                 return runner.refused(integrationId, detail.data().name(),
                         e.reason() == SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE
                                 ? CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION : CheckCategory.SECRET_UNREADABLE,
-                        organizationOverride != null ? organizationOverride : detail.data().organization());
+                        typed.isEmpty() || typed.equalsIgnoreCase(detail.data().organization())
+                                ? detail.data().organization() : typed);
             }
             stored = new StoredCredentials(integrationId, detail.data().name(), detail.method(),
                     detail.data().organization(), null, detail.tokenSetAt(), detail.data().tokenExpiresOn(), null,
                     null, detail.ssh() == null ? null : detail.ssh().testRepository(),
                     detail.ssh() != null ? detail.ssh().setAt() : detail.tokenSetAt());
+        } catch (RuntimeException e) {
+            wipe(credential);
+            throw e;
         }
+        if (credential != null && credential.method() != stored.method()) {
+            wipe(credential);
+            stored.wipe();
+            throw new IllegalArgumentException("A " + credential.method().label() + " credential cannot test"
+                    + " an integration that uses " + stored.method().label());
+        }
+        String typedOrganization = request.organization() == null ? null : request.organization().strip();
+        String organizationOverride = typedOrganization == null
+                || typedOrganization.equalsIgnoreCase(stored.organization()) ? null : typedOrganization;
+        String testRepositoryOverride = stored.method() != AuthMethod.SSH || request.testRepository() == null
+                || request.testRepository().strip().equals(stored.testRepository()) ? null
+                : request.testRepository().strip();
+        Secret tokenOverride = credential instanceof AccessTokenInput t ? t.token() : null;
+        SshKeyInput keyOverride = credential instanceof SshKeyInput k ? k : null;
         String organization = organizationOverride != null ? organizationOverride : stored.organization();
         boolean asSaved = organizationOverride == null && testRepositoryOverride == null && tokenOverride == null
                 && keyOverride == null;
