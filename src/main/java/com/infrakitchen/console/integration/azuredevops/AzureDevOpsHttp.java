@@ -3,9 +3,7 @@ package com.infrakitchen.console.integration.azuredevops;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.Proxy;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.UUID;
 import javax.net.ssl.X509TrustManager;
 import java.util.concurrent.CompletableFuture;
@@ -21,12 +19,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The only way the console talks HTTP to Azure DevOps (docs/security.md 3.3–3.5). One OkHttp configuration:
@@ -45,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class AzureDevOpsHttp {
 
     static final String USER_AGENT = "InfraKitchen-Integrations-Console/1.0";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OkHttpClient client;
     private final AddressGuard guard;
@@ -170,7 +163,7 @@ public class AzureDevOpsHttp {
     /** As {@link #send(Call)}, reading the answer as {@code mode} says; {@code entries} visits a listing's entries. */
     CompletableFuture<Exchange> send(Call call, ReadMode mode, Consumer<JsonNode> entries) {
         CompletableFuture<Exchange> result = new CompletableFuture<>();
-        String shown = redacted(call.request().url());
+        String shown = AnswerReader.redacted(call.request().url());
         long start = System.nanoTime();
         try {
             guard.checkLiteral(call.request().url().host());
@@ -187,7 +180,7 @@ public class AzureDevOpsHttp {
             @Override
             public void onResponse(Call c, Response response) {
                 try {
-                    AdoResponse read = read(c, response, start, mode, entries);
+                    AdoResponse read = AnswerReader.read(c, response, start, mode, entries, properties);
                     result.complete(new Exchange(shown, read, null, read.durationMillis()));
                 } catch (IOException e) {
                     result.complete(new Exchange(shown, null, e, millisSince(start)));
@@ -208,91 +201,14 @@ public class AzureDevOpsHttp {
     AdoResponse execute(Call call) throws IOException {
         guard.checkLiteral(call.request().url().host());
         long start = System.nanoTime();
-        return read(call, call.execute(), start, ReadMode.SMALL, null);
+        return AnswerReader.read(call, call.execute(), start, ReadMode.SMALL, null, properties);
     }
 
     /** As {@link #execute(Call)}, reading a listing entry by entry. */
     AdoResponse executeListing(Call call, Consumer<JsonNode> entries) throws IOException {
         guard.checkLiteral(call.request().url().host());
         long start = System.nanoTime();
-        return read(call, call.execute(), start, ReadMode.LISTING, entries);
-    }
-
-    private AdoResponse read(Call call, Response r, long start, ReadMode mode, Consumer<JsonNode> entries)
-            throws IOException {
-        HttpUrl url = call.request().url();
-        try (Response response = r) {
-            ResponseBody body = response.body();
-            String contentType = response.header("Content-Type");
-            if (mode == ReadMode.LISTING && response.code() == 200 && isJson(contentType)) {
-                Listing listing = ListingReader.read(body.byteStream(), properties.maxListingBytes(), entries);
-                return new AdoResponse(call.request().method(), redacted(url), response.code(), contentType, "",
-                        false, null, null, decode(response.header("X-TFS-ServiceError")),
-                        response.header("ActivityId"), retryAfter(response.header("Retry-After")),
-                        response.header("Location"), String.join(", ", response.headers("WWW-Authenticate")), null,
-                        millisSince(start), listing);
-            }
-            BufferedSource source = body.source();
-            int cap = properties.maxBodyBytes();
-            boolean truncated = source.request(cap + 1L) && mode != ReadMode.HEAD;
-            long available = Math.min(source.getBuffer().size(), cap);
-            String text = source.getBuffer().readString(available, StandardCharsets.UTF_8);
-            long millis = millisSince(start);
-            JsonNode json = null;
-            String message = null;
-            String typeKey = null;
-            if (!truncated && mode != ReadMode.HEAD && isJson(contentType) && !text.isBlank()) {
-                try {
-                    json = JSON.readTree(text);
-                    message = textOf(json, "message");
-                    typeKey = textOf(json, "typeKey");
-                } catch (JacksonException e) {
-                    json = null;
-                }
-            }
-            return new AdoResponse(call.request().method(), redacted(url), response.code(), contentType, text,
-                    truncated, message, typeKey, decode(response.header("X-TFS-ServiceError")),
-                    response.header("ActivityId"), retryAfter(response.header("Retry-After") != null
-                            ? response.header("Retry-After") : response.header(RETRY_AFTER_ZERO)),
-                    response.header("Location"), String.join(", ", response.headers("WWW-Authenticate")), json,
-                    millis, null);
-        }
-    }
-
-    private static boolean isJson(String contentType) {
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-    }
-
-    /** The URL as shown to users: never with user info (there is none: the token goes in a header). */
-    static String redacted(HttpUrl url) {
-        return url.newBuilder().username("").password("").build().toString();
-    }
-
-    private static String textOf(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
-
-    static String decode(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return header;
-        }
-    }
-
-    static Long retryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(header.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return AnswerReader.read(call, call.execute(), start, ReadMode.LISTING, entries, properties);
     }
 
     /**
