@@ -245,17 +245,7 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
             repositoryCount = (int) Math.min(Integer.MAX_VALUE, total);
             int projectsWithRepos = seen.projectCount();
             projectCount = repositoryCount == 0 ? projectCount : projectsWithRepos;
-            String summary;
-            if (repositoryCount == 0) {
-                summary = "The token may read code, but sees no repository.";
-            } else if (complete) {
-                summary = "The token may read code: " + PatSteps.plural(repositoryCount, "repositor", "y", "ies") + " in "
-                        + PatSteps.plural(projectsWithRepos, "project", "", "s") + ".";
-            } else {
-                summary = "The token may read code: " + PatSteps.plural(repositoryCount, "repositor", "y", "ies")
-                        + "; the listing was larger than app.azure-devops.max-listing-bytes, so the projects were"
-                        + " counted in its first " + seen.count() + " entries only (" + projectsWithRepos + ").";
-            }
+            String summary = PatSteps.codeRead(repositoryCount, projectsWithRepos, complete, seen.count());
             steps.add(new CheckStep(STEP_CODE_READ, StepStatus.PASSED, summary, r.durationMillis(), r.details()));
             return seen.probe();
         }

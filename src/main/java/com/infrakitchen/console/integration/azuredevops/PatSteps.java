@@ -54,6 +54,20 @@ final class PatSteps {
                 + "; the projects request decides.", r.durationMillis(), r.details());
     }
 
+    /** What the repositories listing showed: how many repositories, in how many projects. */
+    static String codeRead(int repositories, int projects, boolean complete, int entriesRead) {
+        if (repositories == 0) {
+            return "The token may read code, but sees no repository.";
+        }
+        if (complete) {
+            return "The token may read code: " + plural(repositories, "repositor", "y", "ies") + " in "
+                    + plural(projects, "project", "", "s") + ".";
+        }
+        return "The token may read code: " + plural(repositories, "repositor", "y", "ies") + "; the listing was"
+                + " larger than app.azure-devops.max-listing-bytes, so the projects were counted in its first "
+                + entriesRead + " entries only (" + projects + ").";
+    }
+
     /** The read-only push advertisement of {@code where} ({@code project/repository}); a refusal is a warning. */
     static CheckStep codeWrite(AdoResponse r, String where, String org, List<CheckCategory> warnings) {
         String name = AzureDevOpsChecker.STEP_CODE_WRITE;
