@@ -1,13 +1,51 @@
 package com.infrakitchen.console.integration;
 
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.CredentialFacts;
+import com.infrakitchen.console.integration.credential.SshKeyFacts;
+import com.infrakitchen.console.integration.credential.TokenFacts;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An integration as the detail page shows it: every non-secret field, and for the token only whether
- * it is configured and since when. {@code version} goes back with an update (optimistic locking).
+ * An integration as the detail page shows it: every non-secret field, its provider, and of its credential only what
+ * may be shown ({@link CredentialFacts}). {@code version} goes back with an update (optimistic locking).
  */
-public record IntegrationDetail(UUID id, IntegrationData data, AuthMethod method, boolean enabled,
-        boolean tokenConfigured, Instant tokenSetAt, SshKeyFacts ssh, Instant createdAt, String createdBy, Instant updatedAt,
-        String updatedBy, long version) {
+public record IntegrationDetail(UUID id, IntegrationData data, String provider, CredentialFacts credential,
+        boolean enabled, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+
+    public AuthMethod method() {
+        return credential.method();
+    }
+
+    /** Whether a secret is stored. */
+    public boolean credentialConfigured() {
+        return credential.configured();
+    }
+
+    /** When the stored secret was set; null when none is. */
+    public Instant credentialSetAt() {
+        return credential.setAt();
+    }
+
+    /** Whether a token is stored (false for an SSH integration). */
+    public boolean tokenConfigured() {
+        return credential instanceof TokenFacts t && t.configured();
+    }
+
+    /** When the token was set (null for an SSH integration and when none is). */
+    public Instant tokenSetAt() {
+        return credential instanceof TokenFacts t ? t.setAt() : null;
+    }
+
+    /** The expiry entered for the token (null for an SSH integration and when none was). */
+    public LocalDate tokenExpiresOn() {
+        return credential instanceof TokenFacts t ? t.expiresOn() : null;
+    }
+
+    /** The SSH key's facts (null for a token integration). */
+    public SshKeyFacts ssh() {
+        return credential instanceof SshKeyFacts k ? k : null;
+    }
 }

@@ -1,25 +1,25 @@
 package com.infrakitchen.console.integration;
 
 import com.infrakitchen.console.audit.AuditDetails;
-import com.infrakitchen.console.integration.azuredevops.ssh.SshCheckInput;
 import com.infrakitchen.console.integration.internal.Integration;
+import com.infrakitchen.console.integration.internal.IntegrationColumns;
 import com.infrakitchen.console.integration.internal.IntegrationLabel;
-import com.infrakitchen.console.shared.TextLimits;
+import com.infrakitchen.console.integration.provider.IntegrationProvider;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The fields every way of connecting has (name, description, labels, organization), checked against every rule of
- * docs/product.md 4 on the server whatever the form did, and normalised as they are stored.
+ * The fields every integration has (name, description, labels, organization), checked against every rule of
+ * docs/product.md 4 on the server whatever the form did (the organization by its provider's rule), and normalised as
+ * they are stored.
  */
 record IntegrationFields(String name, String nameKey, String description, List<String> labels, String organization) {
 
     /** The fields of {@code data}, or the first rule it breaks (with the message to show next to its field). */
-    static IntegrationFields validate(IntegrationData data) {
+    static IntegrationFields validate(IntegrationData data, IntegrationProvider provider) {
         if (data == null) {
             throw new IntegrationRuleViolation("integration", "Nothing to save");
         }
@@ -33,31 +33,11 @@ record IntegrationFields(String name, String nameKey, String description, List<S
         });
         List<String> labels = IntegrationRules.normaliseLabels(data.labels());
         String organization = data.organization() == null ? "" : data.organization().strip();
-        IntegrationRules.organizationProblem(organization).ifPresent(p -> {
+        provider.organizationProblem(organization).ifPresent(p -> {
             throw new IntegrationRuleViolation("organization", p);
         });
         return new IntegrationFields(name, IntegrationRules.nameKey(name), description.isEmpty() ? null : description,
                 labels, organization);
-    }
-
-    /** {@code project/repository}, trimmed, or a rule violation on the Test Repository field. */
-    static String checkedTestRepository(String raw) {
-        String value = raw == null ? "" : raw.strip();
-        if (value.length() > IntegrationService.TEST_REPOSITORY_MAX) {
-            throw new IntegrationRuleViolation("testRepository", TextLimits.tooLong("Test Repository",
-                    TextLimits.length(value), IntegrationService.TEST_REPOSITORY_MAX));
-        }
-        repositoryProblem(value).ifPresent(p -> {
-            throw new IntegrationRuleViolation("testRepository", p);
-        });
-        return value;
-    }
-
-    private static Optional<String> repositoryProblem(String testRepository) {
-        int slash = testRepository.indexOf('/');
-        return slash < 0 ? SshCheckInput.repositoryProblem("", testRepository)
-                : SshCheckInput.repositoryProblem(testRepository.substring(0, slash).strip(),
-                        testRepository.substring(slash + 1).strip());
     }
 
     /** What the grid's search matches: name, organization and description, lower-cased. */
@@ -70,19 +50,24 @@ record IntegrationFields(String name, String nameKey, String description, List<S
         return labels.stream().map(IntegrationLabel::new).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
+    /** These fields as stored. */
+    IntegrationColumns columns() {
+        return new IntegrationColumns(name, nameKey, description, organization, searchText());
+    }
+
     /** {@code current} with these fields. */
     Integration applyTo(Integration current) {
-        return current.withFields(name, nameKey, description, organization, searchText(), labelRows());
+        return current.withFields(columns(), labelRows());
     }
 
     /** Field-level changes from {@code current}, for the audit record. */
     AuditDetails changesFrom(Integration current) {
         return AuditDetails.of()
                 .change("name", current.name(), name)
-                .change("description", nullToEmpty(current.description()), nullToEmpty(description))
+                .change("description", nullToEmpty(current.fields().description()), nullToEmpty(description))
                 .change("labels", String.join(",", sortedLabels(current)), String.join(",", labels.stream()
                         .sorted().toList()))
-                .change("organization", current.organization(), organization);
+                .change("organization", current.fields().organization(), organization);
     }
 
     static List<String> sortedLabels(Integration i) {

@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration;
 
+import com.infrakitchen.console.integration.credential.AuthMethod;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,6 @@
 package com.infrakitchen.console.integration;
 
 import com.infrakitchen.console.shared.AsciiText;
-import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.shared.TextLimits;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -9,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules of docs/product.md section 4, in one place: the form uses them for field limits and live
- * messages, {@link IntegrationService} applies them again before anything is stored. Messages never
- * echo a secret.
+ * The rules of docs/product.md section 4 that hold for every provider (name, description, labels), in one place:
+ * the form uses them for field limits and live messages, {@link IntegrationService} applies them again before
+ * anything is stored. The organization, credential and test repository rules are the provider's
+ * ({@code provider.IntegrationProvider}).
  */
 public final class IntegrationRules {
 
@@ -35,24 +34,6 @@ public final class IntegrationRules {
     public static final int LABELS_MAX = 20;
     public static final Pattern LABEL = Pattern.compile("[a-z0-9._-]{1,40}");
     public static final String LABEL_RULE = "1 to 40 characters: lowercase letters, digits, '-', '_' or '.'";
-
-    public static final int ORGANIZATION_MAX = 50;
-    public static final Pattern ORGANIZATION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,48}[A-Za-z0-9])?");
-    public static final String ORGANIZATION_RULE = "the name from https://dev.azure.com/<organization-name>/:"
-            + " 1 to 50 letters, digits or hyphens, starting and ending with a letter or digit";
-
-    public static final int TOKEN_MIN = 20;
-    public static final int TOKEN_MAX = 1024;
-    /** Azure DevOps PATs seen in the wild: 52 characters (legacy) or 84 (since 2024). */
-    public static final List<Integer> USUAL_TOKEN_LENGTHS = List.of(52, 84);
-
-    private static final Pattern ORG_FROM_DEV_AZURE = Pattern.compile(
-            "^(?:https?://)?dev\\.azure\\.com/([^/?#\\s]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ORG_FROM_VISUALSTUDIO = Pattern.compile(
-            "^(?:https?://)?([^./?#\\s]+)\\.visualstudio\\.com(?:[/?#].*)?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ORG_FROM_SSH = Pattern.compile(
-            "^(?:ssh://)?(?:[^@\\s]+@)?(?:vs-)?ssh\\.dev\\.azure\\.com[:/](?:v3/)?([^/\\s]+)",
-            Pattern.CASE_INSENSITIVE);
 
     private IntegrationRules() {
     }
@@ -178,93 +159,5 @@ public final class IntegrationRules {
                     + out.size() + ")");
         }
         return new ArrayList<>(out);
-    }
-
-    // ---- organization ---------------------------------------------------------------------------
-
-    /**
-     * The organization name from what was typed or pasted: a bare name, or any of
-     * {@code https://dev.azure.com/contoso/...}, {@code https://contoso.visualstudio.com},
-     * {@code git@ssh.dev.azure.com:v3/contoso/...}. Anything else is returned trimmed, for the rule to
-     * judge.
-     */
-    public static String organizationFrom(String input) {
-        if (input == null) {
-            return "";
-        }
-        String s = input.strip();
-        for (Pattern p : List.of(ORG_FROM_DEV_AZURE, ORG_FROM_SSH, ORG_FROM_VISUALSTUDIO)) {
-            Matcher m = p.matcher(s);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return s;
-    }
-
-    public static Optional<String> organizationProblem(String organization) {
-        if (organization == null || organization.isEmpty()) {
-            return Optional.of("Azure Organization is required");
-        }
-        if (organization.length() > ORGANIZATION_MAX) {
-            return Optional.of(TextLimits.tooLong("Azure Organization", TextLimits.length(organization),
-                    ORGANIZATION_MAX) + ": " + ORGANIZATION_RULE);
-        }
-        if (!ORGANIZATION.matcher(organization).matches()) {
-            return Optional.of("Azure Organization must be " + ORGANIZATION_RULE);
-        }
-        return Optional.empty();
-    }
-
-    // ---- token ----------------------------------------------------------------------------------
-
-    /** Leading and trailing whitespace (a pasted line break) is dropped. */
-    public static String normaliseToken(String raw) {
-        return raw == null ? "" : raw.strip();
-    }
-
-    /** Null when acceptable, else the message (which never contains the token). */
-    public static Optional<String> tokenProblem(String normalisedToken) {
-        if (normalisedToken.isEmpty()) {
-            return Optional.of("Azure Access Token is required");
-        }
-        if (normalisedToken.length() > TOKEN_MAX) {
-            return Optional.of(TextLimits.tooLong("Azure Access Token", TextLimits.length(normalisedToken), TOKEN_MAX)
-                    + ": Azure DevOps tokens have 52 or 84. Copy it again from Azure DevOps");
-        }
-        for (int i = 0; i < normalisedToken.length(); i++) {
-            char c = normalisedToken.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                return Optional.of("Azure Access Token must not contain spaces or line breaks (found one at"
-                        + " position " + (i + 1) + "): copy it again from Azure DevOps");
-            }
-            if (c < 0x21 || c > 0x7e) {
-                return Optional.of("Azure Access Token contains a character that cannot be in a token (at position "
-                        + (i + 1) + "): copy it again from Azure DevOps");
-            }
-        }
-        if (normalisedToken.length() < TOKEN_MIN) {
-            return Optional.of("Azure Access Token is too short (" + normalisedToken.length()
-                    + " characters): Azure DevOps tokens have 52 or 84");
-        }
-        return Optional.empty();
-    }
-
-    /** A warning (not an error) for a token of unusual length. */
-    public static Optional<String> tokenWarning(String normalisedToken) {
-        if (tokenProblem(normalisedToken).isEmpty() && !USUAL_TOKEN_LENGTHS.contains(normalisedToken.length())) {
-            return Optional.of("Unusual length (" + normalisedToken.length() + " characters; Azure DevOps"
-                    + " tokens have 52 or 84). Check that the whole token was copied.");
-        }
-        return Optional.empty();
-    }
-
-    /** Validates and trims a token typed into the form; throws with a field error. */
-    public static Secret acceptToken(String raw) {
-        String token = normaliseToken(raw);
-        tokenProblem(token).ifPresent(p -> {
-            throw new IntegrationRuleViolation("token", p);
-        });
-        return Secret.of(token);
     }
 }

@@ -3,18 +3,19 @@ package com.infrakitchen.console.integration;
 import com.infrakitchen.console.audit.AuditAction;
 import com.infrakitchen.console.audit.AuditDetails;
 import com.infrakitchen.console.audit.AuditOutcome;
-import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
+import com.infrakitchen.console.audit.AuditTrail;
+import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.credential.CredentialInput;
 import com.infrakitchen.console.integration.internal.Integration;
 import com.infrakitchen.console.integration.internal.IntegrationQueries;
 import com.infrakitchen.console.integration.internal.IntegrationRepository;
-import com.infrakitchen.console.integration.internal.SshKeyColumns;
-import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.integration.internal.StoredCredential;
+import com.infrakitchen.console.integration.provider.IntegrationProvider;
+import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.secret.SecretCipher;
-import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,31 +27,32 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Azure DevOps integrations: the public, secured API. Every rule of docs/product.md section 4 is checked
- * here, whatever the form did; the unique name is finally decided by the {@code uq_integration_name_key}
- * constraint; edits and deletes are version-checked; the token is encrypted before it is stored and
- * never returned.
+ * Integrations: the public, secured API. Every rule of docs/product.md section 4 is checked here, whatever the form
+ * did (the organization's and the credential's by the integration's provider); the unique name is finally decided
+ * by the {@code uq_integration_name_key} constraint; edits and deletes are version-checked; secrets are encrypted
+ * before they are stored and never returned. What differs between kinds of credential is {@link
+ * IntegrationCredentials}'s business, not this class's.
  */
 @Service
 @Transactional
 public class IntegrationService {
 
     public static final int MAX_PAGE_SIZE = 200;
-    /** {@code project/repository}: two names of at most 64 characters and the slash. */
-    public static final int TEST_REPOSITORY_MAX = 130;
     static final String NAME_CONSTRAINT = "uq_integration_name_key";
 
     private final IntegrationRepository repository;
     private final IntegrationQueries queries;
-    private final SecretCipher cipher;
+    private final IntegrationCredentials credentials;
+    private final IntegrationProviders providers;
     private final AuditTrail audit;
     private final Clock clock;
 
     IntegrationService(IntegrationRepository repository, IntegrationQueries queries, SecretCipher cipher,
-            AuditTrail audit, Clock clock) {
+            IntegrationProviders providers, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.queries = queries;
-        this.cipher = cipher;
+        this.credentials = new IntegrationCredentials(cipher);
+        this.providers = providers;
         this.audit = audit;
         this.clock = clock;
     }
@@ -94,182 +96,88 @@ public class IntegrationService {
     }
 
     /**
-     * The stored token of an integration, decrypted, for a connection test (and nothing else): the caller
-     * must wipe it. Empty when the integration does not exist; {@link StoredCredentials#token()} is null when
-     * no token is configured.
-     *
-     * @throws com.infrakitchen.console.secret.SecretUnreadableException when the key set lacks its key
+     * The stored credential of an integration, decrypted, for a connection test (and nothing else): the caller must
+     * wipe it. Empty when the integration does not exist; a secret that does not open with this key set is left out
+     * and {@link StoredCredentials#unreadable()} says why.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     @Transactional(readOnly = true)
     public Optional<StoredCredentials> credentialsForTest(UUID id) {
-        return repository.findById(id).map(i -> IntegrationSecrets.open(cipher, i));
+        return repository.findById(id).map(credentials::open);
     }
 
     // ---- changing -------------------------------------------------------------------------------
 
-    /** Creates a PAT integration. {@code token} is what was typed (trimmed here). */
+    /**
+     * Creates an integration of the default provider with this credential (a token, a key...), checked against
+     * every rule and sealed; the credential is wiped whatever happens.
+     */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public IntegrationDetail create(IntegrationData data, String token) {
-        IntegrationFields valid = IntegrationFields.validate(data);
-        Secret secret = IntegrationRules.acceptToken(token);
-        if (repository.existsByNameKey(valid.nameKey())) {
-            throw nameInUse(valid.name());
+    public IntegrationDetail create(IntegrationData data, CredentialInput credential) {
+        IntegrationProvider provider = providers.defaultProvider();
+        IntegrationFields valid;
+        try {
+            valid = IntegrationFields.validate(data, provider);
+            if (credential == null) {
+                throw new IntegrationRuleViolation("credential", "A credential is required");
+            }
+            IntegrationCredentials.check(provider, credential);
+            if (repository.existsByNameKey(valid.nameKey())) {
+                throw nameInUse(valid.name());
+            }
+        } catch (RuntimeException e) {
+            if (credential != null) {
+                credential.wipe();
+            }
+            throw e;
         }
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        byte[] ciphertext = IntegrationSecrets.sealToken(cipher, id, secret);
-        Integration saved = save(new Integration(id, valid.name(), valid.nameKey(), valid.description(),
-                AuthMethod.PAT.name(), valid.organization(), true, data.tokenExpiresOn(), ciphertext,
-                SecretCipher.keyIdOf(ciphertext), now, null, valid.searchText(), valid.labelRows(), now,
-                CurrentUser.username(), now, CurrentUser.username(), null), valid.name());
+        StoredCredential sealed = credentials.seal(id, provider, credential, clock.instant());
+        Integration saved = save(Integration.create(id, valid.columns(), valid.labelRows(), provider.id(), sealed));
         audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name()),
-                AuditDetails.of().put("name", valid.name()).put("organization", valid.organization())
-                        .put("method", AuthMethod.PAT.name()).put("labels", String.join(",", valid.labels()))
-                        .put("description", valid.description() == null ? "" : valid.description())
-                        .put("tokenExpiresOn", String.valueOf(data.tokenExpiresOn()))
-                        .secretChanged("token", true));
+                IntegrationCredentials.created(sealed, AuditDetails.of().put("name", valid.name())
+                        .put("organization", valid.organization()).put("method", saved.method())
+                        .put("labels", String.join(",", valid.labels()))
+                        .put("description", valid.description() == null ? "" : valid.description())));
         return IntegrationDetails.of(saved);
     }
 
     /**
-     * Saves the Overview form. {@code expectedVersion} is the version the editor loaded: if someone else
-     * saved since, nothing is written and {@link ConcurrentEditException} says who and when.
+     * Saves the Overview form: its fields and what it does to the credential (keep it with these settings, replace
+     * it, clear it). {@code expectedVersion} is the version the editor loaded: if someone else saved since, nothing
+     * is written and {@link ConcurrentEditException} says who and when.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public IntegrationDetail update(UUID id, long expectedVersion, IntegrationData data, SecretChange tokenChange) {
-        Integration current = loadAt(id, expectedVersion);
-        if (!AuthMethod.PAT.name().equals(current.method())) {
-            if (tokenChange instanceof SecretChange.Replace replace) {
-                replace.secret().wipe();
+    public IntegrationDetail update(UUID id, long expectedVersion, IntegrationData data, CredentialChange change) {
+        Integration current;
+        IntegrationFields valid;
+        IntegrationProvider provider;
+        try {
+            current = loadAt(id, expectedVersion);
+            provider = providers.get(current.provider());
+            valid = IntegrationFields.validate(data, provider);
+            if (repository.countByNameKeyExcept(valid.nameKey(), id) > 0) {
+                throw nameInUse(valid.name());
             }
-            throw new IntegrationRuleViolation("method", "This integration uses an SSH key: save it with its key");
+        } catch (RuntimeException e) {
+            change.wipe();
+            throw e;
         }
-        IntegrationFields valid = IntegrationFields.validate(data);
-        if (repository.countByNameKeyExcept(valid.nameKey(), id) > 0) {
-            throw nameInUse(valid.name());
-        }
-        Instant now = clock.instant();
-        byte[] ciphertext = current.patCiphertext();
-        Integer keyId = current.patKeyId();
-        Instant setAt = current.patSetAt();
-        if (tokenChange instanceof SecretChange.Replace replace) {
-            try {
-                Secret accepted = IntegrationRules.acceptToken(replace.secret().reveal());
-                ciphertext = IntegrationSecrets.sealToken(cipher, id, accepted);
-            } finally {
-                replace.secret().wipe();
-            }
-            keyId = SecretCipher.keyIdOf(ciphertext);
-            setAt = now;
-        } else if (tokenChange instanceof SecretChange.Clear) {
-            ciphertext = null;
-            keyId = null;
-            setAt = null;
-        }
-        AuditDetails diff = valid.changesFrom(current)
-                .change("tokenExpiresOn", current.tokenExpiresOn(), data.tokenExpiresOn());
-        boolean secretChanged = !(tokenChange instanceof SecretChange.Keep)
-                && !(tokenChange instanceof SecretChange.Clear && current.patCiphertext() == null);
+        StoredCredential before = current.credential();
+        StoredCredential after = credentials.apply(id, provider, before, change, clock.instant());
+        boolean secretChanged = IntegrationCredentials.secretChanged(before, change);
+        AuditDetails diff = IntegrationCredentials.changes(before, after, secretChanged, valid.changesFrom(current));
         if (diff.isEmpty() && !secretChanged) {
             return IntegrationDetails.of(current);
         }
-        diff.secretChanged("token", secretChanged);
-        Integration saved = save(valid.applyTo(current).withPat(data.tokenExpiresOn(), ciphertext, keyId, setAt)
-                .changedBy(now, CurrentUser.username()), valid.name());
+        String secret = IntegrationCredentials.secretName(after);
+        diff.secretChanged(secret, secretChanged);
+        Integration saved = save(valid.applyTo(current).withCredential(after));
         Target target = Target.integration(id, valid.name());
         audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
         if (secretChanged) {
-            audit.record(ciphertext == null ? AuditAction.SECRET_CLEARED : AuditAction.SECRET_SET,
-                    AuditOutcome.SUCCESS, target, AuditDetails.of().secretChanged("token", true));
-        }
-        return IntegrationDetails.of(saved);
-    }
-
-    /**
-     * Creates an SSH key integration. The key is parsed again here (every rule of docs/product.md 4, SSH tab) and
-     * stored encrypted with its passphrase; {@code testRepository} is {@code project/repository}.
-     */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public IntegrationDetail createSsh(IntegrationData data, String testRepository, SshKeyInput key) {
-        IntegrationFields valid;
-        String repository;
-        try {
-            valid = IntegrationFields.validate(data);
-            repository = IntegrationFields.checkedTestRepository(testRepository);
-            if (key == null || key.privateKey() == null || key.privateKey().length() == 0) {
-                throw new IntegrationRuleViolation("sshKey", "SSH Private Key is required: paste, upload or generate"
-                        + " one");
-            }
-            if (this.repository.existsByNameKey(valid.nameKey())) {
-                throw nameInUse(valid.name());
-            }
-        } catch (RuntimeException e) {
-            IntegrationSecrets.wipe(key);
-            throw e;
-        }
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        SshKeyColumns ssh = IntegrationSecrets.sealKey(cipher, id, key, repository, now);
-        Integration saved = save(new Integration(id, valid.name(), valid.nameKey(), valid.description(),
-                AuthMethod.SSH.name(), valid.organization(), true, null, null, null, null, ssh, valid.searchText(),
-                valid.labelRows(), now, CurrentUser.username(), now, CurrentUser.username(), null), valid.name());
-        audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name()),
-                AuditDetails.of().put("name", valid.name()).put("organization", valid.organization())
-                        .put("method", AuthMethod.SSH.name()).put("labels", String.join(",", valid.labels()))
-                        .put("description", valid.description() == null ? "" : valid.description())
-                        .put("testRepository", repository).put("sshKeyFingerprint", ssh.fingerprintSha256())
-                        .put("sshKeyGenerated", Boolean.TRUE.equals(ssh.generated()))
-                        .secretChanged("sshKey", true));
-        return IntegrationDetails.of(saved);
-    }
-
-    /**
-     * Saves the Overview of an SSH integration; {@code newKey} replaces the stored key when not null.
-     * Version-checked like {@link #update}.
-     */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public IntegrationDetail updateSsh(UUID id, long expectedVersion, IntegrationData data, String testRepository,
-            SshKeyInput newKey) {
-        Integration current;
-        IntegrationFields valid;
-        String repository;
-        try {
-            current = loadAt(id, expectedVersion);
-            if (!AuthMethod.SSH.name().equals(current.method())) {
-                throw new IntegrationRuleViolation("method", "This integration uses a personal access token");
-            }
-            valid = IntegrationFields.validate(data);
-            repository = IntegrationFields.checkedTestRepository(testRepository);
-            if (this.repository.countByNameKeyExcept(valid.nameKey(), id) > 0) {
-                throw nameInUse(valid.name());
-            }
-        } catch (RuntimeException e) {
-            IntegrationSecrets.wipe(newKey);
-            throw e;
-        }
-        Instant now = clock.instant();
-        SshKeyColumns old = current.ssh();
-        SshKeyColumns ssh = newKey != null ? IntegrationSecrets.sealKey(cipher, id, newKey, repository, now)
-                : new SshKeyColumns(old.keyCiphertext(), old.keyKeyId(), old.passphraseCiphertext(), old.setAt(),
-                        old.publicKey(), old.fingerprintSha256(), old.fingerprintMd5(), old.keyDescription(),
-                        old.generated(), repository);
-        AuditDetails diff = valid.changesFrom(current)
-                .change("testRepository", old == null ? null : old.testRepository(), repository);
-        if (newKey != null) {
-            diff.change("sshKeyFingerprint", old == null ? null : old.fingerprintSha256(), ssh.fingerprintSha256());
-        }
-        if (diff.isEmpty() && newKey == null) {
-            return IntegrationDetails.of(current);
-        }
-        diff.secretChanged("sshKey", newKey != null);
-        Integration saved = save(valid.applyTo(current).withPat(null, null, null, null).withSsh(ssh)
-                .changedBy(now, CurrentUser.username()), valid.name());
-        Target target = Target.integration(id, valid.name());
-        audit.record(AuditAction.INTEGRATION_UPDATED, AuditOutcome.SUCCESS, target, diff);
-        if (newKey != null) {
-            audit.record(AuditAction.SECRET_SET, AuditOutcome.SUCCESS, target,
-                    AuditDetails.of().secretChanged("sshKey", true));
+            audit.record(after.hasSecret() ? AuditAction.SECRET_SET : AuditAction.SECRET_CLEARED,
+                    AuditOutcome.SUCCESS, target, AuditDetails.of().secretChanged(secret, true));
         }
         return IntegrationDetails.of(saved);
     }
@@ -280,8 +188,7 @@ public class IntegrationService {
         if (current.enabled() == enabled) {
             return IntegrationDetails.of(current);
         }
-        Instant now = clock.instant();
-        Integration saved = save(current.withEnabled(enabled).changedBy(now, CurrentUser.username()), current.name());
+        Integration saved = save(current.withEnabled(enabled));
         audit.record(enabled ? AuditAction.INTEGRATION_ENABLED : AuditAction.INTEGRATION_DISABLED,
                 AuditOutcome.SUCCESS, Target.integration(id, current.name()),
                 AuditDetails.of().change("enabled", !enabled, enabled));
@@ -302,7 +209,7 @@ public class IntegrationService {
             throw concurrentEdit(id);
         }
         audit.record(AuditAction.INTEGRATION_DELETED, AuditOutcome.SUCCESS, Target.integration(id, current.name()),
-                AuditDetails.of().put("name", current.name()).put("organization", current.organization()));
+                AuditDetails.of().put("name", current.name()).put("organization", current.fields().organization()));
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -310,17 +217,17 @@ public class IntegrationService {
     private Integration loadAt(UUID id, long expectedVersion) {
         Integration current = repository.findById(id).orElseThrow(ConcurrentEditException::ofDeleted);
         if (current.version() != expectedVersion) {
-            throw new ConcurrentEditException(current.updatedBy(), current.updatedAt());
+            throw new ConcurrentEditException(current.changes().updatedBy(), current.changes().updatedAt());
         }
         return current;
     }
 
-    private Integration save(Integration integration, String name) {
+    private Integration save(Integration integration) {
         try {
             return repository.save(integration);
         } catch (DuplicateKeyException e) {
             if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(NAME_CONSTRAINT)) {
-                throw nameInUse(name);
+                throw nameInUse(integration.name());
             }
             throw e;
         } catch (OptimisticLockingFailureException e) {
@@ -329,7 +236,8 @@ public class IntegrationService {
     }
 
     private ConcurrentEditException concurrentEdit(UUID id) {
-        return repository.findById(id).map(i -> new ConcurrentEditException(i.updatedBy(), i.updatedAt()))
+        return repository.findById(id)
+                .map(i -> new ConcurrentEditException(i.changes().updatedBy(), i.changes().updatedAt()))
                 .orElseGet(ConcurrentEditException::ofDeleted);
     }
 

@@ -1,7 +1,8 @@
 package com.infrakitchen.console.integration;
 
-import com.infrakitchen.console.integration.check.CheckCategory;
-import com.infrakitchen.console.integration.check.CheckOutcome;
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

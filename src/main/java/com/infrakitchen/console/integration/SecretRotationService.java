@@ -3,12 +3,12 @@ package com.infrakitchen.console.integration;
 import com.infrakitchen.console.audit.AuditAction;
 import com.infrakitchen.console.audit.AuditDetails;
 import com.infrakitchen.console.audit.AuditOutcome;
-import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
+import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.integration.internal.Integration;
-import com.infrakitchen.console.integration.internal.SshKeyColumns;
 import com.infrakitchen.console.integration.internal.IntegrationQueries;
 import com.infrakitchen.console.integration.internal.IntegrationRepository;
+import com.infrakitchen.console.integration.internal.StoredCredential;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.secret.SecretUnreadableException;
@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -96,26 +97,28 @@ public class SecretRotationService {
             if (row == null) {
                 return Outcome.CHANGED_MEANWHILE;
             }
-            boolean patMoves = row.patCiphertext() != null && row.patKeyId() != primary;
-            SshKeyColumns ssh = row.ssh();
+            StoredCredential.AccessToken pat = row.pat();
+            boolean patMoves = pat != null && pat.patCiphertext() != null && pat.patKeyId() != primary;
+            StoredCredential.SshKey ssh = row.ssh();
             boolean sshMoves = ssh != null && ssh.keyCiphertext() != null && ssh.keyKeyId() != primary;
             if (!patMoves && !sshMoves) {
                 return Outcome.CHANGED_MEANWHILE;
             }
             if (patMoves) {
-                Outcome pat = reseal(row, "token", row.patCiphertext(), IntegrationSecrets.tokenPlace(id),
+                Outcome token = reseal(row, "token", pat.patCiphertext(), pat.patKeyId(),
+                        IntegrationCredentials.tokenPlace(id),
                         sealed -> queries.replaceCiphertext(id, row.version(), sealed, primary));
-                if (pat != Outcome.DONE) {
-                    return pat;
+                if (token != Outcome.DONE) {
+                    return token;
                 }
             }
             if (sshMoves) {
                 Secret key;
                 Secret passphrase = null;
                 try {
-                    key = cipher.open(ssh.keyCiphertext(), IntegrationSecrets.sshKeyPlace(id));
+                    key = cipher.open(ssh.keyCiphertext(), IntegrationCredentials.sshKeyPlace(id));
                     if (ssh.passphraseCiphertext() != null) {
-                        passphrase = cipher.open(ssh.passphraseCiphertext(), IntegrationSecrets.sshPassphrasePlace(id));
+                        passphrase = cipher.open(ssh.passphraseCiphertext(), IntegrationCredentials.sshPassphrasePlace(id));
                     }
                 } catch (SecretUnreadableException e) {
                     audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(id,
@@ -124,9 +127,9 @@ public class SecretRotationService {
                     return Outcome.UNREADABLE;
                 }
                 try {
-                    byte[] keyCt = cipher.seal(key, IntegrationSecrets.sshKeyPlace(id));
+                    byte[] keyCt = cipher.seal(key, IntegrationCredentials.sshKeyPlace(id));
                     byte[] passCt = passphrase == null ? null
-                            : cipher.seal(passphrase, IntegrationSecrets.sshPassphrasePlace(id));
+                            : cipher.seal(passphrase, IntegrationCredentials.sshPassphrasePlace(id));
                     if (!queries.replaceSshCiphertext(id, row.version(), keyCt, passCt, primary)) {
                         status.setRollbackOnly();
                         return Outcome.CHANGED_MEANWHILE;
@@ -142,14 +145,14 @@ public class SecretRotationService {
         });
     }
 
-    private Outcome reseal(Integration row, String what, byte[] ciphertext, String place,
-            java.util.function.Predicate<byte[]> replace) {
+    private Outcome reseal(Integration row, String what, byte[] ciphertext, Integer keyId, String place,
+            Predicate<byte[]> replace) {
         Secret secret;
         try {
             secret = cipher.open(ciphertext, place);
         } catch (SecretUnreadableException e) {
             audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(row.id(), row.name()),
-                    AuditDetails.of().put("secret", what).put("keyId", row.patKeyId()).put("reason", e.reason().name()));
+                    AuditDetails.of().put("secret", what).put("keyId", keyId).put("reason", e.reason().name()));
             return Outcome.UNREADABLE;
         }
         try {

@@ -1,12 +1,12 @@
 package com.infrakitchen.console.integration;
 
-import com.infrakitchen.console.integration.azuredevops.ssh.GeneratedKey;
-import com.infrakitchen.console.integration.azuredevops.ssh.ParsedKey;
-import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
-import com.infrakitchen.console.integration.azuredevops.ssh.TrustedHostKeys;
+import com.infrakitchen.console.integration.credential.ssh.GeneratedKey;
+import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
+import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
+import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.security.Roles;
-import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -27,24 +27,10 @@ public class SshKeyService {
     public record NewKeyPair(Secret privateKey, KeyFacts facts) {
     }
 
-    /**
-     * The SSH endpoint the check connects to and the SHA256 fingerprints of the host keys it trusts there (from
-     * the configured known hosts); {@code problem} says why none could be read, else null.
-     */
-    public record TrustedHost(String endpoint, List<String> fingerprints, String problem) {
-    }
+    private final IntegrationProviders providers;
 
-    private final TrustedHostKeys hostKeys;
-
-    SshKeyService(TrustedHostKeys hostKeys) {
-        this.hostKeys = hostKeys;
-    }
-
-    /** What the "How to connect" panel shows of the host trust: the configured host, never a hard-coded one. */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public TrustedHost trustedHost() {
-        TrustedHostKeys.Trusted trusted = hostKeys.current();
-        return new TrustedHost(trusted.endpoint(), trusted.fingerprints(), trusted.problem());
+    SshKeyService(IntegrationProviders providers) {
+        this.providers = providers;
     }
 
     /**
@@ -53,7 +39,13 @@ public class SshKeyService {
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     public KeyFacts inspect(Secret privateKey, Secret passphrase) {
-        ParsedKey parsed = SshKeys.parse(privateKey, passphrase == null || passphrase.length() == 0 ? null : passphrase);
+        ParsedKey parsed;
+        try {
+            parsed = SshKeys.parse(privateKey, passphrase == null || passphrase.length() == 0 ? null : passphrase,
+                    providers.defaultProvider().keyPolicy());
+        } catch (SshKeyRuleViolation v) {
+            throw new IntegrationRuleViolation(v.field(), v.getMessage());
+        }
         try {
             return facts(parsed);
         } finally {

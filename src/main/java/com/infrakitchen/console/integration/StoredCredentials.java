@@ -1,28 +1,28 @@
 package com.infrakitchen.console.integration;
 
-import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.integration.credential.CredentialInput;
+import com.infrakitchen.console.secret.SecretUnreadableException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * What a connection test of a saved integration needs. The secrets are decrypted: keep them in the smallest
- * scope and wipe them; {@link Secret#toString()} never shows them.
+ * scope and wipe them; {@code Secret#toString()} never shows them.
  *
- * @param token            the PAT (PAT integrations), null when none is configured
- * @param sshKey           the private key (SSH integrations), null when none is configured
- * @param sshPassphrase    its passphrase, null when the key has none
- * @param credentialSetAt  when the token or key was set: a stored result is outdated once this changes
+ * @param credential      the stored credential, decrypted; its secret is null when none is stored or it could not
+ *                        be decrypted (then {@code unreadable} says why)
+ * @param credentialSetAt when the secret was set: a stored result is outdated once this changes
+ * @param unreadable      why the stored secret does not open here, or null
  */
-public record StoredCredentials(UUID id, String name, AuthMethod method, String organization, Secret token,
-        Instant tokenSetAt, LocalDate tokenExpiresOn, Secret sshKey, Secret sshPassphrase, String testRepository,
-        Instant credentialSetAt) {
+public record StoredCredentials(UUID id, String name, String provider, String organization,
+        CredentialInput credential, Instant credentialSetAt, SecretUnreadableException.Reason unreadable) {
+
+    /** Whether a secret is there to test with. */
+    public boolean hasSecret() {
+        return unreadable == null && !credential.secrets().isEmpty();
+    }
 
     public void wipe() {
-        for (Secret s : new Secret[] {token, sshKey, sshPassphrase}) {
-            if (s != null) {
-                s.wipe();
-            }
-        }
+        credential.wipe();
     }
 }

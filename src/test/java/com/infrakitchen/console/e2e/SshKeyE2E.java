@@ -3,7 +3,7 @@ package com.infrakitchen.console.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.Browser;

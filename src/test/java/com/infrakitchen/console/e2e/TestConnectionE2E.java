@@ -2,7 +2,7 @@ package com.infrakitchen.console.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.BrowserTest;

@@ -7,7 +7,7 @@ import static com.infrakitchen.console.integration.IntegrationTestData.uniqueNam
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;

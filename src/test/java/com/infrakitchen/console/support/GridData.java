@@ -2,12 +2,12 @@ package com.infrakitchen.console.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.integration.AuthMethod;
+import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.IntegrationSort;
 import com.infrakitchen.console.integration.IntegrationSummary;
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import java.nio.charset.StandardCharsets;

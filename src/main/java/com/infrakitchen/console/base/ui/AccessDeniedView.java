@@ -1,7 +1,7 @@
 package com.infrakitchen.console.base.ui;
 
-import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
+import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.security.CurrentUser;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;

@@ -1,17 +1,16 @@
 package com.infrakitchen.console.integration.azuredevops;
 
-import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.azuredevops.AzureDevOpsHttp.Exchange;
 import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Classification;
 import com.infrakitchen.console.integration.check.Cancellation;
-import com.infrakitchen.console.integration.check.CheckCategory;
-import com.infrakitchen.console.integration.check.CheckInput;
-import com.infrakitchen.console.integration.check.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.ConnectionChecker;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
+import com.infrakitchen.console.integration.credential.AccessTokenInput;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * empty 401. Once a failure decides the result, calls still in flight are cancelled.
  */
 @Component
-public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
+public class AzureDevOpsChecker implements ConnectionChecker<AccessTokenInput> {
 
     static final String STEP_LOCAL = "Local checks";
     static final String STEP_ORGANIZATION = "Organization";
@@ -53,6 +52,33 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
     }
 
     @Override
+    public String provider() {
+        return AzureDevOpsProvider.ID;
+    }
+
+    @Override
+    public Class<AccessTokenInput> credentialType() {
+        return AccessTokenInput.class;
+    }
+
+    /** Its first local checks: the organization name and the token's format; then nothing is sent. */
+    @Override
+    public boolean failsLocally(String organization, AccessTokenInput credential) {
+        if (AzureDevOpsRules.organizationProblem(organization == null ? "" : organization.strip()).isPresent()) {
+            return true;
+        }
+        String typed = credential.token() == null ? "" : AzureDevOpsRules.normaliseToken(credential.token().reveal());
+        return typed.isEmpty() || AzureDevOpsRules.tokenProblem(typed).isPresent();
+    }
+
+    @Override
+    public CheckResult check(String organization, AccessTokenInput credential, String fingerprint,
+            Cancellation cancellation) {
+        return check(new CheckInput(organization, credential.token(), credential.expiresOn(), fingerprint),
+                cancellation);
+    }
+
+    /** Runs one test of a token; blocking, meant for a background thread. Never throws for a failed connection. */
     public CheckResult check(CheckInput input, Cancellation cancellation) {
         try (AzureDevOpsHttp.Connections connections = http.connections()) {
             return new Run(input, cancellation, connections).run();
@@ -81,22 +107,22 @@ public class AzureDevOpsChecker implements ConnectionChecker<CheckInput> {
         }
 
         CheckResult run() {
-            String token = input.token() == null ? "" : IntegrationRules.normaliseToken(input.token().reveal());
-            if (IntegrationRules.organizationProblem(org).isPresent()) {
+            String token = input.token() == null ? "" : AzureDevOpsRules.normaliseToken(input.token().reveal());
+            if (AzureDevOpsRules.organizationProblem(org).isPresent()) {
                 steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED,
-                        IntegrationRules.organizationProblem(org).get(), 0, null));
+                        AzureDevOpsRules.organizationProblem(org).get(), 0, null));
                 return done(CheckCategory.INVALID_ORGANIZATION_NAME, null);
             }
             if (token.isEmpty()) {
                 steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED, "No token was given.", 0, null));
                 return done(CheckCategory.NO_TOKEN, null);
             }
-            if (IntegrationRules.tokenProblem(token).isPresent()) {
-                steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED, IntegrationRules.tokenProblem(token).get(),
+            if (AzureDevOpsRules.tokenProblem(token).isPresent()) {
+                steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED, AzureDevOpsRules.tokenProblem(token).get(),
                         0, null));
                 return done(CheckCategory.INVALID_TOKEN_FORMAT, null);
             }
-            steps.add(new CheckStep(STEP_LOCAL, StepStatus.PASSED, IntegrationRules.tokenWarning(token)
+            steps.add(new CheckStep(STEP_LOCAL, StepStatus.PASSED, AzureDevOpsRules.tokenWarning(token)
                     .orElse("Organization name and token format are valid."), 0, null));
 
             AzureDevOpsUrls urls = new AzureDevOpsUrls(http.baseUrl());

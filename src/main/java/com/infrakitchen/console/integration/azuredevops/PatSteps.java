@@ -2,10 +2,10 @@ package com.infrakitchen.console.integration.azuredevops;
 
 import com.infrakitchen.console.integration.azuredevops.AzureDevOpsHttp.Exchange;
 import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Classification;
-import com.infrakitchen.console.integration.check.CheckCategory;
-import com.infrakitchen.console.integration.check.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.StepStatus;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package com.infrakitchen.console.integration.azuredevops;
 
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;

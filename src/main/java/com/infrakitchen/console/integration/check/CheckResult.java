@@ -1,5 +1,7 @@
 package com.infrakitchen.console.integration.check;
 
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,21 +1,20 @@
 package com.infrakitchen.console.integration.check;
 
 import com.infrakitchen.console.audit.AuditTrail.Target;
-import com.infrakitchen.console.integration.AccessTokenInput;
-import com.infrakitchen.console.integration.AuthMethod;
-import com.infrakitchen.console.integration.CredentialInput;
-import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.SshKeyInput;
 import com.infrakitchen.console.integration.StoredCredentials;
 import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
-import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.credential.CredentialInput;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.secret.SecretUnreadableException;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -23,26 +22,25 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Test Connection: runs a test off the caller's thread (docs/security.md 2.8), within the limits of
- * {@link CheckThrottle}, audits every attempt (refused ones too), and stores the results of saved
- * integrations. A test of unsaved form values is never stored: it is shown in the form only.
+ * Test Connection: decides what a request tests (the form's values, or the stored ones), picks the checker of the
+ * integration's provider and credential kind, and hands the test to {@link CheckRunner} (limits, its own thread,
+ * audit of every attempt, stored results of saved integrations). A test of unsaved values is never stored as the
+ * integration's result: it is shown in the form only.
  */
 @Service
 public class CheckService {
 
-
-    private final ConnectionChecker<CheckInput> checker;
-    private final ConnectionChecker<KeyCheckInput> keyChecker;
+    private final Checkers checkers;
     private final IntegrationService integrations;
+    private final IntegrationProviders providers;
     private final CheckRecordStore store;
     private final CheckRunner runner;
 
-    CheckService(ConnectionChecker<CheckInput> checker, ConnectionChecker<KeyCheckInput> keyChecker,
-            IntegrationService integrations, CheckRecordStore store,
-            CheckRunner runner) {
-        this.checker = checker;
-        this.keyChecker = keyChecker;
+    CheckService(List<ConnectionChecker<?>> checkers, IntegrationService integrations, IntegrationProviders providers,
+            CheckRecordStore store, CheckRunner runner) {
+        this.checkers = new Checkers(checkers);
         this.integrations = integrations;
+        this.providers = providers;
         this.store = store;
         this.runner = runner;
     }
@@ -55,39 +53,38 @@ public class CheckService {
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     public CheckRun test(TestRequest request) {
-        if (request.integrationId() == null) {
-            return switch (request.credential()) {
-                case AccessTokenInput token -> testUnsaved(request.formKey(), request.typedName(),
-                        request.organization(), token.token(), token.expiresOn());
-                case SshKeyInput key -> testUnsavedKey(request.formKey(), request.typedName(), request.organization(),
-                        request.testRepository(), key.privateKey(), key.passphrase());
-            };
+        if (!request.saved()) {
+            if (!(request.credential() instanceof CredentialChange.Replace(CredentialInput input))) {
+                wipe(request.credential());
+                throw new IllegalArgumentException("An unsaved form's test needs the credential it holds");
+            }
+            String organization = request.typedOrganization() == null ? "" : request.typedOrganization();
+            return start("form:" + request.formKey(), Target.unsavedIntegration(request.typedName()), null,
+                    providers.defaultProvider().id(), organization, input, null);
         }
         return testSaved(request);
     }
 
-    private static void wipe(CredentialInput credential) {
-        if (credential != null) {
-            credential.wipe();
+    /**
+     * A key for the values a request would test, never revealing them: equal keys mean a result of one is a result
+     * of the other (the form shows a result only while the key of its values is the one tested). The request's new
+     * secret, if any, is wiped.
+     */
+    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    public String valuesKey(TestRequest request) {
+        String organization = request.typedOrganization() == null ? "" : request.typedOrganization()
+                .toLowerCase(Locale.ROOT);
+        try {
+            return switch (request.credential()) {
+                case CredentialChange.Replace(CredentialInput input) -> CheckFingerprint.of(organization, input);
+                case CredentialChange.Keep(var settings) -> "stored|" + request.integrationId() + "@"
+                        + request.loadedVersion() + "|" + organization + "|" + settings.testedText();
+                case CredentialChange.Clear c -> "cleared|" + request.integrationId();
+                case null -> request.saved() ? "stored|" + request.integrationId() : "none|" + organization;
+            };
+        } finally {
+            wipe(request.credential());
         }
-    }
-
-    /** Values a form holds but has not saved; {@code formKey} names the form (one test at a time per form). */
-    private CheckRun testUnsaved(String formKey, String typedName, String organization, Secret token,
-            LocalDate tokenExpiresOn) {
-        CheckInput input = new CheckInput(organization, token, tokenExpiresOn, CheckFingerprint.of(organization, token));
-        return runner.start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, null, null,
-                input.fingerprint(), failsLocally(organization, token), c -> checker.check(input, c), () -> wipe(token));
-    }
-
-    /** An SSH key a form holds but has not saved. */
-    private CheckRun testUnsavedKey(String formKey, String typedName, String organization, String testRepository,
-            Secret privateKey, Secret passphrase) {
-        KeyCheckInput input = new KeyCheckInput(organization, testRepository, privateKey, passphrase,
-                CheckFingerprint.ofKey(organization, testRepository, privateKey, passphrase));
-        return runner.start("form:" + formKey, Target.unsavedIntegration(typedName), null, organization, testRepository,
-                null, input.fingerprint(), failsLocally(organization), c -> keyChecker.check(input, c),
-                () -> wipe(privateKey, passphrase));
     }
 
     /**
@@ -96,74 +93,54 @@ public class CheckService {
      * result.
      */
     private CheckRun testSaved(TestRequest request) {
-        UUID integrationId = request.integrationId();
-        CredentialInput credential = request.credential();
+        UUID id = request.integrationId();
+        CredentialChange change = request.credential();
         StoredCredentials stored;
         try {
-            stored = integrations.credentialsForTest(integrationId)
-                    .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
-        } catch (SecretUnreadableException e) {
-            var detail = integrations.get(integrationId)
-                    .orElseThrow(() -> new NoSuchElementException("No integration " + integrationId));
-            if (credential == null) {
-                String typed = request.organization() == null ? "" : request.organization().strip();
-                return runner.refused(integrationId, detail.data().name(),
-                        e.reason() == SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE
-                                ? CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION : CheckCategory.SECRET_UNREADABLE,
-                        typed.isEmpty() || typed.equalsIgnoreCase(detail.data().organization())
-                                ? detail.data().organization() : typed);
+            stored = integrations.credentialsForTest(id).orElseThrow(() -> new NoSuchElementException(
+                    "No integration " + id));
+            if (change != null && change.method() != stored.credential().method()) {
+                stored.wipe();
+                throw new IllegalArgumentException("A " + change.method().label() + " credential cannot test an"
+                        + " integration that uses " + stored.credential().method().label());
             }
-            stored = new StoredCredentials(integrationId, detail.data().name(), detail.method(),
-                    detail.data().organization(), null, detail.tokenSetAt(), detail.data().tokenExpiresOn(), null,
-                    null, detail.ssh() == null ? null : detail.ssh().testRepository(),
-                    detail.ssh() != null ? detail.ssh().setAt() : detail.tokenSetAt());
+            if (change instanceof CredentialChange.Clear) {
+                stored.wipe();
+                throw new IllegalArgumentException("The credential is set to be cleared: there is nothing to test");
+            }
         } catch (RuntimeException e) {
-            wipe(credential);
+            wipe(change);
             throw e;
         }
-        if (credential != null && credential.method() != stored.method()) {
-            wipe(credential);
+        String typed = request.typedOrganization();
+        boolean sameOrganization = typed == null || typed.isEmpty() || typed.equalsIgnoreCase(stored.organization());
+        String organization = sameOrganization ? stored.organization() : typed;
+        CredentialInput input = switch (change) {
+            case CredentialChange.Replace(CredentialInput replacement) -> replacement;
+            case CredentialChange.Keep(var settings) -> stored.credential().withTestedSettings(settings);
+            case null, default -> stored.credential();
+        };
+        if (change instanceof CredentialChange.Replace) {
             stored.wipe();
-            throw new IllegalArgumentException("A " + credential.method().label() + " credential cannot test"
-                    + " an integration that uses " + stored.method().label());
+        } else if (stored.unreadable() != null) {
+            return runner.refused(id, stored.name(), stored.unreadable()
+                    == SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE
+                    ? CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION : CheckCategory.SECRET_UNREADABLE, organization);
         }
-        String typedOrganization = request.organization() == null ? null : request.organization().strip();
-        String organizationOverride = typedOrganization == null
-                || typedOrganization.equalsIgnoreCase(stored.organization()) ? null : typedOrganization;
-        String testRepositoryOverride = stored.method() != AuthMethod.SSH || request.testRepository() == null
-                || request.testRepository().strip().equals(stored.testRepository()) ? null
-                : request.testRepository().strip();
-        Secret tokenOverride = credential instanceof AccessTokenInput t ? t.token() : null;
-        SshKeyInput keyOverride = credential instanceof SshKeyInput k ? k : null;
-        String organization = organizationOverride != null ? organizationOverride : stored.organization();
-        boolean asSaved = organizationOverride == null && testRepositoryOverride == null && tokenOverride == null
-                && keyOverride == null;
-        Target target = Target.integration(integrationId, stored.name());
-        UUID storeFor = asSaved ? integrationId : null;
-        String key = "integration:" + integrationId;
-        if (stored.method() == AuthMethod.SSH) {
-            String repository = testRepositoryOverride != null ? testRepositoryOverride : stored.testRepository();
-            Secret privateKey = keyOverride != null ? keyOverride.privateKey() : stored.sshKey();
-            Secret passphrase = keyOverride != null ? keyOverride.passphrase() : stored.sshPassphrase();
-            if (keyOverride != null) {
-                wipe(stored.sshKey(), stored.sshPassphrase());
-            }
-            wipe(stored.token());
-            KeyCheckInput input = new KeyCheckInput(organization, repository, privateKey, passphrase,
-                    CheckFingerprint.ofKey(organization, repository, privateKey, passphrase));
-            return runner.start(key, target, storeFor, organization, repository, stored.credentialSetAt(),
-                    input.fingerprint(), failsLocally(organization), c -> keyChecker.check(input, c),
-                    () -> wipe(privateKey, passphrase));
-        }
-        Secret token = tokenOverride != null ? tokenOverride : stored.token();
-        if (tokenOverride != null) {
-            wipe(stored.token());
-        }
-        wipe(stored.sshKey(), stored.sshPassphrase());
-        CheckInput input = new CheckInput(organization, token, stored.tokenExpiresOn(),
-                CheckFingerprint.of(organization, token));
-        return runner.start(key, target, storeFor, organization, null, stored.credentialSetAt(), input.fingerprint(),
-                failsLocally(organization, token), c -> checker.check(input, c), () -> wipe(token));
+        boolean asSaved = sameOrganization && !(change instanceof CredentialChange.Replace)
+                && input.settings().testedText().equals(stored.credential().settings().testedText());
+        return start("integration:" + id, Target.integration(id, stored.name()), asSaved ? id : null,
+                stored.provider(), organization, input, stored.credentialSetAt());
+    }
+
+    private CheckRun start(String key, Target target, UUID storeFor, String provider, String organization,
+            CredentialInput input, Instant credentialSetAt) {
+        Checkers.Bound bound = checkers.bind(provider, input);
+        String fingerprint = CheckFingerprint.of(organization, input);
+        String tested = input.settings().testedText();
+        return runner.start(key, target, storeFor, organization, tested.isEmpty() ? null : tested, credentialSetAt,
+                fingerprint, bound.failsLocally(organization), c -> bound.check(organization, fingerprint, c),
+                input::wipe);
     }
 
     /**
@@ -181,22 +158,20 @@ public class CheckService {
         if (stored == null) {
             return false;
         }
+        String tested;
         try {
-            String fingerprint = stored.method() == AuthMethod.SSH
-                    ? stored.sshKey() == null ? null : CheckFingerprint.ofKey(stored.organization(),
-                            stored.testRepository(), stored.sshKey(), stored.sshPassphrase())
-                    : stored.token() == null ? null : CheckFingerprint.of(stored.organization(), stored.token());
-            if (!result.fingerprint().equals(fingerprint)) {
+            if (!stored.hasSecret()
+                    || !result.fingerprint().equals(CheckFingerprint.of(stored.organization(), stored.credential()))) {
                 return false;
             }
+            tested = stored.credential().settings().testedText();
         } finally {
             stored.wipe();
         }
         return store.insert(new CheckRecord(UUID.randomUUID(), integrationId, result.startedAt(), CheckTrigger.MANUAL,
                 CurrentUser.username(), result.category(), result.durationMillis(), result.organization(),
-                stored.credentialSetAt(), stored.method() == AuthMethod.SSH ? stored.testRepository() : null,
-                result.identity(), result.projectCount(), result.repositoryCount(), result.steps(),
-                result.decisive()));
+                stored.credentialSetAt(), tested.isEmpty() ? null : tested, result.identity(), result.projectCount(),
+                result.repositoryCount(), result.steps(), result.decisive()));
     }
 
     /** The newest stored result of each of these integrations that has one. */
@@ -211,28 +186,9 @@ public class CheckService {
         return store.history(integrationId, limit);
     }
 
-    /**
-     * Whether the checker's own local checks (organization name, token format) refuse these values: then it sends
-     * nothing, so the test runs at once, outside the limits, and does not count against them.
-     */
-    private static boolean failsLocally(String organization, Secret token) {
-        if (failsLocally(organization)) {
-            return true;
-        }
-        String typed = token == null ? "" : IntegrationRules.normaliseToken(token.reveal());
-        return typed.isEmpty() || IntegrationRules.tokenProblem(typed).isPresent();
-    }
-
-    /** The SSH checker's first local check, the organization name (the key is parsed within the limits). */
-    private static boolean failsLocally(String organization) {
-        return IntegrationRules.organizationProblem(organization == null ? "" : organization.strip()).isPresent();
-    }
-
-    private static void wipe(Secret... secrets) {
-        for (Secret s : secrets) {
-            if (s != null) {
-                s.wipe();
-            }
+    private static void wipe(CredentialChange change) {
+        if (change != null) {
+            change.wipe();
         }
     }
 }

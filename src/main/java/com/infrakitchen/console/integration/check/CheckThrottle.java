@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration.check;
 
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

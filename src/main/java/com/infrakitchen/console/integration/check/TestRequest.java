@@ -1,36 +1,37 @@
 package com.infrakitchen.console.integration.check;
 
-import com.infrakitchen.console.integration.CredentialInput;
+import com.infrakitchen.console.integration.credential.CredentialChange;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What pressing Test Connection asks for: the values a form holds now, as they are. The {@link CheckService}, not
  * the view, compares them with what is stored and decides whether the test is of the saved integration (its result
- * is then stored) or of an unsaved edit (shown and audited only).
+ * is then stored) or of an unsaved edit (shown and audited only), and computes the key that tells a result's values
+ * from the form's ({@link CheckService#valuesKey}).
  *
  * @param formKey        the form, for "one test at a time" (unsaved forms; null for saved integrations)
  * @param integrationId  the saved integration, or null for a form that has not been saved
+ * @param loadedVersion  the version of the saved integration the form shows (null for unsaved forms, and for
+ *                       {@link #ofStored})
  * @param typedName      the name typed (for the audit record of an unsaved form)
  * @param organization   the organization in the form; null only for {@link #ofStored}
- * @param testRepository the test repository in the form (SSH), or null
- * @param credential     a credential typed, pasted or generated in the form; null to test the stored one
+ * @param credential     what the form does to the credential: a new one (required for an unsaved form), the stored
+ *                       one with the form's settings, or null to test the stored one as it is
  */
-public record TestRequest(String formKey, UUID integrationId, String typedName, String organization,
-        String testRepository, CredentialInput credential) {
+public record TestRequest(String formKey, UUID integrationId, Long loadedVersion, String typedName,
+        String organization, CredentialChange credential) {
 
-    /** The values of a form that has not been saved: a credential is required. */
-    public static TestRequest ofForm(String formKey, String typedName, String organization, String testRepository,
-            CredentialInput credential) {
-        return new TestRequest(Objects.requireNonNull(formKey), null, typedName, organization, testRepository,
-                Objects.requireNonNull(credential, "an unsaved form's test needs its credential"));
+    /** The values of a form that has not been saved; {@code credential} null when nothing was entered yet. */
+    public static TestRequest ofForm(String formKey, String typedName, String organization,
+            CredentialChange credential) {
+        return new TestRequest(Objects.requireNonNull(formKey), null, null, typedName, organization, credential);
     }
 
-    /** The detail page's values of a saved integration: {@code newCredential} null means the stored one. */
-    public static TestRequest ofSaved(UUID integrationId, String organization, String testRepository,
-            CredentialInput newCredential) {
-        return new TestRequest(null, Objects.requireNonNull(integrationId), null, organization, testRepository,
-                newCredential);
+    /** The detail page's values of a saved integration, loaded at {@code version}. */
+    public static TestRequest ofSaved(UUID integrationId, long version, String organization,
+            CredentialChange credential) {
+        return new TestRequest(null, Objects.requireNonNull(integrationId), version, null, organization, credential);
     }
 
     /** A saved integration exactly as stored (the grid's Test action, scheduled checks). */
@@ -40,5 +41,10 @@ public record TestRequest(String formKey, UUID integrationId, String typedName, 
 
     boolean saved() {
         return integrationId != null;
+    }
+
+    /** The organization as typed, trimmed; null when the request does not say. */
+    String typedOrganization() {
+        return organization == null ? null : organization.strip();
     }
 }

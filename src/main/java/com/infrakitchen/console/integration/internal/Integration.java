@@ -1,7 +1,6 @@
 package com.infrakitchen.console.integration.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import com.infrakitchen.console.integration.credential.AuthMethod;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -11,68 +10,69 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * The integration aggregate as stored. {@code patCiphertext} is Tink output bound to this row's id;
- * nothing here is ever decrypted except by the service that needs the token for an outbound call.
+ * The integration aggregate as stored: its id and version, the fields every provider has, whether it is enabled,
+ * its provider, its credential and who changed it when (filled by Spring Data auditing from the application's
+ * clock). The credential is one of the sealed {@link StoredCredential} kinds; the columns of every kind stay in the
+ * one table (decision 0013), each kind embedded with its own columns. Ciphertexts are Tink output bound to this
+ * row's id; nothing here is ever decrypted except by the service that needs a secret for an outbound call.
  */
 @Table("integration")
 public record Integration(
         @Id UUID id,
-        String name,
-        String nameKey,
-        String description,
-        String method,
-        String organization,
-        boolean enabled,
-        LocalDate tokenExpiresOn,
-        byte[] patCiphertext,
-        Integer patKeyId,
-        Instant patSetAt,
-        @Embedded.Nullable(prefix = "ssh_") SshKeyColumns ssh,
-        String searchText,
+        @Version Long version,
+        @Embedded.Empty IntegrationColumns fields,
         @MappedCollection(idColumn = "integration_id") Set<IntegrationLabel> labels,
-        Instant createdAt,
-        String createdBy,
-        Instant updatedAt,
-        String updatedBy,
-        @Version Long version) {
+        boolean enabled,
+        String provider,
+        String method,
+        @Embedded.Nullable StoredCredential.AccessToken pat,
+        @Embedded.Nullable(prefix = "ssh_") StoredCredential.SshKey ssh,
+        @Embedded.Empty Changes changes) {
 
-    /** The same integration with these shared fields (every way of connecting has them). */
-    public Integration withFields(String name, String nameKey, String description, String organization,
-            String searchText, Set<IntegrationLabel> labels) {
-        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
-                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, updatedAt, updatedBy,
-                version);
+    /** A new integration: no version yet (so it is inserted), audited when saved. */
+    public static Integration create(UUID id, IntegrationColumns fields, Set<IntegrationLabel> labels,
+            String provider, StoredCredential credential) {
+        return new Integration(id, null, fields, labels, true, provider, null, null, null, Changes.NONE)
+                .withCredential(credential);
+    }
+
+    /** The credential this integration connects with. */
+    public StoredCredential credential() {
+        return switch (AuthMethod.valueOf(method)) {
+            case PAT -> pat == null ? StoredCredential.AccessToken.NONE : pat;
+            case SSH -> ssh == null ? StoredCredential.SshKey.NONE : ssh;
+        };
+    }
+
+    public AuthMethod authMethod() {
+        return AuthMethod.valueOf(method);
+    }
+
+    public String name() {
+        return fields.name();
+    }
+
+    /** The same integration with this credential (its kind becomes the integration's method). */
+    public Integration withCredential(StoredCredential credential) {
+        return switch (credential) {
+            case StoredCredential.AccessToken t -> new Integration(id, version, fields, labels, enabled, provider,
+                    AuthMethod.PAT.name(), t.isEmpty() ? null : t, null, changes);
+            case StoredCredential.SshKey k -> new Integration(id, version, fields, labels, enabled, provider,
+                    AuthMethod.SSH.name(), null, k.isEmpty() ? null : k, changes);
+        };
+    }
+
+    public Integration withFields(IntegrationColumns fields, Set<IntegrationLabel> labels) {
+        return new Integration(id, version, fields, labels, enabled, provider, method, pat, ssh, changes);
     }
 
     public Integration withEnabled(boolean enabled) {
-        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
-                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, updatedAt, updatedBy,
-                version);
-    }
-
-    /** The same integration with this personal access token (all null: none) and the expiry entered for it. */
-    public Integration withPat(LocalDate tokenExpiresOn, byte[] patCiphertext, Integer patKeyId, Instant patSetAt) {
-        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
-                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, updatedAt, updatedBy,
-                version);
-    }
-
-    public Integration withSsh(SshKeyColumns ssh) {
-        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
-                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, updatedAt, updatedBy,
-                version);
-    }
-
-    /** Marks a change: when and by whom; the version stays the one loaded, for optimistic locking. */
-    public Integration changedBy(Instant at, String by) {
-        return new Integration(id, name, nameKey, description, method, organization, enabled, tokenExpiresOn,
-                patCiphertext, patKeyId, patSetAt, ssh, searchText, labels, createdAt, createdBy, at, by, version);
+        return new Integration(id, version, fields, labels, enabled, provider, method, pat, ssh, changes);
     }
 
     @Override
     public String toString() {
-        return "Integration[id=" + id + ", name=" + name + ", organization=" + organization + ", pat="
-                + (patCiphertext == null ? "none" : "configured") + ", ssh=" + (ssh == null ? "none" : ssh)
-                + ", version=" + version + "]";
+        return "Integration[id=" + id + ", name=" + fields.name() + ", organization=" + fields.organization()
+                + ", provider=" + provider + ", credential=" + credential() + ", version=" + version + "]";
     }
 }

@@ -1,12 +1,12 @@
 package com.infrakitchen.console.integration.internal;
 
-import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationSort;
-import com.infrakitchen.console.integration.IntegrationSummary;
 import com.infrakitchen.console.integration.IntegrationSummary.LastCheck;
-import com.infrakitchen.console.integration.check.CheckCategory;
-import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
+import com.infrakitchen.console.integration.IntegrationSummary;
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.diagnosis.CategoryCodes;
+import com.infrakitchen.console.integration.diagnosis.OutdatedCheck;
 import com.infrakitchen.console.integration.internal.GridSql.LabelPlan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,7 +80,7 @@ public class IntegrationQueries {
         params.addValue("limit", limit).addValue("offset", offset);
         String sql = "SELECT p.*, ARRAY(SELECT l.label FROM integration_label l WHERE l.integration_id = p.id"
                 + " ORDER BY l.label) AS label_list, k.category AS check_category, k.organization AS check_organization,"
-                + " k.checked_at AS check_checked_at, " + CheckRecordStore.outdated("k", "p") + " AS check_outdated"
+                + " k.checked_at AS check_checked_at, " + OutdatedCheck.sql("k", "p") + " AS check_outdated"
                 + " FROM (" + page + ") p" + engine.latestCheck("p", "k") + orderBy(sort, "p");
         return jdbc.query(sql, params, IntegrationQueries::row);
     }
@@ -201,7 +201,7 @@ public class IntegrationQueries {
     private static IntegrationSummary row(ResultSet rs, int n) throws SQLException {
         Object[] labels = (Object[]) rs.getArray("label_list").getArray();
         String category = rs.getString("check_category");
-        LastCheck lastCheck = category == null ? null : new LastCheck(CheckCategory.valueOf(category),
+        LastCheck lastCheck = category == null ? null : new LastCheck(CategoryCodes.parse(category),
                 rs.getString("check_organization"), instant(rs, "check_checked_at"), rs.getBoolean("check_outdated"));
         return new IntegrationSummary(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("description"), AuthMethod.valueOf(rs.getString("method")), rs.getString("organization"),

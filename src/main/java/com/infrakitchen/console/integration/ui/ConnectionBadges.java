@@ -1,7 +1,7 @@
 package com.infrakitchen.console.integration.ui;
 
-import com.infrakitchen.console.integration.check.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckRecord;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 

@@ -1,7 +1,7 @@
 package com.infrakitchen.console.integration.ui;
 
-import com.infrakitchen.console.integration.check.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckResult;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;

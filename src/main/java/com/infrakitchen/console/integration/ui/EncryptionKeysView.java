@@ -1,9 +1,9 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.base.ui.MainLayout;
-import com.infrakitchen.console.integration.SecretRotationService;
 import com.infrakitchen.console.integration.SecretRotationService.KeyStatus;
 import com.infrakitchen.console.integration.SecretRotationService.ReencryptionReport;
+import com.infrakitchen.console.integration.SecretRotationService;
 import com.infrakitchen.console.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

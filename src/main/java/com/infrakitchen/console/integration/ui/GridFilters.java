@@ -1,6 +1,6 @@
 package com.infrakitchen.console.integration.ui;
 
-import com.infrakitchen.console.integration.AuthMethod;
+import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;

@@ -1,7 +1,7 @@
 package com.infrakitchen.console.integration.ui;
 
-import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationFilter;
+import com.infrakitchen.console.integration.credential.AuthMethod;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

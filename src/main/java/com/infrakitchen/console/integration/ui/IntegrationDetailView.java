@@ -2,22 +2,18 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.audit.AuditService;
 import com.infrakitchen.console.base.ui.MainLayout;
-import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.ConcurrentEditException;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationTimes;
-import com.infrakitchen.console.integration.check.CheckFingerprint;
-import com.infrakitchen.console.integration.check.CheckRun;
-import com.infrakitchen.console.integration.check.TestRequest;
-import com.infrakitchen.console.integration.AccessTokenInput;
-import com.infrakitchen.console.integration.CredentialInput;
 import com.infrakitchen.console.integration.SshKeyService;
-import com.infrakitchen.console.integration.check.LatestCheck;
+import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.CheckService;
-import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.integration.check.LatestCheck;
+import com.infrakitchen.console.integration.check.TestRequest;
+import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
 import com.vaadin.flow.component.button.Button;
@@ -33,12 +29,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,6 +50,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final transient AuditService audit;
     private final transient CheckService checks;
     private final transient SshKeyService keys;
+    private final transient IntegrationProviders providers;
     final H2 title = new H2();
     final Span subtitle = new Span();
     final Div statusBadge = new Div();
@@ -71,8 +67,9 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
     public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks,
-            SshKeyService keys) {
+            SshKeyService keys, IntegrationProviders providers) {
         this.keys = keys;
+        this.providers = providers;
         this.integrations = integrations;
         this.audit = audit;
         this.checks = checks;
@@ -94,17 +91,15 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private void build(IntegrationDetail detail) {
         removeAll();
         current = detail;
-        form = new IntegrationForm(integrations.labelsInUse(),
-                name -> canEdit && integrations.nameTaken(name, current.id()), keys);
+        form = new IntegrationForm(providers.get(detail.provider()), integrations.labelsInUse(),
+                name -> canEdit && integrations.nameTaken(name, current.id()), keys, true);
         form.showMethod(detail.method());
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());
         connection = new ConnectionTestControl(this::startTest, this::valuesKey);
         connection.test.setVisible(canEdit);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
-        form.token.addChangeListener(connection::valuesChanged);
-        form.sshKey.addChangeListener(connection::valuesChanged);
-        form.testRepository.addValueChangeListener(e -> connection.valuesChanged());
+        form.addCredentialChangeListener(connection::valuesChanged);
         connectionPanel = new ConnectionPanel(checks, detail.id());
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -157,19 +152,15 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private void show(IntegrationDetail detail) {
         current = detail;
         title.setText(detail.data().name());
-        subtitle.setText("Azure DevOps · " + detail.method().label() + " · organization "
+        subtitle.setText(providers.get(detail.provider()).displayName() + " · " + detail.method().label() + " · organization "
                 + detail.data().organization() + " · updated " + IntegrationTimes.format(detail.updatedAt()) + " by "
                 + detail.updatedBy());
         statusBadge.removeAll();
         statusBadge.add(IntegrationBadges.status(detail.enabled()));
         toggle.setText(detail.enabled() ? "Disable" : "Enable");
         form.readData(detail.data());
-        form.token.setStored(detail.tokenConfigured(), detail.tokenSetAt());
-        if (detail.method() == AuthMethod.SSH) {
-            form.sshKey.setStored(detail.ssh());
-            form.sshKey.setEditable(canEdit);
-            form.testRepository.setValue(detail.ssh() == null ? "" : detail.ssh().testRepository());
-        }
+        form.editor().show(detail.credential());
+        form.editor().setEditable(canEdit);
         conflict.setVisible(false);
         history.refresh();
         showStoredResult();
@@ -192,46 +183,18 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
      * key, another organization or test repository) and whether the result is the integration's stored one.
      */
     private Optional<CheckRun> startTest() {
-        CredentialInput credential;
-        if (current.method() == AuthMethod.SSH) {
-            credential = form.sshKey.hasNewKey() ? form.sshKey.input().orElse(null) : null;
-        } else if (form.token.isClearing()) {
-            notify("The token is set to be cleared: there is nothing to test. Keep the stored token or type a new"
-                    + " one.", NotificationVariant.LUMO_CONTRAST);
-            return Optional.empty();
-        } else {
-            credential = typedToken().map(t -> new AccessTokenInput(
-                    Secret.of(t), form.tokenExpiresOn.getValue())).orElse(null);
-        }
-        var run = checks.test(TestRequest.ofSaved(current.id(), formOrganization(),
-                current.method() == AuthMethod.SSH ? form.testRepositoryValue() : null, credential));
-        if (run.storesResult()) {
-            run.result().thenRun(() -> getUI().ifPresent(ui -> ui.access(() -> connectionPanel.refresh(current))));
-        }
-        return Optional.of(run);
+        var run = form.editor().forTest(true).map(change -> checks.test(request(change)));
+        run.filter(CheckRun::storesResult).ifPresent(r -> r.result().thenRun(() -> getUI()
+                .ifPresent(ui -> ui.access(() -> connectionPanel.refresh(current)))));
+        return run;
     }
 
     private String valuesKey() {
-        String org = formOrganization().toLowerCase(Locale.ROOT);
-        if (current.method() == AuthMethod.SSH) {
-            return "ssh|" + org + "|" + form.testRepositoryValue() + "|"
-                    + form.sshKey.valuesKey(org, form.testRepositoryValue());
-        }
-        return typedToken().map(t -> CheckFingerprint.of(org, Secret.of(t)))
-                .orElse(org + "|stored@" + current.tokenSetAt());
+        return checks.valuesKey(request(form.editor().forTest(false).orElse(null)));
     }
 
-    private String formOrganization() {
-        String value = form.organization.getValue();
-        return value == null ? "" : value.strip();
-    }
-
-    private Optional<String> typedToken() {
-        if (form.token.isReplacing()) {
-            String typed = IntegrationRules.normaliseToken(form.token.input.getValue());
-            return typed.isEmpty() ? Optional.empty() : Optional.of(typed);
-        }
-        return Optional.empty();
+    private TestRequest request(CredentialChange change) {
+        return TestRequest.ofSaved(current.id(), current.version(), form.organizationValue(), change);
     }
 
     void save() {
@@ -240,13 +203,11 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         try {
-            if (current.method() == AuthMethod.SSH) {
-                var newKey = form.sshKey.hasNewKey() ? form.sshKey.input().orElse(null) : null;
-                show(integrations.updateSsh(current.id(), current.version(), data.get(), form.testRepositoryValue(),
-                        newKey));
-            } else {
-                show(integrations.update(current.id(), current.version(), data.get(), form.token.change()));
+            var change = form.editor().forSave();
+            if (change.isEmpty()) {
+                return;
             }
+            show(integrations.update(current.id(), current.version(), data.get(), change.get()));
             notify("Saved", NotificationVariant.LUMO_SUCCESS);
         } catch (IntegrationRuleViolation e) {
             if (!form.showViolation(e)) {

@@ -3,6 +3,11 @@ package com.infrakitchen.console.integration.ui;
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationRules;
+import com.infrakitchen.console.integration.SshKeyService;
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.provider.IntegrationProvider;
+import com.infrakitchen.console.shared.TextLimits;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -13,58 +18,58 @@ import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import com.infrakitchen.console.integration.AuthMethod;
-import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.SshKeyService;
-import com.infrakitchen.console.shared.TextLimits;
 import java.util.function.Predicate;
 
 /**
- * The non-secret fields of an Azure DevOps integration, a Binder over {@link IntegrationData}. The
- * validators use {@link IntegrationRules}, the same rules the service applies again.
+ * The fields of an integration: those every integration has (a Binder over {@link IntegrationData}, validated with
+ * {@link IntegrationRules} and the provider's organization rule, the rules the service applies again), and one
+ * {@link CredentialEditor} per kind of credential the provider accepts, of which the one in use is shown.
  */
 class IntegrationForm extends FormLayout {
 
     final TextField name = new TextField("Integration Name");
     final TextArea description = new TextArea("Description");
     final LabelField labels;
-    final TextField organization = new TextField("Azure Organization");
-    final DatePicker tokenExpiresOn = new DatePicker("Token Expires On");
-    final TokenField token = new TokenField();
+    final TextField organization;
+    final TokenEditor tokenEditor;
+    final SshKeyEditor sshKeyEditor;
+    // the editors' fields, for the tests that type into them
+    final TokenField token;
+    final DatePicker tokenExpiresOn;
     final SshKeyField sshKey;
-    final TextField testRepository = new TextField("Test Repository");
-    private AuthMethod method = AuthMethod.PAT;
+    final TextField testRepository;
+    private final Map<AuthMethod, CredentialEditor> editors = new EnumMap<>(AuthMethod.class);
+    private CredentialEditor editor;
     private final Binder<IntegrationData> binder = new Binder<>(IntegrationData.class);
 
-    /** {@code nameTaken} answers the live "already in use" check. */
-    IntegrationForm(Collection<String> labelsInUse, Predicate<String> nameTaken, SshKeyService keys) {
+    /**
+     * @param nameTaken answers the live "already in use" check
+     * @param saved     whether it shows a saved integration (a stored secret is kept unless replaced)
+     */
+    IntegrationForm(IntegrationProvider provider, Collection<String> labelsInUse, Predicate<String> nameTaken,
+            SshKeyService keys, boolean saved) {
         labels = new LabelField("Labels", labelsInUse);
-        sshKey = new SshKeyField(keys, () -> name.getValue());
-        testRepository.setId("ssh-test-repository");
-        testRepository.setRequiredIndicatorVisible(true);
-        // No maxlength at the limit (the browser would cut what was typed without a word): the rule says how long
-        // it is; FIELD_HARD_MAX only bounds abuse. The same on every field of the form.
-        testRepository.setMaxLength(TextLimits.FIELD_HARD_MAX);
-        testRepository.setManualValidation(true);
-        testRepository.setPlaceholder("project/repository");
-        testRepository.setHelperText("The repository the check asks for with the key, as project/repository (pasting"
-                + " git@ssh.dev.azure.com:v3/organization/project/repository works).");
-        testRepository.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-        testRepository.addValueChangeListener(e -> {
-            String value = e.getValue() == null ? "" : e.getValue().strip();
-            int v3 = value.indexOf("v3/");
-            if (v3 >= 0) {
-                String[] parts = value.substring(v3 + 3).split("/");
-                if (parts.length >= 3) {
-                    if (organization.getValue() == null || organization.getValue().isBlank()) {
-                        organization.setValue(parts[0]);
-                    }
-                    testRepository.setValue(java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8)
-                            + "/" + java.net.URLDecoder.decode(parts[2], java.nio.charset.StandardCharsets.UTF_8));
-                }
+        organization = new TextField(provider.organizationLabel());
+        tokenEditor = new TokenEditor(provider);
+        sshKeyEditor = new SshKeyEditor(provider, keys, name::getValue, org -> {
+            if (organization.getValue() == null || organization.getValue().isBlank()) {
+                organization.setValue(org);
             }
-        });
+        }, saved);
+        for (CredentialEditor e : List.of(tokenEditor, sshKeyEditor)) {
+            if (provider.methods().contains(e.method())) {
+                editors.put(e.method(), e);
+            }
+        }
+        token = tokenEditor.token;
+        tokenExpiresOn = tokenEditor.tokenExpiresOn;
+        sshKey = sshKeyEditor.sshKey;
+        testRepository = sshKeyEditor.testRepository;
         addClassName("integration-form");
 
         name.setRequiredIndicatorVisible(true);
@@ -86,15 +91,11 @@ class IntegrationForm extends FormLayout {
         organization.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         organization.setId("integration-organization");
         organization.addValueChangeListener(e -> {
-            String extracted = IntegrationRules.organizationFrom(e.getValue());
+            String extracted = provider.organizationFrom(e.getValue());
             if (!extracted.equals(e.getValue())) {
                 organization.setValue(extracted);
             }
         });
-        tokenExpiresOn.setHelperText("Azure DevOps does not tell a token its own expiry: enter the date you"
-                + " chose, to be warned before it runs out.");
-        tokenExpiresOn.setId("token-expires-on");
-
         // Text fields: the rules give every message; the field's own constraint check (maxlength, beaten by a
         // tampered client) would only turn it red without one. The date picker keeps its own (unparseable input).
         binder.forField(name).withDefaultValidator(false)
@@ -110,41 +111,57 @@ class IntegrationForm extends FormLayout {
                         IntegrationRules.normaliseDescription(value)).map(ValidationResult::error)
                         .orElse(ValidationResult.ok()))
                 .bind("description");
-        binder.forField(labels).withConverter(set -> labels.labels(), list -> new java.util.LinkedHashSet<>(list))
+        binder.forField(labels).withConverter(set -> labels.labels(), list -> new LinkedHashSet<>(list))
                 .bind("labels");
         binder.forField(organization).withDefaultValidator(false)
-                .withValidator((value, ctx) -> IntegrationRules.organizationProblem(value == null ? "" : value.strip())
+                .withValidator((value, ctx) -> provider.organizationProblem(value == null ? "" : value.strip())
                         .map(ValidationResult::error).orElse(ValidationResult.ok()))
                 .bind("organization");
-        binder.forField(tokenExpiresOn).bind("tokenExpiresOn");
 
-        add(name, organization, description, labels, token, tokenExpiresOn, sshKey, testRepository);
+        add(name, organization, description, labels);
         setColspan(description, 2);
         setColspan(labels, 2);
-        setColspan(token, 2);
-        setColspan(sshKey, 2);
-        showMethod(AuthMethod.PAT);
+        for (CredentialEditor e : editors.values()) {
+            for (Component field : e.fields()) {
+                add(field);
+                if (e.fullWidth(field)) {
+                    setColspan(field, 2);
+                }
+            }
+        }
+        showMethod(provider.methods().getFirst());
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
         readData(IntegrationData.empty());
     }
 
-    /** Shows the fields of one method: the token and its expiry, or the SSH key and test repository. */
-    void showMethod(AuthMethod newMethod) {
-        method = newMethod;
-        boolean pat = newMethod == AuthMethod.PAT;
-        token.setVisible(pat);
-        tokenExpiresOn.setVisible(pat);
-        sshKey.setVisible(!pat);
-        testRepository.setVisible(!pat);
+    /** Shows the fields of one kind of credential. */
+    void showMethod(AuthMethod method) {
+        editor = editors.get(method);
+        editors.values().forEach(e -> e.setVisible(e == editor));
     }
 
     AuthMethod method() {
-        return method;
+        return editor.method();
     }
 
-    /** The Test Repository as the service takes it. */
-    String testRepositoryValue() {
-        return testRepository.getValue() == null ? "" : testRepository.getValue().strip();
+    /** The fields of one kind of credential. */
+    CredentialEditor editor(AuthMethod method) {
+        return editors.get(method);
+    }
+
+    /** Runs {@code listener} whenever what a test of any kind of credential would use changes. */
+    void addCredentialChangeListener(Runnable listener) {
+        editors.values().forEach(e -> e.addChangeListener(listener));
+    }
+
+    /** The fields of the kind of credential in use. */
+    CredentialEditor editor() {
+        return editor;
+    }
+
+    /** The organization as typed, trimmed. */
+    String organizationValue() {
+        return organization.getValue() == null ? "" : organization.getValue().strip();
     }
 
     void readData(IntegrationData data) {
@@ -153,13 +170,7 @@ class IntegrationForm extends FormLayout {
 
     /** The form's values if every field is valid (errors are shown on the fields), else empty. */
     Optional<IntegrationData> writeData() {
-        boolean tokenOk = method != AuthMethod.PAT || token.check();
-        if (method == AuthMethod.SSH) {
-            var problem = testRepositoryProblem();
-            testRepository.setInvalid(problem.isPresent());
-            testRepository.setErrorMessage(problem.orElse(null));
-            tokenOk = problem.isEmpty();
-        }
+        boolean credentialOk = editor.check();
         IntegrationData data;
         try {
             data = binder.writeRecord();
@@ -168,18 +179,7 @@ class IntegrationForm extends FormLayout {
         }
         // after the Binder, which clears the field's error when its chips are fine
         boolean labelsOk = labels.pendingProblem().isEmpty();
-        return tokenOk && labelsOk && data != null ? Optional.of(data) : Optional.empty();
-    }
-
-    private Optional<String> testRepositoryProblem() {
-        String value = testRepositoryValue();
-        if (value.length() > IntegrationService.TEST_REPOSITORY_MAX) {
-            return Optional.of(TextLimits.tooLong("Test Repository", TextLimits.length(value),
-                    IntegrationService.TEST_REPOSITORY_MAX));
-        }
-        int slash = value.indexOf('/');
-        return com.infrakitchen.console.integration.azuredevops.ssh.SshCheckInput.repositoryProblem(
-                slash < 0 ? "" : value.substring(0, slash).strip(), slash < 0 ? value : value.substring(slash + 1).strip());
+        return credentialOk && labelsOk && data != null ? Optional.of(data) : Optional.empty();
     }
 
     boolean hasChanges() {
@@ -188,9 +188,7 @@ class IntegrationForm extends FormLayout {
 
     void setEditable(boolean editable) {
         binder.setReadOnly(!editable);
-        token.setEditable(editable);
-        sshKey.setEditable(editable);
-        testRepository.setReadOnly(!editable);
+        editors.values().forEach(e -> e.setEditable(editable));
     }
 
     /** Shows a rule the service refused on the field it concerns. Returns false if no field matched. */
@@ -200,15 +198,10 @@ class IntegrationForm extends FormLayout {
             case "description" -> description;
             case "labels" -> labels;
             case "organization" -> organization;
-            case "tokenExpiresOn" -> tokenExpiresOn;
-            case "token" -> token.input;
-            case "sshKey" -> sshKey.keyText;
-            case "passphrase" -> sshKey.passphrase;
-            case "testRepository" -> testRepository;
             default -> null;
         };
         if (target == null) {
-            return false;
+            return editor.showViolation(violation.field(), violation.getMessage());
         }
         target.setErrorMessage(violation.getMessage());
         target.setInvalid(true);

@@ -1,18 +1,18 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.base.ui.MainLayout;
-import com.infrakitchen.console.integration.AccessTokenInput;
-import com.infrakitchen.console.integration.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
-import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.SshKeyService;
-import com.infrakitchen.console.integration.check.CheckFingerprint;
 import com.infrakitchen.console.integration.check.CheckRun;
-import com.infrakitchen.console.integration.check.TestRequest;
 import com.infrakitchen.console.integration.check.CheckService;
-import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.integration.check.TestRequest;
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.credential.CredentialInput;
+import com.infrakitchen.console.integration.provider.IntegrationProvider;
+import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,6 +30,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,11 +49,11 @@ class IntegrationSetupView extends HorizontalLayout {
 
     private final transient IntegrationService integrations;
     private final transient CheckService checks;
-    private final transient SshKeyService keys;
+    private final transient IntegrationProvider provider;
+    private final transient ProviderPanels panels;
     final IntegrationForm form;
     final Tabs methods = new Tabs();
-    final Tab patTab = new Tab("Personal access token");
-    final Tab sshTab = new Tab("SSH key");
+    private final Map<AuthMethod, Tab> tabs = new EnumMap<>(AuthMethod.class);
     final H2 title = new H2();
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
@@ -57,30 +61,39 @@ class IntegrationSetupView extends HorizontalLayout {
     private final Div side = new Div();
     private final String formKey = UUID.randomUUID().toString();
 
-    public IntegrationSetupView(IntegrationService integrations, CheckService checks, SshKeyService keys) {
+    public IntegrationSetupView(IntegrationService integrations, CheckService checks, SshKeyService keys,
+            IntegrationProviders providers, List<ProviderPanels> panels) {
         this.integrations = integrations;
         this.checks = checks;
-        this.keys = keys;
+        this.provider = providers.defaultProvider();
+        this.panels = panels.stream().filter(p -> p.provider().equals(provider.id())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No panels for provider " + provider.id()));
         addClassName("page");
         addClassName("setup-page");
         setWidthFull();
         setAlignItems(FlexComponent.Alignment.START);
 
-        form = new IntegrationForm(integrations.labelsInUse(), name -> integrations.nameTaken(name, null), keys);
-        Paragraph intro = new Paragraph("Connect InfraKitchen to an Azure DevOps organization with a personal access"
-                + " token or an SSH key. Secrets are stored encrypted and never shown again.");
+        form = new IntegrationForm(provider, integrations.labelsInUse(), name -> integrations.nameTaken(name, null),
+                keys, false);
+        Paragraph intro = new Paragraph("Connect InfraKitchen to an " + provider.displayName() + " organization with "
+                + String.join(" or ", provider.methods().stream().map(m -> form.editor(m).phrase())
+                        .toList()) + ". Secrets are stored encrypted and never shown again.");
         intro.addClassName("page-intro");
-        patTab.setId("method-pat");
-        sshTab.setId("method-ssh");
-        methods.add(patTab, sshTab);
-        methods.addSelectedChangeListener(e -> showMethod(e.getSelectedTab() == sshTab ? AuthMethod.SSH
-                : AuthMethod.PAT));
+        for (AuthMethod method : provider.methods()) {
+            Tab tab = new Tab(form.editor(method).title());
+            tab.setId("method-" + method.name().toLowerCase(Locale.ROOT));
+            tabs.put(method, tab);
+            methods.add(tab);
+        }
+        methods.addSelectedChangeListener(e -> tabs.forEach((method, tab) -> {
+            if (tab == e.getSelectedTab()) {
+                showMethod(method);
+            }
+        }));
 
         connection = new ConnectionTestControl(this::startTest, this::valuesKey);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
-        form.testRepository.addValueChangeListener(e -> connection.valuesChanged());
-        form.token.addChangeListener(connection::valuesChanged);
-        form.sshKey.addChangeListener(connection::valuesChanged);
+        form.addCredentialChangeListener(connection::valuesChanged);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save");
@@ -96,52 +109,33 @@ class IntegrationSetupView extends HorizontalLayout {
         side.addClassName("setup-side");
         add(main, side);
         setFlexGrow(1, main);
-        showMethod(AuthMethod.PAT);
+        showMethod(provider.methods().getFirst());
+    }
+
+    /** The tab of one kind of credential. */
+    Tab tab(AuthMethod method) {
+        return tabs.get(method);
     }
 
     private void showMethod(AuthMethod method) {
         form.showMethod(method);
-        title.setText("Azure DevOps · " + (method == AuthMethod.SSH ? "SSH key" : "Personal access token"));
+        title.setText(provider.displayName() + " · " + form.editor().title());
         side.removeAll();
-        side.add(method == AuthMethod.SSH ? new HowToConnectSshPanel(keys.trustedHost()) : new HowToConnectPanel());
-        connection.indicator.setNotTestedHint(method == AuthMethod.SSH
-                ? "Test Connection asks Azure DevOps for the test repository with this key before you save."
-                : "Test Connection checks the organization and token against Azure DevOps before you save.");
+        side.add(panels.howToConnect(method));
+        connection.indicator.setNotTestedHint(panels.notTestedHint(method));
         connection.valuesChanged();
     }
 
     private Optional<CheckRun> startTest() {
-        if (form.method() == AuthMethod.SSH) {
-            if (!form.sshKey.hasNewKey()) {
-                form.sshKey.showRequired("Paste, upload or generate a key first (and its passphrase if it has one)");
-                return Optional.empty();
-            }
-            return Optional.of(checks.test(TestRequest.ofForm(formKey, form.name.getValue(), organization(),
-                    form.testRepositoryValue(), form.sshKey.input().orElseThrow())));
-        }
-        return Optional.of(checks.test(TestRequest.ofForm(formKey, form.name.getValue(), organization(), null,
-                new AccessTokenInput(Secret.of(token()), form.tokenExpiresOn.getValue()))));
+        return form.editor().forTest(true).map(change -> checks.test(request(change)));
     }
 
     private String valuesKey() {
-        if (form.method() == AuthMethod.SSH) {
-            return "ssh|" + form.sshKey.valuesKey(organization(), form.testRepositoryValue());
-        }
-        Secret typed = Secret.of(token());
-        try {
-            return CheckFingerprint.of(organization(), typed);
-        } finally {
-            typed.wipe();
-        }
+        return checks.valuesKey(request(form.editor().forTest(false).orElse(null)));
     }
 
-    private String organization() {
-        String value = form.organization.getValue();
-        return value == null ? "" : value.strip();
-    }
-
-    private String token() {
-        return IntegrationRules.normaliseToken(form.token.typed());
+    private TestRequest request(CredentialChange change) {
+        return TestRequest.ofForm(formKey, form.name.getValue(), form.organizationValue(), change);
     }
 
     void save() {
@@ -150,17 +144,11 @@ class IntegrationSetupView extends HorizontalLayout {
             return;
         }
         try {
-            IntegrationDetail created;
-            if (form.method() == AuthMethod.SSH) {
-                var key = form.sshKey.input();
-                if (key.isEmpty()) {
-                    form.sshKey.showRequired("SSH Private Key is required: paste, upload or generate one");
-                    return;
-                }
-                created = integrations.createSsh(data.get(), form.testRepositoryValue(), key.get());
-            } else {
-                created = integrations.create(data.get(), form.token.typed());
+            var change = form.editor().forSave();
+            if (!(change.orElse(null) instanceof CredentialChange.Replace(CredentialInput credential))) {
+                return;
             }
+            IntegrationDetail created = integrations.create(data.get(), credential);
             var tested = connection.currentResult();
             boolean kept = tested.isPresent() && checks.keepFormResult(created.id(), tested.get());
             Notification.show("Integration " + created.data().name() + " saved." + (kept

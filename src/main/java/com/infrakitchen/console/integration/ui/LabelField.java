@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.IntegrationRules;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.data.provider.ListDataProvider;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import com.vaadin.flow.data.provider.ListDataProvider;
 
 /**
  * {@code Labels}: chips. Type and press Enter to add; suggestions come from labels already in use; each

@@ -1,6 +1,6 @@
 package com.infrakitchen.console.integration.ui;
 
-import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

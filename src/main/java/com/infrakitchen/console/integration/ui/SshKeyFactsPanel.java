@@ -1,8 +1,8 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.IntegrationTimes;
-import com.infrakitchen.console.integration.SshKeyFacts;
 import com.infrakitchen.console.integration.SshKeyService.KeyFacts;
+import com.infrakitchen.console.integration.credential.SshKeyFacts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;

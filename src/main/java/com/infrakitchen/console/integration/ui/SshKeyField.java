@@ -1,11 +1,10 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
-import com.infrakitchen.console.integration.SshKeyFacts;
-import com.infrakitchen.console.integration.SshKeyInput;
-import com.infrakitchen.console.integration.SshKeyService;
 import com.infrakitchen.console.integration.SshKeyService.KeyFacts;
-import com.infrakitchen.console.integration.check.CheckFingerprint;
+import com.infrakitchen.console.integration.SshKeyService;
+import com.infrakitchen.console.integration.credential.SshKeyFacts;
+import com.infrakitchen.console.integration.credential.SshKeyInput;
 import com.infrakitchen.console.secret.Secret;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -227,31 +226,16 @@ class SshKeyField extends VerticalLayout {
         return replacing || stored == null;
     }
 
-    /** A copy of the new key for the service (which wipes it), or empty when none is held. */
-    Optional<SshKeyInput> input() {
+    /** A copy of the new key for the service (which wipes it), with this test repository; empty when none is held. */
+    Optional<SshKeyInput> input(String testRepository) {
         if (loaded == null) {
             return Optional.empty();
         }
         byte[] copy = loaded.bytes();
         try {
-            return Optional.of(new SshKeyInput(Secret.ofBytes(copy), passphraseSecret(), generated));
+            return Optional.of(new SshKeyInput(Secret.ofBytes(copy), passphraseSecret(), generated, testRepository));
         } finally {
             Arrays.fill(copy, (byte) 0);
-        }
-    }
-
-    /** Identifies the key and passphrase for "outdated" comparisons, never revealing them. */
-    String valuesKey(String organization, String testRepository) {
-        if (loaded == null) {
-            return stored == null || replacing ? "no-key" : "stored@" + stored.setAt();
-        }
-        Secret pass = passphraseSecret();
-        try {
-            return CheckFingerprint.ofKey(organization, testRepository, loaded, pass);
-        } finally {
-            if (pass != null) {
-                pass.wipe();
-            }
         }
     }
 

@@ -1,8 +1,10 @@
 package com.infrakitchen.console.integration.ui;
 
-import com.infrakitchen.console.integration.IntegrationRules;
 import com.infrakitchen.console.integration.IntegrationTimes;
-import com.infrakitchen.console.integration.SecretChange;
+import com.infrakitchen.console.integration.credential.AccessTokenInput;
+import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.credential.CredentialSettings;
+import com.infrakitchen.console.integration.provider.IntegrationProvider;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.shared.TextLimits;
 import com.vaadin.flow.component.button.Button;
@@ -13,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * {@code Azure Access Token}, write-only (house style idiom 3): the stored token is never read, never
@@ -37,8 +41,11 @@ class TokenField extends VerticalLayout {
     private Instant setAt;
     private boolean editable = true;
     private Mode mode = Mode.VIEW;
+    private final IntegrationProvider provider;
 
-    TokenField() {
+    /** The provider's token rules give the messages, the same rules the service applies again. */
+    TokenField(IntegrationProvider provider) {
+        this.provider = provider;
         setPadding(false);
         setSpacing(false);
         input.setWidthFull();
@@ -114,21 +121,44 @@ class TokenField extends VerticalLayout {
         if (!input.isVisible()) {
             return true;
         }
-        String token = IntegrationRules.normaliseToken(input.getValue());
-        var problem = IntegrationRules.tokenProblem(token);
+        String token = typedToken();
+        var problem = provider.tokenProblem(token);
         input.setInvalid(problem.isPresent());
         input.setErrorMessage(problem.orElse(null));
-        input.setHelperText(IntegrationRules.tokenWarning(token).orElse(HELP));
+        input.setHelperText(provider.tokenWarning(token).orElse(HELP));
         return problem.isEmpty();
     }
 
-    /** What the form means for the stored token. */
-    SecretChange change() {
-        return switch (mode) {
-            case CLEARING -> SecretChange.CLEAR;
-            case REPLACING -> SecretChange.replaceWith(Secret.of(IntegrationRules.normaliseToken(input.getValue())));
-            case VIEW -> SecretChange.KEEP;
-        };
+    /**
+     * What saving the form does to the stored token, with the expiry entered: clear it, replace it with what was
+     * typed (on the setup form: always), or keep it.
+     */
+    CredentialChange change(LocalDate expiresOn) {
+        if (isReplacing()) {
+            return CredentialChange.replace(new AccessTokenInput(Secret.of(typedToken()), expiresOn));
+        }
+        return mode == Mode.CLEARING ? CredentialChange.clear(new CredentialSettings.TokenSettings(expiresOn))
+                : CredentialChange.keep(new CredentialSettings.TokenSettings(expiresOn));
+    }
+
+    /**
+     * What a test uses: the typed token when one is typed, else the stored one; empty while the token is set to be
+     * cleared (there is nothing to test).
+     */
+    Optional<CredentialChange> forTest(LocalDate expiresOn) {
+        if (mode == Mode.CLEARING) {
+            return Optional.empty();
+        }
+        if (isReplacing() && (!stored || !typedToken().isEmpty())) {
+            return Optional.of(CredentialChange.replace(new AccessTokenInput(Secret.of(typedToken()),
+                    expiresOn)));
+        }
+        return Optional.of(CredentialChange.keep(new CredentialSettings.TokenSettings(expiresOn)));
+    }
+
+    /** What was typed, without the whitespace a paste brings along. */
+    private String typedToken() {
+        return input.getValue() == null ? "" : input.getValue().strip();
     }
 
     /** Whether a new token is being typed (detail page) or typed at all (setup form). */
@@ -146,11 +176,6 @@ class TokenField extends VerticalLayout {
         replace.addClickListener(e -> listener.run());
         clear.addClickListener(e -> listener.run());
         keep.addClickListener(e -> listener.run());
-    }
-
-    /** The typed token, for creating. */
-    String typed() {
-        return input.getValue();
     }
 
     void showError(String message) {

@@ -1,10 +1,10 @@
 package com.infrakitchen.console.user.ui;
 
 import com.infrakitchen.console.security.Roles;
+import com.infrakitchen.console.shared.TextLimits;
 import com.infrakitchen.console.user.NewUser;
 import com.infrakitchen.console.user.PasswordIssued;
 import com.infrakitchen.console.user.UserRuleViolation;
-import com.infrakitchen.console.shared.TextLimits;
 import com.infrakitchen.console.user.UserRules;
 import com.infrakitchen.console.user.UserService;
 import com.vaadin.flow.component.button.Button;

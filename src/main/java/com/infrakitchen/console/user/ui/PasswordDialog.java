@@ -1,8 +1,8 @@
 package com.infrakitchen.console.user.ui;
 
+import com.infrakitchen.console.shared.TextLimits;
 import com.infrakitchen.console.user.PasswordIssued;
 import com.infrakitchen.console.user.UserRuleViolation;
-import com.infrakitchen.console.shared.TextLimits;
 import com.infrakitchen.console.user.UserRules;
 import com.infrakitchen.console.user.UserSummary;
 import com.vaadin.flow.component.button.Button;

@@ -2,7 +2,7 @@ package com.infrakitchen.console.integration.azuredevops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;

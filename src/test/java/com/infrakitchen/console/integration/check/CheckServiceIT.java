@@ -1,7 +1,7 @@
 package com.infrakitchen.console.integration.check;
 
-import com.infrakitchen.console.integration.AccessTokenInput;
-import com.infrakitchen.console.integration.SshKeyInput;
+import com.infrakitchen.console.integration.credential.AccessTokenInput;
+import com.infrakitchen.console.integration.credential.SshKeyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

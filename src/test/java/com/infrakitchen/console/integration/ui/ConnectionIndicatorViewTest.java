@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.ui.ConnectionIndicator.State;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;

@@ -2,7 +2,7 @@ package com.infrakitchen.console.integration.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.integration.azuredevops.ssh.SshKeys;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.integration.azuredevops.ssh.SshProperties;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;

@@ -2,7 +2,7 @@ package com.infrakitchen.console.integration.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.integration.AuthMethod;
+import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.ui.ConnectionIndicator.State;
 import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;

@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.UserInfo;

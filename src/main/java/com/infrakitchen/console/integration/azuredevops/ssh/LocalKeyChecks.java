@@ -1,9 +1,13 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
-import com.infrakitchen.console.integration.IntegrationRules;
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.azuredevops.AzureDevOpsRules;
+import com.infrakitchen.console.integration.azuredevops.AzureKeyPolicy;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.StepStatus;
+import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
+import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.secret.Secret;
 import java.util.Optional;
 
@@ -25,7 +29,7 @@ final class LocalKeyChecks {
 
     static Outcome run(String org, String project, String repository, Secret privateKey, Secret passphrase) {
         long t = System.nanoTime();
-        Optional<String> orgProblem = IntegrationRules.organizationProblem(org);
+        Optional<String> orgProblem = AzureDevOpsRules.organizationProblem(org);
         if (orgProblem.isPresent()) {
             return failed(orgProblem.get(), CheckCategory.INVALID_ORGANIZATION_NAME, t);
         }
@@ -38,7 +42,7 @@ final class LocalKeyChecks {
         }
         ParsedKey key;
         try {
-            key = SshKeys.parseForCheck(privateKey, passphrase);
+            key = SshKeys.parseForCheck(privateKey, passphrase, AzureKeyPolicy.INSTANCE);
         } catch (SshKeyRuleViolation v) {
             String why = v.getMessage();
             return failed(why.endsWith(".") ? why : why + ".", category(v.problem()), t);

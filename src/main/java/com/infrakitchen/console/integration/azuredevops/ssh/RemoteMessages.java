@@ -1,6 +1,6 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

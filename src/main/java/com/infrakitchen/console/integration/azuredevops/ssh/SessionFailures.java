@@ -1,6 +1,6 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSchAlgoNegoFailException;
 import com.jcraft.jsch.JSchChangedHostKeyException;

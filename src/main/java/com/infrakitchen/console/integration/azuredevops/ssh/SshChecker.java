@@ -1,14 +1,17 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
+import com.infrakitchen.console.integration.azuredevops.AzureDevOpsProvider;
+import com.infrakitchen.console.integration.azuredevops.AzureDevOpsRules;
 import com.infrakitchen.console.integration.check.Cancellation;
-import com.infrakitchen.console.integration.check.CheckCategory;
-import com.infrakitchen.console.integration.check.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
-import com.infrakitchen.console.integration.check.HttpDetails;
-import com.infrakitchen.console.integration.check.KeyCheckInput;
 import com.infrakitchen.console.integration.check.ConnectionChecker;
+import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
+import com.infrakitchen.console.integration.credential.SshKeyInput;
+import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -44,7 +47,7 @@ import org.springframework.stereotype.Component;
  * the remote stderr, and the error holds fingerprints or the library's message (never key material).
  */
 @Component
-public class SshChecker implements ConnectionChecker<KeyCheckInput> {
+public class SshChecker implements ConnectionChecker<SshKeyInput> {
 
     static final String STEP_LOCAL = "Local key checks";
     static final String STEP_TCP = "TCP connect";
@@ -67,9 +70,26 @@ public class SshChecker implements ConnectionChecker<KeyCheckInput> {
 
     /** Runs one test; blocking, meant for a background thread. Never throws for a failed connection. */
     @Override
-    public CheckResult check(KeyCheckInput input, Cancellation cancellation) {
-        return check(SshCheckInput.withTestRepository(input.organization(), input.testRepository(),
-                input.privateKey(), input.passphrase(), input.fingerprint()), cancellation);
+    public String provider() {
+        return AzureDevOpsProvider.ID;
+    }
+
+    @Override
+    public Class<SshKeyInput> credentialType() {
+        return SshKeyInput.class;
+    }
+
+    /** Its first local check, the organization name (the key is parsed within the limits: it can take a while). */
+    @Override
+    public boolean failsLocally(String organization, SshKeyInput credential) {
+        return AzureDevOpsRules.organizationProblem(organization == null ? "" : organization.strip()).isPresent();
+    }
+
+    @Override
+    public CheckResult check(String organization, SshKeyInput credential, String fingerprint,
+            Cancellation cancellation) {
+        return check(SshCheckInput.withTestRepository(organization, credential.testRepository(),
+                credential.privateKey(), credential.passphrase(), fingerprint), cancellation);
     }
 
     public CheckResult check(SshCheckInput input, Cancellation cancellation) {

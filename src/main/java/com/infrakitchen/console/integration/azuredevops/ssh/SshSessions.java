@@ -1,5 +1,7 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
+import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;

@@ -1,11 +1,12 @@
 package com.infrakitchen.console.integration.check.internal;
 
-import com.infrakitchen.console.integration.check.CheckCategory;
 import com.infrakitchen.console.integration.check.CheckRecord;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.CheckTrigger;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.LatestCheck;
+import com.infrakitchen.console.integration.diagnosis.CategoryCodes;
+import com.infrakitchen.console.integration.diagnosis.OutdatedCheck;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,9 +34,11 @@ public class CheckRecordStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final CategoryCodes codes;
 
-    CheckRecordStore(JdbcClient jdbc) {
+    CheckRecordStore(JdbcClient jdbc, CategoryCodes codes) {
         this.jdbc = jdbc;
+        this.codes = codes;
     }
 
     record Report(List<CheckStep> steps, HttpDetails decisive) {
@@ -58,7 +61,7 @@ public class CheckRecordStore {
                     repository_count, report)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.integrationId(), ts(r.checkedAt()), r.trigger().name(), r.actor(),
-                        r.outcome().name(), r.category().name(), r.durationMillis(), r.organization(),
+                        r.outcome().name(), codes.code(r.category()), r.durationMillis(), r.organization(),
                         ts(r.tokenSetAt()), r.testRepository(), clip(r.identity(), 200), r.projectCount(), r.repositoryCount(), report)
                 .update();
         List<UUID> old = jdbc.sql("SELECT id FROM integration_check WHERE integration_id = ?"
@@ -71,21 +74,6 @@ public class CheckRecordStore {
     }
 
     /**
-     * SQL: whether the integration {@code integration} changed a value its check {@code check} tested since (the
-     * organization, the credential's set-at time, for SSH the test repository); a check shown so is outdated.
-     * Reads the columns organization, token_set_at and test_repository of the check, and organization, method,
-     * pat_set_at, ssh_set_at and ssh_test_repository of the integration. The grid's query uses it too.
-     */
-    public static String outdated(String check, String integration) {
-        String c = check + ".";
-        String i = integration + ".";
-        return "(LOWER(" + c + "organization) <> LOWER(" + i + "organization) OR " + c + "token_set_at IS DISTINCT"
-                + " FROM (CASE WHEN " + i + "method = 'SSH' THEN " + i + "ssh_set_at ELSE " + i + "pat_set_at END)"
-                + " OR (" + i + "method = 'SSH' AND " + c + "test_repository IS DISTINCT FROM " + i
-                + "ssh_test_repository))";
-    }
-
-    /**
      * The newest result of each of these integrations that has one, and whether the integration changed a
      * value it tested since (organization, or the token's set-at time).
      */
@@ -95,7 +83,7 @@ public class CheckRecordStore {
         if (integrationIds.isEmpty()) {
             return latest;
         }
-        jdbc.sql("SELECT c.*, " + outdated("c", "i") + " AS outdated\n" + """
+        jdbc.sql("SELECT c.*, " + OutdatedCheck.sql("c", "i") + " AS outdated\n" + """
                 FROM integration_check c JOIN integration i ON i.id = c.integration_id
                 WHERE c.integration_id IN (:ids)
                   AND c.id = (SELECT c2.id FROM integration_check c2 WHERE c2.integration_id = c.integration_id
@@ -118,7 +106,7 @@ public class CheckRecordStore {
         Report report = JSON.readValue(rs.getString("report"), Report.class);
         return new CheckRecord(rs.getObject("id", UUID.class), rs.getObject("integration_id", UUID.class),
                 instant(rs, "checked_at"), CheckTrigger.valueOf(rs.getString("trigger_kind")), rs.getString("actor"),
-                CheckCategory.valueOf(rs.getString("category")), rs.getLong("duration_ms"),
+                CategoryCodes.parse(rs.getString("category")), rs.getLong("duration_ms"),
                 rs.getString("organization"), instant(rs, "token_set_at"), rs.getString("test_repository"),
                 rs.getString("identity_name"),
                 (Integer) rs.getObject("project_count"), (Integer) rs.getObject("repository_count"),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.infrakitchen.console.integration.azuredevops.ssh.SessionFailures.Context;
 import com.infrakitchen.console.integration.azuredevops.ssh.SessionFailures.Facts;
 import com.infrakitchen.console.integration.azuredevops.ssh.SessionFailures.Phase;
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchFailures;

@@ -3,8 +3,8 @@ package com.infrakitchen.console.integration.azuredevops.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.check.Cancellation;
-import com.infrakitchen.console.integration.check.CheckCategory;
-import com.infrakitchen.console.integration.check.CheckOutcome;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.StepStatus;

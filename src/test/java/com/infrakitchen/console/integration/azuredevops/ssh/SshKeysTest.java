@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
-import com.infrakitchen.console.integration.azuredevops.ssh.SshKeyRuleViolation.Problem;
+import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation.Problem;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import com.jcraft.jsch.JSch;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.check.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.check.CheckRecord;
 import com.infrakitchen.console.integration.check.CheckTrigger;
 import com.infrakitchen.console.support.As;

@@ -1,0 +1,270 @@
+package com.infrakitchen.console.integration;
+
+import com.infrakitchen.console.audit.AuditDetails;
+import com.infrakitchen.console.integration.credential.AccessTokenInput;
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.credential.CredentialFacts;
+import com.infrakitchen.console.integration.credential.CredentialInput;
+import com.infrakitchen.console.integration.credential.CredentialSettings;
+import com.infrakitchen.console.integration.credential.SshKeyFacts;
+import com.infrakitchen.console.integration.credential.SshKeyInput;
+import com.infrakitchen.console.integration.credential.TokenFacts;
+import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
+import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
+import com.infrakitchen.console.integration.internal.Integration;
+import com.infrakitchen.console.integration.internal.StoredCredential;
+import com.infrakitchen.console.integration.provider.IntegrationProvider;
+import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.secret.SecretCipher;
+import com.infrakitchen.console.secret.SecretUnreadableException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The credential model (decision 0013): the one place where the kinds of credential differ. It checks a new
+ * credential against its provider's rules, seals it for its row (decision 0007: each ciphertext bound to row and
+ * column by its "place"), applies a {@link CredentialChange} to what is stored, says what an audit record shows of
+ * it, and opens it for a test. A further kind is a further case in each switch here and in the sealed types.
+ */
+final class IntegrationCredentials {
+
+    private final SecretCipher cipher;
+
+    IntegrationCredentials(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    // ---- places (associated data) ---------------------------------------------------------------------------
+
+    static String tokenPlace(UUID id) {
+        return "integration/" + id + "/pat/v1";
+    }
+
+    static String sshKeyPlace(UUID id) {
+        return "integration/" + id + "/ssh-key/v1";
+    }
+
+    static String sshPassphrasePlace(UUID id) {
+        return "integration/" + id + "/ssh-passphrase/v1";
+    }
+
+    // ---- new credentials ------------------------------------------------------------------------------------
+
+    /** The rules that need no parsing (token format, test repository, a key given); throws with a field error. */
+    static void check(IntegrationProvider provider, CredentialInput input) {
+        switch (input) {
+            case AccessTokenInput t -> acceptedToken(provider, t.token()).wipe();
+            case SshKeyInput k -> {
+                checkSettings(provider, k.settings());
+                if (k.privateKey() == null || k.privateKey().length() == 0) {
+                    throw new IntegrationRuleViolation("sshKey", "SSH Private Key is required: paste, upload or"
+                            + " generate one");
+                }
+            }
+        }
+    }
+
+    /** Checks {@code input} (all its rules, the key parsed with the provider's policy) and seals it; wipes it. */
+    StoredCredential seal(UUID id, IntegrationProvider provider, CredentialInput input, Instant now) {
+        try {
+            check(provider, input);
+            return switch (input) {
+                case AccessTokenInput t -> {
+                    byte[] ciphertext = sealed(acceptedToken(provider, t.token()), tokenPlace(id));
+                    yield new StoredCredential.AccessToken(t.expiresOn(), ciphertext, SecretCipher.keyIdOf(ciphertext),
+                            now);
+                }
+                case SshKeyInput k -> sealKey(id, provider, k, now);
+            };
+        } finally {
+            input.wipe();
+        }
+    }
+
+    private StoredCredential.SshKey sealKey(UUID id, IntegrationProvider provider, SshKeyInput key, Instant now) {
+        Secret passphrase = key.passphrase() == null || key.passphrase().length() == 0 ? null : key.passphrase();
+        ParsedKey parsed = null;
+        try {
+            parsed = SshKeys.parse(key.privateKey(), passphrase, provider.keyPolicy());
+            byte[] keyCiphertext = cipher.seal(key.privateKey(), sshKeyPlace(id));
+            byte[] passphraseCiphertext = passphrase == null ? null : cipher.seal(passphrase, sshPassphrasePlace(id));
+            return new StoredCredential.SshKey(keyCiphertext, SecretCipher.keyIdOf(keyCiphertext),
+                    passphraseCiphertext, now, parsed.publicKeyLine(), parsed.sha256Fingerprint(),
+                    parsed.md5Fingerprint(), parsed.description(), key.generated(), key.testRepository().strip());
+        } catch (SshKeyRuleViolation v) {
+            throw new IntegrationRuleViolation(v.field(), v.getMessage());
+        } finally {
+            if (parsed != null) {
+                parsed.wipe();
+            }
+        }
+    }
+
+    // ---- changes --------------------------------------------------------------------------------------------
+
+    /** What is stored after {@code change}; throws with a field error, and wipes a new secret, when refused. */
+    StoredCredential apply(UUID id, IntegrationProvider provider, StoredCredential current, CredentialChange change,
+            Instant now) {
+        if (change.method() != kindOf(current)) {
+            change.wipe();
+            throw new IntegrationRuleViolation("method", switch (kindOf(current)) {
+                case SSH -> "This integration uses an SSH key: save it with its key";
+                case PAT -> "This integration uses a personal access token";
+            });
+        }
+        return switch (change) {
+            case CredentialChange.Replace(CredentialInput input) -> seal(id, provider, input, now);
+            case CredentialChange.Keep(CredentialSettings settings) -> withSettings(provider, current, settings);
+            case CredentialChange.Clear(CredentialSettings settings) -> switch (settings) {
+                case CredentialSettings.TokenSettings t -> new StoredCredential.AccessToken(t.expiresOn(), null, null,
+                        null);
+                case CredentialSettings.SshKeySettings s -> throw new IntegrationRuleViolation("sshKey",
+                        "An SSH integration always has its key: replace it instead");
+            };
+        };
+    }
+
+    private static StoredCredential withSettings(IntegrationProvider provider, StoredCredential current,
+            CredentialSettings settings) {
+        checkSettings(provider, settings);
+        return switch (current) {
+            case StoredCredential.AccessToken t -> t.withExpiry(((CredentialSettings.TokenSettings) settings)
+                    .expiresOn());
+            case StoredCredential.SshKey k -> k.withTestRepository(((CredentialSettings.SshKeySettings) settings)
+                    .testRepository().strip());
+        };
+    }
+
+    private static void checkSettings(IntegrationProvider provider, CredentialSettings settings) {
+        if (settings instanceof CredentialSettings.SshKeySettings(String repository)) {
+            provider.testRepositoryProblem(repository == null ? "" : repository.strip()).ifPresent(p -> {
+                throw new IntegrationRuleViolation("testRepository", p);
+            });
+        }
+    }
+
+    /** Whether {@code change} sets or removes a secret (a clear of nothing changes nothing). */
+    static boolean secretChanged(StoredCredential current, CredentialChange change) {
+        return switch (change) {
+            case CredentialChange.Replace r -> true;
+            case CredentialChange.Keep k -> false;
+            case CredentialChange.Clear c -> current.hasSecret();
+        };
+    }
+
+    // ---- audit ----------------------------------------------------------------------------------------------
+
+    /** How audit records name the secret of this kind. */
+    static String secretName(StoredCredential credential) {
+        return switch (credential) {
+            case StoredCredential.AccessToken t -> "token";
+            case StoredCredential.SshKey k -> "sshKey";
+        };
+    }
+
+    /** What the creation record shows of a new credential. */
+    static AuditDetails created(StoredCredential credential, AuditDetails details) {
+        switch (credential) {
+            case StoredCredential.AccessToken t -> details.put("tokenExpiresOn", String.valueOf(t.tokenExpiresOn()));
+            case StoredCredential.SshKey k -> details.put("testRepository", k.testRepository())
+                    .put("sshKeyFingerprint", k.fingerprintSha256())
+                    .put("sshKeyGenerated", Boolean.TRUE.equals(k.generated()));
+        }
+        return details.secretChanged(secretName(credential), true);
+    }
+
+    /** The field-level changes of the credential's public part, added to {@code diff}. */
+    static AuditDetails changes(StoredCredential before, StoredCredential after, boolean secretChanged,
+            AuditDetails diff) {
+        switch (after) {
+            case StoredCredential.AccessToken t -> diff.change("tokenExpiresOn",
+                    ((StoredCredential.AccessToken) before).tokenExpiresOn(), t.tokenExpiresOn());
+            case StoredCredential.SshKey k -> {
+                StoredCredential.SshKey old = (StoredCredential.SshKey) before;
+                diff.change("testRepository", old.testRepository(), k.testRepository());
+                if (secretChanged) {
+                    diff.change("sshKeyFingerprint", old.fingerprintSha256(), k.fingerprintSha256());
+                }
+            }
+        }
+        return diff;
+    }
+
+    // ---- reading --------------------------------------------------------------------------------------------
+
+    /** What may be shown of a stored credential. */
+    static CredentialFacts facts(StoredCredential credential) {
+        return switch (credential) {
+            case StoredCredential.AccessToken t -> new TokenFacts(t.hasSecret(), t.patSetAt(), t.tokenExpiresOn());
+            case StoredCredential.SshKey k -> new SshKeyFacts(k.keyDescription(), k.fingerprintSha256(),
+                    k.fingerprintMd5(), k.publicKey(), Boolean.TRUE.equals(k.generated()),
+                    k.passphraseCiphertext() != null, k.setAt(), k.testRepository());
+        };
+    }
+
+    /**
+     * The credential of {@code i}, decrypted, for a connection test: the caller wipes it. A ciphertext that does not
+     * open here leaves the secret out, and says why.
+     */
+    StoredCredentials open(Integration i) {
+        StoredCredential stored = i.credential();
+        try {
+            CredentialInput open = switch (stored) {
+                case StoredCredential.AccessToken t -> new AccessTokenInput(t.patCiphertext() == null ? null
+                        : cipher.open(t.patCiphertext(), tokenPlace(i.id())), t.tokenExpiresOn());
+                case StoredCredential.SshKey k -> openKey(i.id(), k);
+            };
+            return new StoredCredentials(i.id(), i.name(), i.provider(), i.fields().organization(), open,
+                    stored.setAt(), null);
+        } catch (SecretUnreadableException e) {
+            CredentialInput none = switch (stored) {
+                case StoredCredential.AccessToken t -> new AccessTokenInput(null, t.tokenExpiresOn());
+                case StoredCredential.SshKey k -> new SshKeyInput(null, null, false, k.testRepository());
+            };
+            return new StoredCredentials(i.id(), i.name(), i.provider(), i.fields().organization(), none,
+                    stored.setAt(), e.reason());
+        }
+    }
+
+    private SshKeyInput openKey(UUID id, StoredCredential.SshKey k) {
+        if (k.keyCiphertext() == null) {
+            return new SshKeyInput(null, null, false, k.testRepository());
+        }
+        Secret key = cipher.open(k.keyCiphertext(), sshKeyPlace(id));
+        try {
+            Secret passphrase = k.passphraseCiphertext() == null ? null
+                    : cipher.open(k.passphraseCiphertext(), sshPassphrasePlace(id));
+            return new SshKeyInput(key, passphrase, Boolean.TRUE.equals(k.generated()), k.testRepository());
+        } catch (SecretUnreadableException e) {
+            key.wipe();
+            throw e;
+        }
+    }
+
+    static AuthMethod kindOf(StoredCredential credential) {
+        return switch (credential) {
+            case StoredCredential.AccessToken t -> AuthMethod.PAT;
+            case StoredCredential.SshKey k -> AuthMethod.SSH;
+        };
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private static Secret acceptedToken(IntegrationProvider provider, Secret typed) {
+        String token = typed == null ? "" : typed.reveal().strip();
+        provider.tokenProblem(token).ifPresent(p -> {
+            throw new IntegrationRuleViolation("token", p);
+        });
+        return Secret.of(token);
+    }
+
+    private byte[] sealed(Secret secret, String place) {
+        try {
+            return cipher.seal(secret, place);
+        } finally {
+            secret.wipe();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.infrakitchen.console.integration.credential;
+
+import java.time.Instant;
+
+/**
+ * What may be shown of a stored credential: whether a secret is set and since when, its settings, and what is
+ * public by nature (an SSH key's public half and fingerprints). Never the secret.
+ */
+public sealed interface CredentialFacts permits TokenFacts, SshKeyFacts {
+
+    AuthMethod method();
+
+    /** Whether a secret is stored (a token can be cleared). */
+    boolean configured();
+
+    /** When the secret was set; null when none is. */
+    Instant setAt();
+
+    /** Its settings as stored, for a form to show and send back unchanged. */
+    CredentialSettings settings();
+}

@@ -1,0 +1,44 @@
+package com.infrakitchen.console.integration.credential;
+
+import java.time.LocalDate;
+
+/**
+ * What belongs to a credential but is not secret, and can change while the secret is kept: a token's expiry date,
+ * the repository an SSH check asks for. A further kind of credential brings its own record here.
+ */
+public sealed interface CredentialSettings {
+
+    AuthMethod method();
+
+    /**
+     * What of these settings a connection test depends on, as text (for the fingerprint that binds a result to what
+     * it tested): the test repository; nothing for a token (its expiry changes a warning, not the connection).
+     */
+    String testedText();
+
+    /** @param expiresOn the expiry the user entered for the token (Azure DevOps does not tell); may be null */
+    record TokenSettings(LocalDate expiresOn) implements CredentialSettings {
+        @Override
+        public AuthMethod method() {
+            return AuthMethod.PAT;
+        }
+
+        @Override
+        public String testedText() {
+            return "";
+        }
+    }
+
+    /** @param testRepository {@code project/repository}, as typed (the provider's rules judge it) */
+    record SshKeySettings(String testRepository) implements CredentialSettings {
+        @Override
+        public AuthMethod method() {
+            return AuthMethod.SSH;
+        }
+
+        @Override
+        public String testedText() {
+            return testRepository == null ? "" : testRepository.strip();
+        }
+    }
+}

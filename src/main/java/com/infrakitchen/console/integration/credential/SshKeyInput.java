@@ -1,0 +1,53 @@
+package com.infrakitchen.console.integration.credential;
+
+import com.infrakitchen.console.secret.Secret;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A private key as pasted, uploaded or generated, with its passphrase (null or empty when it has none) and the
+ * repository a check asks for with it ({@code project/repository}). The service parses it again before storing
+ * anything; both secrets are wiped by whoever receives it.
+ */
+public record SshKeyInput(Secret privateKey, Secret passphrase, boolean generated, String testRepository)
+        implements CredentialInput {
+
+    @Override
+    public AuthMethod method() {
+        return AuthMethod.SSH;
+    }
+
+    @Override
+    public CredentialSettings.SshKeySettings settings() {
+        return new CredentialSettings.SshKeySettings(testRepository);
+    }
+
+    /** The same key and passphrase, asked about the settings' repository. */
+    @Override
+    public SshKeyInput withTestedSettings(CredentialSettings settings) {
+        return settings instanceof CredentialSettings.SshKeySettings(String repository)
+                ? new SshKeyInput(privateKey, passphrase, generated, repository) : this;
+    }
+
+    @Override
+    public List<Secret> secrets() {
+        List<Secret> secrets = new ArrayList<>(2);
+        if (privateKey != null) {
+            secrets.add(privateKey);
+        }
+        if (passphrase != null && passphrase.length() > 0) {
+            secrets.add(passphrase);
+        }
+        return secrets;
+    }
+
+    @Override
+    public void wipe() {
+        if (privateKey != null) {
+            privateKey.wipe();
+        }
+        if (passphrase != null) {
+            passphrase.wipe();
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package com.infrakitchen.console.integration.diagnosis;
+
+/**
+ * Every diagnosis the connection test can give: its outcome, a one-line headline in plain words and a
+ * fix hint (docs/product.md 5.2). Headlines may carry one {@code {org}} placeholder, filled with the
+ * organization that was tested. Stored by name: never rename a constant, add new ones instead.
+ *
+ * <p>The two hints of the guide (docs/product.md §14, step 5) appear where they apply:
+ * {@link #GUIDE_TOKEN_HINT} and {@link #GUIDE_ORGANIZATION_HINT}.
+ */
+public enum CheckCategory {
+
+    CONNECTED(CheckOutcome.CONNECTED, "Connected to {org}", ""),
+
+    // ---- warnings: it works, but something will hurt -----------------------------------------------------
+    NO_VISIBLE_PROJECTS(CheckOutcome.WARNING, "Connected to {org}, but the token sees no projects",
+            "The token works, but its user can see no project in this organization. Ask a project administrator"
+                    + " to add the user to the projects InfraKitchen should use."),
+    CODE_READ_MISSING(CheckOutcome.WARNING, "Connected to {org}, but the token cannot read code",
+            "Create a token with the scope Code (Read, write and manage): InfraKitchen needs it for repository"
+                    + " access. " + CheckCategory.GUIDE_TOKEN_HINT),
+    CODE_WRITE_MISSING(CheckOutcome.WARNING, "Connected to {org}, but the token cannot write code",
+            "The token can read repositories but not push to them. Create a token with the scope Code (Read,"
+                    + " write and manage). " + CheckCategory.GUIDE_TOKEN_HINT),
+    CODE_WRITE_NOT_PERMITTED(CheckOutcome.WARNING, "Connected to {org}, but the user may not push to repositories",
+            "The token has the write scope, but its user lacks the Contribute permission on the repository that"
+                    + " was probed. Ask a project administrator for Contribute on the repositories InfraKitchen"
+                    + " should change."),
+    TOKEN_EXPIRING_SOON(CheckOutcome.WARNING, "Connected to {org}, but the token expires soon",
+            "Create a new token in Azure DevOps (User settings, Personal access tokens) and replace this one"
+                    + " before it expires."),
+    IDENTITY_UNKNOWN(CheckOutcome.WARNING, "Connected to {org}, but Azure DevOps did not say whose token it is",
+            "The token works, but the identity request failed (see the details). Test again; if it keeps failing,"
+                    + " the details show what Azure DevOps answered."),
+    NEAR_RATE_LIMIT(CheckOutcome.WARNING, "Connected to {org}, but Azure DevOps is slowing this user down",
+            "Azure DevOps sent Retry-After on a successful answer: the user's request budget (shared with their"
+                    + " other tools) is nearly used up. Consider a dedicated user for InfraKitchen."),
+
+    // ---- failures found before any request -------------------------------------------------------------
+    INVALID_ORGANIZATION_NAME(CheckOutcome.FAILED, "The organization name is not valid",
+            "Use only the name from https://dev.azure.com/<organization-name>/: letters, digits and hyphens, at"
+                    + " most 50. " + CheckCategory.GUIDE_ORGANIZATION_HINT),
+    INVALID_TOKEN_FORMAT(CheckOutcome.FAILED, "The access token is not in a valid format",
+            "Paste the token exactly as Azure DevOps showed it, without spaces or line breaks."),
+    NO_TOKEN(CheckOutcome.FAILED, "No access token is configured",
+            "Enter the personal access token in Azure Access Token, then test again."),
+    SECRET_UNREADABLE(CheckOutcome.FAILED, "The stored token cannot be decrypted",
+            "The key set no longer holds the key this token was encrypted with. Enter the token again with"
+                    + " Replace, or ask an administrator to restore the key set."),
+    SECRET_NOT_FOR_THIS_INTEGRATION(CheckOutcome.FAILED, "The stored secret does not belong to this integration",
+            "It was encrypted for another integration (copied in the database) or altered, so it is never used"
+                    + " here. Enter the token or key again with Replace, and ask an administrator how it got there."),
+
+    // ---- failures reported by Azure DevOps ------------------------------------------------------------
+    ORGANIZATION_NOT_FOUND(CheckOutcome.FAILED, "Organization '{org}' was not found",
+            CheckCategory.GUIDE_ORGANIZATION_HINT + " For https://dev.azure.com/contoso/ the organization is"
+                    + " contoso."),
+    NO_CREDENTIALS(CheckOutcome.FAILED, "Azure DevOps received no credentials",
+            "The request reached Azure DevOps without the token. A proxy between InfraKitchen and Azure DevOps may"
+                    + " strip the Authorization header."),
+    TOKEN_REJECTED(CheckOutcome.FAILED, "Azure DevOps does not accept this token for '{org}'",
+            "The token is wrong, revoked, or was created for another organization. "
+                    + CheckCategory.GUIDE_TOKEN_HINT + " " + CheckCategory.GUIDE_ORGANIZATION_HINT),
+    SIGN_IN_PAGE(CheckOutcome.FAILED, "Azure DevOps answered with a sign-in page instead of data",
+            "The token was not accepted (wrong, expired or revoked), or a proxy removed the"
+                    + " X-TFS-FedAuthRedirect header. " + CheckCategory.GUIDE_TOKEN_HINT),
+    TOKEN_EXPIRED(CheckOutcome.FAILED, "The access token has expired",
+            "Create a new token in Azure DevOps (User settings, Personal access tokens, New Token) and replace"
+                    + " this one. " + CheckCategory.GUIDE_TOKEN_HINT),
+    NOT_A_MEMBER(CheckOutcome.FAILED, "The token's user is not a member of '{org}'",
+            "The token is valid, but its user has no access to this organization. Ask an organization"
+                    + " administrator to add the user, or use a token of a member. "
+                    + CheckCategory.GUIDE_ORGANIZATION_HINT),
+    GLOBAL_TOKEN_BLOCKED(CheckOutcome.FAILED, "'{org}' does not allow tokens for all organizations",
+            "Create a token scoped to this organization only (Organization: {org} when creating it). Azure"
+                    + " DevOps stops accepting global tokens on 2026-12-01 anyway."),
+    CONDITIONAL_ACCESS_BLOCKED(CheckOutcome.FAILED, "Blocked by the organization's Conditional Access or IP policy",
+            "The Microsoft Entra administrator's policy refused this request (for example because of the network"
+                    + " InfraKitchen runs in). Ask them to allow it."),
+    FORBIDDEN(CheckOutcome.FAILED, "Azure DevOps refused the request",
+            "The organization's policy denies this token access. The server's message below says more."),
+    PROJECT_SCOPE_MISSING(CheckOutcome.FAILED, "The token lacks the scope Project and Team (Read)",
+            "Edit the token in Azure DevOps (or create a new one) with the scopes Project and Team (Read) and Code"
+                    + " (Read, write and manage). " + CheckCategory.GUIDE_TOKEN_HINT),
+    PROJECT_NOT_FOUND(CheckOutcome.FAILED, "A project was not found, or the token may not see it",
+            "Check the project name, and that the token's user is a member of the project."),
+    REPOSITORY_NOT_FOUND(CheckOutcome.FAILED, "A repository was not found, or the token may not see it",
+            "Check the repository name, and that the token's user may read it."),
+    RATE_LIMITED(CheckOutcome.FAILED, "Azure DevOps is rate-limiting this user",
+            "The user's request budget is used up; it is shared with their other tools. Wait for the time given"
+                    + " below before testing again."),
+    API_VERSION_MISMATCH(CheckOutcome.FAILED, "The server does not support the API version InfraKitchen uses",
+            "InfraKitchen uses REST API version 7.1 (Azure DevOps Services, or Azure DevOps Server 2022 and"
+                    + " later). The server's message below names the version it supports."),
+    SERVICE_ERROR(CheckOutcome.FAILED, "Azure DevOps had an internal error",
+            "This is on Azure DevOps' side. Try again in a few minutes; if it persists, give Microsoft support the"
+                    + " Activity Id below."),
+    SERVICE_UNAVAILABLE(CheckOutcome.FAILED, "Azure DevOps is unavailable right now",
+            "Azure DevOps is down or under maintenance (see https://status.dev.azure.com). Try again later."),
+    UNEXPECTED_REDIRECT(CheckOutcome.FAILED, "Azure DevOps redirected the request",
+            "InfraKitchen never follows redirects, so the token cannot leak to another host. A redirect usually"
+                    + " means a proxy, a wrong base URL, or a sign-in page; the target host is shown below."),
+    UNEXPECTED_RESPONSE(CheckOutcome.FAILED, "Azure DevOps sent a response InfraKitchen does not understand",
+            "The status and the start of the response are shown below. A proxy or captive portal between"
+                    + " InfraKitchen and Azure DevOps may have answered instead."),
+    RESPONSE_TOO_LARGE(CheckOutcome.FAILED, "The response was larger than expected and was not read",
+            "A small answer was expected; something else (a proxy or a wrong base URL) answered with a large"
+                    + " document."),
+
+    // ---- failures of the network -----------------------------------------------------------------------
+    DNS_FAILURE(CheckOutcome.FAILED, "The Azure DevOps host name could not be resolved",
+            "Check the DNS settings of the machine InfraKitchen runs on, and the configured base URL."),
+    CONNECTION_REFUSED(CheckOutcome.FAILED, "The connection to Azure DevOps was refused",
+            "Nothing accepted the connection. Check the configured base URL and port, and any firewall or proxy."),
+    CONNECTION_RESET(CheckOutcome.FAILED, "The connection to Azure DevOps was cut",
+            "The connection was reset while talking to the server; a firewall or proxy often does this. Try"
+                    + " again; if it persists, check the network path."),
+    TIMEOUT(CheckOutcome.FAILED, "Azure DevOps did not answer in time",
+            "The server was too slow or unreachable. Try again; if it persists, check the network path and"
+                    + " https://status.dev.azure.com."),
+    TLS_UNTRUSTED(CheckOutcome.FAILED, "The server's certificate is not trusted",
+            "The certificate chain does not lead to a trusted authority: a TLS-inspecting proxy, or an on-premises"
+                    + " server with its own CA. An administrator can add that CA (app.azure-devops.trusted-certificates)."),
+    TLS_PROTOCOL_ERROR(CheckOutcome.FAILED, "A secure connection could not be set up",
+            "The server did not speak TLS on this port. Check the configured base URL (https and port)."),
+    ADDRESS_NOT_ALLOWED(CheckOutcome.FAILED, "The Azure DevOps host resolves to an address InfraKitchen may not call",
+            "The host resolved to a loopback, link-local or private address. If this is an on-premises server,"
+                    + " an administrator can allow private addresses (app.azure-devops.allow-private-addresses)."),
+    NETWORK_ERROR(CheckOutcome.FAILED, "The connection to Azure DevOps failed",
+            "The network error is shown below. Check the network path from InfraKitchen to Azure DevOps."),
+
+    // ---- SSH ----------------------------------------------------------------------------------------------------
+    SSH_NO_KEY(CheckOutcome.FAILED, "No SSH private key is configured",
+            "Paste the private key in SSH Private Key, or use Generate key pair, then test again."),
+    SSH_INVALID_KEY(CheckOutcome.FAILED, "The SSH private key cannot be used",
+            "Paste the whole private key file, from -----BEGIN to -----END: OpenSSH, PEM (PKCS#1) or PKCS#8. The"
+                    + " message below says what is wrong with this one."),
+    SSH_UNSUPPORTED_KEY_TYPE(CheckOutcome.FAILED, "Azure DevOps does not accept this kind of SSH key",
+            "Azure DevOps accepts only RSA keys of at least 2048 bits. Create one (ssh-keygen -t rsa -b 4096) or"
+                    + " use Generate key pair, and add its public key in Azure DevOps."),
+    SSH_PASSPHRASE_REQUIRED(CheckOutcome.FAILED, "The SSH key is encrypted and no passphrase was given",
+            "Enter the key's passphrase in Key Passphrase, then test again."),
+    SSH_WRONG_PASSPHRASE(CheckOutcome.FAILED, "The passphrase does not decrypt the SSH key",
+            "Enter the passphrase this key was encrypted with in Key Passphrase."),
+    SSH_NO_REPOSITORY(CheckOutcome.FAILED, "No valid test repository is configured",
+            "Enter Test Repository as project/repository, as in the clone URL. Azure DevOps accepts any SSH key"
+                    + " until a repository is asked for, so a key can only be proven on a repository."),
+    SSH_HOST_KEY_UNKNOWN(CheckOutcome.FAILED, "The SSH server's host key is not a trusted one",
+            "InfraKitchen connects only to SSH servers whose host key is configured. Compare the fingerprint below"
+                    + " with the one the server's owner publishes (Microsoft's documentation for Azure DevOps);"
+                    + " only if they match, an administrator adds the key to app.azure-devops.ssh.known-hosts."),
+    SSH_HOST_KEY_CHANGED(CheckOutcome.FAILED,
+            "The SSH server presented a different host key than the trusted one",
+            "InfraKitchen stopped before sending anything: someone may be intercepting the connection, or the"
+                    + " server's key was replaced. Do not trust the new key until its owner has confirmed the"
+                    + " fingerprint shown below."),
+    SSH_ALGORITHM_MISMATCH(CheckOutcome.FAILED, "The SSH server offers no algorithm InfraKitchen accepts",
+            "InfraKitchen requires RSA host keys with rsa-sha2-256 or rsa-sha2-512 signatures and never falls back"
+                    + " to SHA-1 (ssh-rsa). Azure DevOps Services supports them; an Azure DevOps Server needs the"
+                    + " updates that add them. What each side offered is shown below."),
+    SSH_AUTH_FAILED(CheckOutcome.FAILED, "The SSH server refused the key at sign-in",
+            "The server did not accept this key for its user. Azure DevOps accepts only RSA keys; check that the key"
+                    + " is the one whose public half is registered."),
+    SSH_KEY_NOT_REGISTERED(CheckOutcome.FAILED, "Azure DevOps does not accept this SSH key for '{org}'",
+            "Add the public key under User settings, SSH public keys, in Azure DevOps, and compare its MD5"
+                    + " fingerprint (shown below) with the list there. Keys expire after a year: an expired key must"
+                    + " be added again. The key's user must also be a member of {org}."),
+    SSH_REPOSITORY_NOT_FOUND(CheckOutcome.FAILED,
+            "The test repository was not found, or the key's user may not read it",
+            "Check Test Repository (project/repository, as in the clone URL), and that the user the key belongs to"
+                    + " may read it. " + CheckCategory.GUIDE_ORGANIZATION_HINT),
+    SSH_SHA1_REFUSED(CheckOutcome.FAILED, "Azure DevOps refused an SHA-1 (ssh-rsa) signature",
+            "Azure DevOps no longer accepts ssh-rsa (SHA-1) signatures, only rsa-sha2-256 and rsa-sha2-512."
+                    + " InfraKitchen signs only with those, so something between it and Azure DevOps may have"
+                    + " changed the connection. See https://aka.ms/ado-ssh-rsa-deprecation."),
+    SSH_PROTOCOL_ERROR(CheckOutcome.FAILED, "The server on the SSH port does not speak SSH",
+            "Something else answered, for example a web server or a proxy. Check the SSH host and port"
+                    + " (app.azure-devops.ssh.host and .port) and the network path."),
+    SSH_UNEXPECTED_RESPONSE(CheckOutcome.FAILED,
+            "The SSH server did not answer the Git request as Azure DevOps does",
+            "The server signed the key in but did not send a Git reference list. Its own message is shown below;"
+                    + " check that app.azure-devops.ssh.host is an Azure DevOps SSH endpoint."),
+
+    // ---- refused or stopped by InfraKitchen --------------------------------------------------------------
+    TOO_MANY_TESTS(CheckOutcome.FAILED, "Too many tests in a short time",
+            "To protect your Azure DevOps request budget, each user may start a few tests per minute. Wait a"
+                    + " moment and test again."),
+    TEST_ALREADY_RUNNING(CheckOutcome.FAILED, "A test of this integration is already running",
+            "Wait for it to finish; its result will show here."),
+    CANCELLED(CheckOutcome.FAILED, "The test was cancelled", "Start it again when you are ready."),
+    INTERNAL_ERROR(CheckOutcome.FAILED, "The test could not be completed",
+            "Something went wrong inside InfraKitchen; the server log has the details. Try again.");
+
+    /** The guide's advice, step 5, about the token. */
+    public static final String GUIDE_TOKEN_HINT = "Ensure your PAT hasn't expired and includes the required scopes.";
+    /** The guide's advice, step 5, about the organization. */
+    public static final String GUIDE_ORGANIZATION_HINT =
+            "Verify that the Organization Name matches exactly as shown in the URL.";
+
+    private final CheckOutcome outcome;
+    private final String headline;
+    private final String hint;
+
+    CheckCategory(CheckOutcome outcome, String headline, String hint) {
+        this.outcome = outcome;
+        this.headline = headline;
+        this.hint = hint;
+    }
+
+    public CheckOutcome outcome() {
+        return outcome;
+    }
+
+    /** The headline for this organization. */
+    public String headline(String organization) {
+        return headline.replace("{org}", organization == null || organization.isBlank() ? "?" : organization);
+    }
+
+    public String hint(String organization) {
+        return hint.replace("{org}", organization == null || organization.isBlank() ? "?" : organization);
+    }
+}

@@ -1,0 +1,82 @@
+package com.infrakitchen.console.integration.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An integration's credential as stored: secrets as ciphertexts bound to the row (decision 0007), the rest in clear.
+ * One record per kind, each embedded with its own columns; a further kind (a service principal) is a further record
+ * here, its columns in a V7+ migration.
+ */
+public sealed interface StoredCredential {
+
+    /** When the secret was set (a stored result is outdated once it changes); null when there is none. */
+    Instant setAt();
+
+    /** Whether a secret is stored (a token may have been cleared). */
+    boolean hasSecret();
+
+    /**
+     * A personal access token ({@code pat_*} columns and {@code token_expires_on}); the token itself may have been
+     * cleared while its expiry date stays.
+     */
+    record AccessToken(LocalDate tokenExpiresOn, byte[] patCiphertext, Integer patKeyId, Instant patSetAt)
+            implements StoredCredential {
+
+        static final AccessToken NONE = new AccessToken(null, null, null, null);
+
+        @Override
+        public Instant setAt() {
+            return patSetAt;
+        }
+
+        @Override
+        public boolean hasSecret() {
+            return patCiphertext != null;
+        }
+
+        boolean isEmpty() {
+            return tokenExpiresOn == null && patCiphertext == null && patKeyId == null && patSetAt == null;
+        }
+
+        public AccessToken withExpiry(LocalDate expiresOn) {
+            return new AccessToken(expiresOn, patCiphertext, patKeyId, patSetAt);
+        }
+
+        @Override
+        public String toString() {
+            return "AccessToken[" + (patCiphertext == null ? "none" : "configured") + ", expires=" + tokenExpiresOn
+                    + "]";
+        }
+    }
+
+    /**
+     * An SSH key ({@code ssh_*} columns): the private key and passphrase as ciphertexts, the public half and its
+     * fingerprints in clear (they are public), and the repository a check asks for.
+     */
+    record SshKey(byte[] keyCiphertext, Integer keyKeyId, byte[] passphraseCiphertext, Instant setAt,
+            String publicKey, String fingerprintSha256, String fingerprintMd5, String keyDescription, Boolean generated,
+            String testRepository) implements StoredCredential {
+
+        static final SshKey NONE = new SshKey(null, null, null, null, null, null, null, null, null, null);
+
+        @Override
+        public boolean hasSecret() {
+            return keyCiphertext != null;
+        }
+
+        boolean isEmpty() {
+            return keyCiphertext == null && testRepository == null && publicKey == null;
+        }
+
+        public SshKey withTestRepository(String repository) {
+            return new SshKey(keyCiphertext, keyKeyId, passphraseCiphertext, setAt, publicKey, fingerprintSha256,
+                    fingerprintMd5, keyDescription, generated, repository);
+        }
+
+        @Override
+        public String toString() {
+            return "SshKey[" + keyDescription + ", " + fingerprintSha256 + ", repository=" + testRepository + "]";
+        }
+    }
+}
