@@ -224,7 +224,7 @@ final class IntegrationCredentials {
                 case StoredCredential.SshKey k -> new SshKeyInput(null, null, false, k.testRepository());
             };
             return new StoredCredentials(i.id(), i.name(), i.provider(), i.fields().organization(), none,
-                    stored.setAt(), e.reason());
+                    stored.setAt(), e);
         }
     }
 

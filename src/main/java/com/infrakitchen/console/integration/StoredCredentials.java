@@ -12,10 +12,10 @@ import java.util.UUID;
  * @param credential      the stored credential, decrypted; its secret is null when none is stored or it could not
  *                        be decrypted (then {@code unreadable} says why)
  * @param credentialSetAt when the secret was set: a stored result is outdated once this changes
- * @param unreadable      why the stored secret does not open here, or null
+ * @param unreadable      why the stored secret does not open here (its message is safe to show), or null
  */
 public record StoredCredentials(UUID id, String name, String provider, String organization,
-        CredentialInput credential, Instant credentialSetAt, SecretUnreadableException.Reason unreadable) {
+        CredentialInput credential, Instant credentialSetAt, SecretUnreadableException unreadable) {
 
     /** Whether a secret is there to test with. */
     public boolean hasSecret() {

@@ -9,13 +9,13 @@ import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserExtension;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.E2eUsers;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.NetworkRecorder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +30,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An editor sets up an integration with three label chips, finds it by label and by search, edits its
@@ -72,7 +72,7 @@ class IntegrationsE2E {
         As.user("e2e-setup", "ADMIN", () -> {
             if (integrations.count(null) == 0) {
                 integrations.create(new IntegrationData("billing-dev", "Billing sandbox", List.of("dev"),
-                        "contoso-dev", null), "OTHER" + randomUpper(47));
+                        "contoso-dev"), IntegrationFixtures.pat("OTHER" + randomUpper(47)));
             }
         });
         this.browser = browser;

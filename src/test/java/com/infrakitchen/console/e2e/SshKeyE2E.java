@@ -3,6 +3,7 @@ package com.infrakitchen.console.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.azuredevops.AzureKeyPolicy;
 import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.support.As;
@@ -10,6 +11,7 @@ import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.BrowserTest;
 import com.infrakitchen.console.support.E2eUsers;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.NetworkRecorder;
 import com.infrakitchen.console.support.SecretScan;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
@@ -80,7 +82,7 @@ class SshKeyE2E {
             throws Exception {
         KeyPair pair = TestSshKeys.rsa(3072);
         String privateKey = TestSshKeys.openssh(pair, null, "e2e@infrakitchen");
-        String publicLine = SshKeys.parse(privateKey, null).publicKeyLine();
+        String publicLine = SshKeys.parse(privateKey, null, AzureKeyPolicy.INSTANCE).publicKeyLine();
         String expectedSha = SshKeys.sha256FingerprintOfLine(publicLine);
         Path file = dir.resolve("id_rsa");
         Files.writeString(file, privateKey);
@@ -160,7 +162,7 @@ class SshKeyE2E {
         // test-only look at what the server generated: decrypt what it stored (the page never had it)
         UUID id = UUID.fromString(jdbc.queryForObject("SELECT CAST(id AS VARCHAR) FROM integration WHERE name = ?",
                 String.class, name));
-        Secret stored = As.user("e2e-check", "EDITOR", () -> integrations.credentialsForTest(id)).orElseThrow().sshKey();
+        Secret stored = IntegrationFixtures.keyOf(As.user("e2e-check", "EDITOR", () -> integrations.credentialsForTest(id)).orElseThrow());
         List<String> fragments = SecretScan.fragments(stored.reveal());
         stored.wipe();
 

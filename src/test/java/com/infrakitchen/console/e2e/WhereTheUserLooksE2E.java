@@ -9,6 +9,7 @@ import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.BrowserTest;
 import com.infrakitchen.console.support.E2eUsers;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
@@ -47,8 +48,7 @@ class WhereTheUserLooksE2E {
         As.user("e2e-setup", "ADMIN", () -> {
             if (!integrations.nameTaken("platform-payments-production-westeurope", null)) {
                 integrations.create(new IntegrationData("platform-payments-production-westeurope",
-                        "Payments", List.of("prod", "team-payments", "eu-west"), "contoso-payments-platform", null),
-                        FakeTokens.PAT_FULL);
+                        "Payments", List.of("prod", "team-payments", "eu-west"), "contoso-payments-platform"), IntegrationFixtures.pat(FakeTokens.PAT_FULL));
             }
             return null;
         });

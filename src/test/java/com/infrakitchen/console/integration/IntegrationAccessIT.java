@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,13 +30,12 @@ class IntegrationAccessIT {
 
     @Test
     void a01AViewerIsDeniedEveryChangeAndEachDenialIsAudited() {
-        IntegrationDetail existing = As.user("setup", "EDITOR", () -> integrations.create(data(uniqueName("a01")),
-                fakeToken()));
+        IntegrationDetail existing = As.user("setup", "EDITOR", () -> integrations.create(data(uniqueName("a01")), IntegrationFixtures.pat(fakeToken())));
         String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Runnable> changes = new LinkedHashMap<>();
-        changes.put("IntegrationService.create", () -> integrations.create(data(uniqueName("x")), fakeToken()));
+        changes.put("IntegrationService.create", () -> integrations.create(data(uniqueName("x")), IntegrationFixtures.pat(fakeToken())));
         changes.put("IntegrationService.update", () -> integrations.update(existing.id(), existing.version(),
-                existing.data(), SecretChange.CLEAR));
+                existing.data(), IntegrationFixtures.clearToken()));
         changes.put("IntegrationService.setEnabled", () -> integrations.setEnabled(existing.id(), existing.version(),
                 false));
         changes.put("IntegrationService.delete", () -> integrations.delete(existing.id(), existing.version(),
@@ -55,16 +55,14 @@ class IntegrationAccessIT {
 
     @Test
     void aViewerMayReadTheGridAndTheDetail() {
-        IntegrationDetail existing = As.user("setup", "EDITOR", () -> integrations.create(data(uniqueName("read")),
-                fakeToken()));
+        IntegrationDetail existing = As.user("setup", "EDITOR", () -> integrations.create(data(uniqueName("read")), IntegrationFixtures.pat(fakeToken())));
         assertThat(As.user("v", "VIEWER", () -> integrations.get(existing.id()))).isPresent();
         assertThat(As.user("v", "VIEWER", () -> integrations.count(null))).isPositive();
     }
 
     @Test
     void onlyAdminsDeleteAndRotateKeys() {
-        IntegrationDetail existing = As.user("setup", "EDITOR", () -> integrations.create(data(uniqueName("adm")),
-                fakeToken()));
+        IntegrationDetail existing = As.user("setup", "EDITOR", () -> integrations.create(data(uniqueName("adm")), IntegrationFixtures.pat(fakeToken())));
         assertThatThrownBy(() -> As.user("ed", "EDITOR", () -> integrations.delete(existing.id(), existing.version(),
                 existing.data().name()))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> As.user("ed", "EDITOR", () -> rotation.reencryptSecrets()))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -29,16 +30,15 @@ class IntegrationConcurrencyIT {
 
     @Test
     void c01TheSecondOfTwoEditorsIsToldWhoChangedItAndWhenAndNothingOfHisIsWritten() {
-        IntegrationDetail loaded = As.user("alice", "EDITOR", () -> integrations.create(data(uniqueName("c01")),
-                fakeToken()));
+        IntegrationDetail loaded = As.user("alice", "EDITOR", () -> integrations.create(data(uniqueName("c01")), IntegrationFixtures.pat(fakeToken())));
         // alice and bob both opened version `loaded`; alice saves first
         As.user("alice", "EDITOR", () -> integrations.update(loaded.id(), loaded.version(),
-                withDescription(loaded, "alice's description"), SecretChange.KEEP));
+                withDescription(loaded, "alice's description"), IntegrationFixtures.keepToken()));
         byte[] token = jdbc.queryForObject("SELECT pat_ciphertext FROM integration WHERE id = ?", byte[].class,
                 loaded.id());
 
         assertThatThrownBy(() -> As.user("bob", "EDITOR", () -> integrations.update(loaded.id(), loaded.version(),
-                withDescription(loaded, "bob's description"), SecretChange.CLEAR)))
+                withDescription(loaded, "bob's description"), IntegrationFixtures.clearToken())))
                 .isInstanceOf(ConcurrentEditException.class)
                 .hasMessageStartingWith("This integration was changed by alice at ")
                 .hasMessageContaining("Reload");
@@ -51,19 +51,17 @@ class IntegrationConcurrencyIT {
 
     @Test
     void c02SavingAnIntegrationThatWasDeletedMeanwhileSaysItNoLongerExists() {
-        IntegrationDetail loaded = As.user("alice", "EDITOR", () -> integrations.create(data(uniqueName("c02")),
-                fakeToken()));
+        IntegrationDetail loaded = As.user("alice", "EDITOR", () -> integrations.create(data(uniqueName("c02")), IntegrationFixtures.pat(fakeToken())));
         As.user("root", "ADMIN", () -> integrations.delete(loaded.id(), loaded.version(), loaded.data().name()));
         assertThatThrownBy(() -> As.user("bob", "EDITOR", () -> integrations.update(loaded.id(), loaded.version(),
-                withDescription(loaded, "too late"), SecretChange.KEEP)))
+                withDescription(loaded, "too late"), IntegrationFixtures.keepToken())))
                 .isInstanceOf(ConcurrentEditException.class)
                 .hasMessageContaining("no longer exists");
     }
 
     @Test
     void aStaleDeleteIsRefusedToo() {
-        IntegrationDetail loaded = As.user("alice", "EDITOR", () -> integrations.create(data(uniqueName("stale")),
-                fakeToken()));
+        IntegrationDetail loaded = As.user("alice", "EDITOR", () -> integrations.create(data(uniqueName("stale")), IntegrationFixtures.pat(fakeToken())));
         As.user("alice", "EDITOR", () -> integrations.setEnabled(loaded.id(), loaded.version(), false));
         assertThatThrownBy(() -> As.user("root", "ADMIN", () -> {
             integrations.delete(loaded.id(), loaded.version(), loaded.data().name());
@@ -84,7 +82,7 @@ class IntegrationConcurrencyIT {
                     results.add(pool.submit(() -> {
                         start.await();
                         try {
-                            As.user(who, "EDITOR", () -> integrations.create(data(name), fakeToken()));
+                            As.user(who, "EDITOR", () -> integrations.create(data(name), IntegrationFixtures.pat(fakeToken())));
                             return "created";
                         } catch (IntegrationRuleViolation e) {
                             return e.field() + ": " + e.getMessage();
@@ -106,7 +104,6 @@ class IntegrationConcurrencyIT {
     }
 
     private static IntegrationData withDescription(IntegrationDetail d, String description) {
-        return new IntegrationData(d.data().name(), description, d.data().labels(), d.data().organization(),
-                d.data().tokenExpiresOn());
+        return new IntegrationData(d.data().name(), description, d.data().labels(), d.data().organization());
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -34,7 +35,7 @@ class IntegrationRulesIT {
     }
 
     private IntegrationDetail create(IntegrationData data, String token) {
-        return asEditor(() -> integrations.create(data, token));
+        return asEditor(() -> integrations.create(data, IntegrationFixtures.pat(token)));
     }
 
     private void assertRefused(IntegrationData data, String token, String field, String messagePart) {
@@ -80,16 +81,16 @@ class IntegrationRulesIT {
 
     @Test
     void tooLongValuesAreRefusedWithTheirLengthAndTheLimitNeverCut() {
-        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(10_000), List.of(), "contoso", null),
+        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(10_000), List.of(), "contoso"),
                 fakeToken(), "description", "Description has 10,000 characters; at most 500");
         // a tampered client without maxlength gets the exact count; at the field's hard bound it may have been cut
-        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(200_000), List.of(), "contoso", null),
+        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(200_000), List.of(), "contoso"),
                 fakeToken(), "description", "Description has 200,000 characters; at most 500");
-        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(100_000), List.of(), "contoso", null),
+        assertRefused(new IntegrationData(uniqueName("desc"), "d".repeat(100_000), List.of(), "contoso"),
                 fakeToken(), "description", "Description has 100,000 characters or more; at most 500");
-        assertRefused(new IntegrationData(uniqueName("org"), "", List.of(), "o".repeat(51), null), fakeToken(),
+        assertRefused(new IntegrationData(uniqueName("org"), "", List.of(), "o".repeat(51)), fakeToken(),
                 "organization", "Azure Organization has 51 characters; at most 50");
-        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("l".repeat(41)), "contoso", null),
+        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("l".repeat(41)), "contoso"),
                 fakeToken(), "labels", "has 41 characters; at most 40");
         assertRefused(data(uniqueName("tok")), "t".repeat(1024 * 1024), "token",
                 "Azure Access Token has 1,048,576 characters; at most 1,024");
@@ -97,7 +98,7 @@ class IntegrationRulesIT {
                 "Azure Access Token has 1,025 characters; at most 1,024");
         // exactly at the limits: saved as typed
         IntegrationDetail atLimits = create(new IntegrationData("n".repeat(58) + suffix(), "d".repeat(500),
-                List.of("l".repeat(40)), "o".repeat(50), null), fakeToken());
+                List.of("l".repeat(40)), "o".repeat(50)), fakeToken());
         assertThat(integrations(atLimits.id()).data().description()).hasSize(500);
         assertThat(integrations(atLimits.id()).data().name()).hasSize(64);
     }
@@ -105,11 +106,11 @@ class IntegrationRulesIT {
     @Test
     void labelsAreAsciiOnlyAndNotFoldedIntoLookAlikes() {
         // Java's lower-casing would turn the Kelvin sign into an ASCII 'k'
-        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("\u212Aey"), "contoso", null), fakeToken(),
+        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("\u212Aey"), "contoso"), fakeToken(),
                 "labels", "'\u212A' (U+212A) at position 1 is not allowed");
-        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("pr\u043Ed"), "contoso", null), fakeToken(),
+        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("pr\u043Ed"), "contoso"), fakeToken(),
                 "labels", "'о' (U+043E) at position 3 is not allowed");
-        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("\u0130stanbul"), "contoso", null),
+        assertRefused(new IntegrationData(uniqueName("lbl"), "", List.of("\u0130stanbul"), "contoso"),
                 fakeToken(), "labels", "not allowed");
     }
 
@@ -122,14 +123,14 @@ class IntegrationRulesIT {
     @ParameterizedTest
     @ValueSource(strings = {"a\u202Eb", "a\u0000b", "a\u0007b", "a\u2066b"})
     void i04ControlCharactersOtherThanLineBreaksAreRefusedInDescriptions(String description) {
-        assertRefused(new IntegrationData(uniqueName("desc"), description, List.of(), "contoso", null), fakeToken(),
+        assertRefused(new IntegrationData(uniqueName("desc"), description, List.of(), "contoso"), fakeToken(),
                 "description", "control characters");
     }
 
     @Test
     void i04LineBreaksInDescriptionsAreKept() {
         IntegrationDetail created = create(new IntegrationData(uniqueName("lines"), "first line\r\nsecond line",
-                List.of(), "contoso", null), fakeToken());
+                List.of(), "contoso"), fakeToken());
         assertThat(integrations(created.id()).data().description()).isEqualTo("first line\nsecond line");
     }
 
@@ -137,14 +138,14 @@ class IntegrationRulesIT {
     @ValueSource(strings = {"<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "${7*7}", "{{7*7}}"})
     void i05MarkupAndTemplatesInDescriptionsAreStoredVerbatim(String description) {
         IntegrationDetail created = create(new IntegrationData(uniqueName("markup"), description, List.of(),
-                "contoso", null), fakeToken());
+                "contoso"), fakeToken());
         assertThat(integrations(created.id()).data().description()).isEqualTo(description);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"my-org", "A", "a23456789012345678901234567890123456789012345678z0"})
     void i06ValidOrganizationsAreAccepted(String organization) {
-        IntegrationDetail created = create(new IntegrationData(uniqueName("org"), "", List.of(), organization, null),
+        IntegrationDetail created = create(new IntegrationData(uniqueName("org"), "", List.of(), organization),
                 fakeToken());
         assertThat(created.data().organization()).isEqualTo(organization);
     }
@@ -153,7 +154,7 @@ class IntegrationRulesIT {
     @ValueSource(strings = {"-org", "org-", "a234567890123456789012345678901234567890123456789z1", "", "my org",
             "my_org"})
     void i07InvalidOrganizationsAreRefusedWithTheRule(String organization) {
-        assertRefused(new IntegrationData(uniqueName("org"), "", List.of(), organization, null), fakeToken(),
+        assertRefused(new IntegrationData(uniqueName("org"), "", List.of(), organization), fakeToken(),
                 "organization", organization.isEmpty() ? "required" : "1 to 50 letters, digits or hyphens");
     }
 
@@ -161,7 +162,7 @@ class IntegrationRulesIT {
     @ValueSource(strings = {"foo/bar", "foo.bar", "foo@evil.com", "foo%2Fbar", "foo?x=1", "foo#", "..", "foo:443",
             "ｆｏｏ", "fоо"})
     void i08OrganizationsThatCouldBendAUrlAreRefusedBeforeAnythingElse(String organization) {
-        assertRefused(new IntegrationData(uniqueName("ssrf"), "", List.of(), organization, null), fakeToken(),
+        assertRefused(new IntegrationData(uniqueName("ssrf"), "", List.of(), organization), fakeToken(),
                 "organization", "1 to 50 letters, digits or hyphens");
     }
 
@@ -172,7 +173,7 @@ class IntegrationRulesIT {
         IntegrationDetail created = create(data(uniqueName("trim")), shape.formatted(token));
         byte[] stored = jdbc.queryForObject("SELECT pat_ciphertext FROM integration WHERE id = ?", byte[].class,
                 created.id());
-        assertThat(cipher.open(stored, IntegrationSecrets.tokenPlace(created.id())).reveal()).isEqualTo(token);
+        assertThat(cipher.open(stored, IntegrationCredentials.tokenPlace(created.id())).reveal()).isEqualTo(token);
     }
 
     @Test
@@ -196,12 +197,12 @@ class IntegrationRulesIT {
     @Test
     void labelsAreNormalisedDeduplicatedAndLimited() {
         IntegrationDetail created = create(new IntegrationData(uniqueName("labels"), "", List.of(" Prod ", "prod",
-                "EU-West"), "contoso", null), fakeToken());
+                "EU-West"), "contoso"), fakeToken());
         assertThat(created.data().labels()).containsExactly("eu-west", "prod");
-        assertRefused(new IntegrationData(uniqueName("labels"), "", List.of("has space"), "contoso", null),
+        assertRefused(new IntegrationData(uniqueName("labels"), "", List.of("has space"), "contoso"),
                 fakeToken(), "labels", "not allowed");
         List<String> tooMany = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "l" + i).toList();
-        assertRefused(new IntegrationData(uniqueName("labels"), "", tooMany, "contoso", null), fakeToken(), "labels",
+        assertRefused(new IntegrationData(uniqueName("labels"), "", tooMany, "contoso"), fakeToken(), "labels",
                 "At most 20 labels");
     }
 

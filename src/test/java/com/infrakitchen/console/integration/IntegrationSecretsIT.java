@@ -1,18 +1,19 @@
 package com.infrakitchen.console.integration;
 
-import com.infrakitchen.console.integration.check.TestRequest;
 import static com.infrakitchen.console.integration.IntegrationTestData.data;
 import static com.infrakitchen.console.integration.IntegrationTestData.fakeToken;
 import static com.infrakitchen.console.integration.IntegrationTestData.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.check.CheckService;
+import com.infrakitchen.console.integration.check.TestRequest;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.secret.SecretUnreadableException;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +42,7 @@ class IntegrationSecretsIT {
     CheckService checks;
 
     private IntegrationDetail create(String name, String token) {
-        return As.user("secrets-editor", "EDITOR", () -> integrations.create(data(name), token));
+        return As.user("secrets-editor", "EDITOR", () -> integrations.create(data(name), IntegrationFixtures.pat(token)));
     }
 
     private byte[] ciphertextOf(UUID id) {
@@ -60,8 +61,8 @@ class IntegrationSecretsIT {
         assertThat(stored.length).isEqualTo(token.length() + 5 + 12 + 16);
         Integer keyId = jdbc.queryForObject("SELECT pat_key_id FROM integration WHERE id = ?", Integer.class, a.id());
         assertThat(keyId).isEqualTo(SecretCipher.keyIdOf(stored)).isEqualTo(cipher.primaryKeyId());
-        assertThat(cipher.open(stored, IntegrationSecrets.tokenPlace(a.id())).reveal()).isEqualTo(token);
-        assertThatThrownBy(() -> cipher.open(stored, IntegrationSecrets.tokenPlace(b.id())))
+        assertThat(cipher.open(stored, IntegrationCredentials.tokenPlace(a.id())).reveal()).isEqualTo(token);
+        assertThatThrownBy(() -> cipher.open(stored, IntegrationCredentials.tokenPlace(b.id())))
                 .isInstanceOf(SecretUnreadableException.class).hasMessageNotContaining(token);
     }
 
@@ -71,7 +72,7 @@ class IntegrationSecretsIT {
         IntegrationDetail b = create(uniqueName("s03b"), fakeToken());
         jdbc.update("UPDATE integration SET pat_ciphertext = (SELECT pat_ciphertext FROM integration WHERE id = ?)"
                 + " WHERE id = ?", a.id(), b.id());
-        assertThatThrownBy(() -> cipher.open(ciphertextOf(b.id()), IntegrationSecrets.tokenPlace(b.id())))
+        assertThatThrownBy(() -> cipher.open(ciphertextOf(b.id()), IntegrationCredentials.tokenPlace(b.id())))
                 .isInstanceOf(SecretUnreadableException.class);
 
         // make b look like it is on an old key so the job opens it
@@ -90,7 +91,9 @@ class IntegrationSecretsIT {
         jdbc.update("UPDATE integration SET pat_ciphertext = (SELECT pat_ciphertext FROM integration WHERE id = ?)"
                 + " WHERE id = ?", a.id(), b.id());
         try {
-            assertThatThrownBy(() -> As.user("copy-editor", "EDITOR", () -> integrations.credentialsForTest(b.id())))
+            var opened = As.user("copy-editor", "EDITOR", () -> integrations.credentialsForTest(b.id())).orElseThrow();
+            assertThat(opened.hasSecret()).as("a secret that does not open is left out").isFalse();
+            assertThat(opened.unreadable())
                     .isInstanceOfSatisfying(SecretUnreadableException.class, e -> {
                         assertThat(e.reason()).isEqualTo(SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE);
                         assertThat(e.keyId()).isEqualTo(cipher.primaryKeyId());
@@ -122,7 +125,7 @@ class IntegrationSecretsIT {
         java.nio.ByteBuffer.wrap(foreign, 1, 4).putInt(otherId);
         jdbc.update("UPDATE integration SET pat_ciphertext = ? WHERE id = ?", foreign, a.id());
         try {
-            assertThatThrownBy(() -> cipher.open(ciphertextOf(a.id()), IntegrationSecrets.tokenPlace(a.id())))
+            assertThatThrownBy(() -> cipher.open(ciphertextOf(a.id()), IntegrationCredentials.tokenPlace(a.id())))
                     .isInstanceOfSatisfying(SecretUnreadableException.class, e -> {
                         assertThat(e.reason()).isEqualTo(SecretUnreadableException.Reason.KEY_NOT_IN_KEY_SET);
                         assertThat(e.keyId()).isEqualTo(otherId);
@@ -143,9 +146,9 @@ class IntegrationSecretsIT {
         Object setAtBefore = jdbc.queryForObject("SELECT pat_set_at FROM integration WHERE id = ?", Object.class,
                 created.id());
         IntegrationData changed = new IntegrationData(created.data().name(), "a new description",
-                created.data().labels(), created.data().organization(), null);
+                created.data().labels(), created.data().organization());
         As.user("secrets-editor", "EDITOR", () -> integrations.update(created.id(), created.version(), changed,
-                SecretChange.KEEP));
+                IntegrationFixtures.keepToken()));
 
         assertThat(ciphertextOf(created.id())).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT pat_set_at FROM integration WHERE id = ?", Object.class,
@@ -161,12 +164,12 @@ class IntegrationSecretsIT {
         String replacement = "CANARY" + fakeToken().substring(6);
         IntegrationDetail created = create(uniqueName("s05"), canary);
         IntegrationDetail replaced = As.user("secrets-editor", "EDITOR", () -> integrations.update(created.id(),
-                created.version(), created.data(), SecretChange.replaceWith(Secret.of(replacement))));
+                created.version(), created.data(), IntegrationFixtures.replaceToken(Secret.of(replacement))));
         assertThat(replaced.tokenConfigured()).isTrue();
-        assertThat(cipher.open(ciphertextOf(created.id()), IntegrationSecrets.tokenPlace(created.id())).reveal())
+        assertThat(cipher.open(ciphertextOf(created.id()), IntegrationCredentials.tokenPlace(created.id())).reveal())
                 .isEqualTo(replacement);
         IntegrationDetail cleared = As.user("secrets-editor", "EDITOR", () -> integrations.update(created.id(),
-                replaced.version(), replaced.data(), SecretChange.CLEAR));
+                replaced.version(), replaced.data(), IntegrationFixtures.clearToken()));
         assertThat(cleared.tokenConfigured()).isFalse();
         assertThat(ciphertextOf(created.id())).isNull();
         assertThatThrownBy(() -> create(uniqueName("s05bad"), canary + " x"))
@@ -202,7 +205,7 @@ class IntegrationSecretsIT {
         // the job read the row at this version; an editor saves before the job writes
         As.user("secrets-editor", "EDITOR", () -> integrations.update(created.id(), created.version(),
                 new IntegrationData(created.data().name(), "edited meanwhile", created.data().labels(),
-                        created.data().organization(), null), SecretChange.KEEP));
+                        created.data().organization()), IntegrationFixtures.keepToken()));
         boolean written = As.user("secrets-admin", "ADMIN", () -> integrationsQueriesReplace(created, original));
         assertThat(written).isFalse();
         assertThat(ciphertextOf(created.id())).isEqualTo(original);

@@ -3,9 +3,12 @@ package com.infrakitchen.console.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.SshKeyInput;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -38,12 +41,11 @@ class IntegrationSshIT {
     }
 
     static IntegrationData data(String name) {
-        return new IntegrationData(name, "ssh", List.of("ssh"), "contoso", null);
+        return new IntegrationData(name, "ssh", List.of("ssh"), "contoso");
     }
 
     IntegrationDetail create(String name, String keyText, String passphrase) {
-        return As.user("ssh-editor", "EDITOR", () -> integrations.createSsh(data(name), "Web/web-app",
-                new SshKeyInput(Secret.of(keyText), passphrase == null ? null : Secret.of(passphrase), false)));
+        return As.user("ssh-editor", "EDITOR", () -> integrations.create(data(name), new SshKeyInput(Secret.of(keyText), passphrase == null ? null : Secret.of(passphrase), false, "Web/web-app")));
     }
 
     @Test
@@ -65,8 +67,8 @@ class IntegrationSshIT {
                 + " target_id = ?", String.class, d.id().toString()));
         assertThat(audit).doesNotContain("OPENSSH").doesNotContain(TestSshKeys.PASSPHRASE).contains("sshKey");
         var creds = As.user("ssh-editor", "EDITOR", () -> integrations.credentialsForTest(d.id())).orElseThrow();
-        assertThat(creds.sshKey().reveal()).contains("OPENSSH PRIVATE KEY");
-        assertThat(creds.sshPassphrase().reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
+        assertThat(IntegrationFixtures.keyOf(creds).reveal()).contains("OPENSSH PRIVATE KEY");
+        assertThat(IntegrationFixtures.passphraseOf(creds).reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
         assertThat(creds.toString()).doesNotContain("OPENSSH").doesNotContain(TestSshKeys.PASSPHRASE);
         creds.wipe();
     }
@@ -85,27 +87,25 @@ class IntegrationSshIT {
         String ed25519 = TestSshKeys.otherType(com.jcraft.jsch.KeyPair.ED25519, 256, null);
         assertThatThrownBy(() -> create(name("ssh-ed"), ed25519, null))
                 .isInstanceOf(IntegrationRuleViolation.class).hasMessageContaining("RSA");
-        assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.createSsh(data(name("ssh-repo")),
-                "just-a-repo", new SshKeyInput(Secret.of(TestSshKeys.openssh(pair, null, "a")), null, false))))
+        assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.create(data(name("ssh-repo")), new SshKeyInput(Secret.of(TestSshKeys.openssh(pair, null, "a")), null, false, "just-a-repo"))))
                 .isInstanceOf(IntegrationRuleViolation.class).extracting("field").isEqualTo("testRepository");
-        assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.createSsh(data(name("ssh-none")),
-                "Web/web-app", null))).isInstanceOf(IntegrationRuleViolation.class)
+        assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.create(data(name("ssh-none")), new SshKeyInput(null, null, false, "Web/web-app")))).isInstanceOf(IntegrationRuleViolation.class)
                 .extracting("field").isEqualTo("sshKey");
     }
 
     @Test
     void replacingTheKeyAuditsFingerprintsAndATokenCannotBeAddedToAnSshIntegration() {
         IntegrationDetail d = create(name("ssh-repl"), TestSshKeys.openssh(TestSshKeys.alice(), null, "a"), null);
-        IntegrationDetail replaced = As.user("ssh-editor", "EDITOR", () -> integrations.updateSsh(d.id(), d.version(),
-                d.data(), "Web/empty-repo", new SshKeyInput(Secret.of(TestSshKeys.openssh(TestSshKeys.bob(), null,
-                        "b")), null, false)));
+        IntegrationDetail replaced = As.user("ssh-editor", "EDITOR", () -> integrations.update(d.id(), d.version(),
+                d.data(), IntegrationFixtures.sshChange("Web/empty-repo", new SshKeyInput(Secret.of(TestSshKeys.openssh(TestSshKeys.bob(), null,
+                        "b")), null, false, null))));
         assertThat(replaced.ssh().fingerprintSha256()).isNotEqualTo(d.ssh().fingerprintSha256());
         assertThat(replaced.ssh().testRepository()).isEqualTo("Web/empty-repo");
         assertThat(replaced.ssh().setAt()).isAfterOrEqualTo(d.ssh().setAt());
         assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE target_id = ? ORDER BY id", String.class,
                 d.id().toString())).contains("INTEGRATION_CREATED", "INTEGRATION_UPDATED", "SECRET_SET");
         assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.update(d.id(),
-                replaced.version(), replaced.data(), SecretChange.replaceWith(Secret.of("x".repeat(52))))))
+                replaced.version(), replaced.data(), IntegrationFixtures.replaceToken(Secret.of("x".repeat(52))))))
                 .isInstanceOf(IntegrationRuleViolation.class).extracting("field").isEqualTo("method");
     }
 
@@ -120,7 +120,7 @@ class IntegrationSshIT {
         assertThat(jdbc.queryForObject("SELECT ssh_key_key_id FROM integration WHERE id = ?", Integer.class, d.id()))
                 .isEqualTo(cipher.primaryKeyId());
         var creds = As.user("ssh-editor", "EDITOR", () -> integrations.credentialsForTest(d.id())).orElseThrow();
-        assertThat(creds.sshPassphrase().reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
+        assertThat(IntegrationFixtures.passphraseOf(creds).reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
         creds.wipe();
     }
 }

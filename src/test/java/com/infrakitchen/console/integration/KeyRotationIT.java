@@ -13,9 +13,11 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.infrakitchen.console.Application;
+import com.infrakitchen.console.integration.credential.SshKeyInput;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,9 +72,8 @@ class KeyRotationIT {
         UUID ssh;
         try (ConfigurableApplicationContext app = start()) {
             IntegrationService service = app.getBean(IntegrationService.class);
-            pat = As.user("rotation-editor", "EDITOR", () -> service.create(data(uniqueName("rot-pat")), token)).id();
-            ssh = As.user("rotation-editor", "EDITOR", () -> service.createSsh(data(uniqueName("rot-ssh")),
-                    "Web/web-app", new SshKeyInput(Secret.of(privateKey), null, false))).id();
+            pat = As.user("rotation-editor", "EDITOR", () -> service.create(data(uniqueName("rot-pat")), IntegrationFixtures.pat(token))).id();
+            ssh = As.user("rotation-editor", "EDITOR", () -> service.create(data(uniqueName("rot-ssh")), new SshKeyInput(Secret.of(privateKey), null, false, "Web/web-app"))).id();
             assertThat(keyIdsInUse(app)).containsOnly(keyA);
         }
 
@@ -102,8 +103,7 @@ class KeyRotationIT {
             assertThat(status.secretsOnOtherKeys()).isEqualTo(2);
             assertReadable(app, pat, token, ssh, privateKey);
             IntegrationService service = app.getBean(IntegrationService.class);
-            madeOnB = As.user("rotation-editor", "EDITOR", () -> service.create(data(uniqueName("rot-new")),
-                    tokenOnB)).id();
+            madeOnB = As.user("rotation-editor", "EDITOR", () -> service.create(data(uniqueName("rot-new")), IntegrationFixtures.pat(tokenOnB))).id();
             assertThat(jdbc(app).queryForObject("SELECT pat_key_id FROM integration WHERE id = ?", Integer.class,
                     madeOnB)).isEqualTo(keyB);
         }
@@ -150,7 +150,7 @@ class KeyRotationIT {
             assertReadable(app, pat, token, ssh, privateKey);
             IntegrationService service = app.getBean(IntegrationService.class);
             var stored = As.user("rotation-editor", "EDITOR", () -> service.credentialsForTest(madeOnB)).orElseThrow();
-            assertThat(stored.token().reveal()).isEqualTo(tokenOnB);
+            assertThat(IntegrationFixtures.tokenOf(stored).reveal()).isEqualTo(tokenOnB);
         }
     }
 
@@ -231,11 +231,11 @@ class KeyRotationIT {
             String privateKey) {
         IntegrationService service = app.getBean(IntegrationService.class);
         var patStored = As.user("rotation-editor", "EDITOR", () -> service.credentialsForTest(pat)).orElseThrow();
-        assertThat(patStored.token().reveal()).as("the token reads").isEqualTo(token);
+        assertThat(IntegrationFixtures.tokenOf(patStored).reveal()).as("the token reads").isEqualTo(token);
         var sshStored = As.user("rotation-editor", "EDITOR", () -> service.credentialsForTest(ssh)).orElseThrow();
-        assertThat(sshStored.sshKey()).as("the SSH key reads").isNotNull();
-        assertThat(sshStored.sshKey().reveal().strip()).isEqualTo(privateKey.strip());
-        patStored.token().wipe();
-        sshStored.sshKey().wipe();
+        assertThat(IntegrationFixtures.keyOf(sshStored)).as("the SSH key reads").isNotNull();
+        assertThat(IntegrationFixtures.keyOf(sshStored).reveal().strip()).isEqualTo(privateKey.strip());
+        IntegrationFixtures.tokenOf(patStored).wipe();
+        IntegrationFixtures.keyOf(sshStored).wipe();
     }
 }

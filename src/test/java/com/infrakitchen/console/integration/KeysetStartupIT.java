@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infrakitchen.console.Application;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.TestKeysets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,7 @@ class KeysetStartupIT {
         String first = keyset();
         try (ConfigurableApplicationContext app = start(dir, "--app.keyset.inline=" + first)) {
             IntegrationService service = app.getBean(IntegrationService.class);
-            As.user("keyset-editor", "EDITOR", () -> service.create(IntegrationTestData.data("keyset-test"),
-                    IntegrationTestData.fakeToken()));
+            As.user("keyset-editor", "EDITOR", () -> service.create(IntegrationTestData.data("keyset-test"), IntegrationFixtures.pat(IntegrationTestData.fakeToken())));
         }
         assertThatThrownBy(() -> start(dir, "--app.keyset.inline=" + keyset()).close())
                 .hasStackTraceContaining("Stored secrets were encrypted with key id(s)")

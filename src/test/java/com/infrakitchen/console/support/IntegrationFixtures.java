@@ -3,6 +3,12 @@ package com.infrakitchen.console.support;
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.StoredCredentials;
+import com.infrakitchen.console.integration.credential.AccessTokenInput;
+import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.credential.CredentialSettings;
+import com.infrakitchen.console.integration.credential.SshKeyInput;
+import com.infrakitchen.console.secret.Secret;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,7 +53,69 @@ public final class IntegrationFixtures {
     }
 
     public static IntegrationData data(String name, String description, List<String> labels, String organization) {
-        return new IntegrationData(name, description, labels, organization, null);
+        return new IntegrationData(name, description, labels, organization);
+    }
+
+    // ---- credentials ----------------------------------------------------------------------------------------
+
+    /** A token as typed into the form, without an expiry date. */
+    public static AccessTokenInput pat(String token) {
+        return new AccessTokenInput(Secret.of(token), null);
+    }
+
+    public static AccessTokenInput pat(String token, LocalDate expiresOn) {
+        return new AccessTokenInput(Secret.of(token), expiresOn);
+    }
+
+    /** An SSH key as pasted (passphrase null when it has none), asking for {@code testRepository}. */
+    public static SshKeyInput key(String privateKey, String passphrase, String testRepository) {
+        return new SshKeyInput(Secret.of(privateKey), passphrase == null ? null : Secret.of(passphrase), false,
+                testRepository);
+    }
+
+    /** Keep the stored token; no expiry date. */
+    public static CredentialChange keepToken() {
+        return keepToken(null);
+    }
+
+    public static CredentialChange keepToken(LocalDate expiresOn) {
+        return CredentialChange.keep(new CredentialSettings.TokenSettings(expiresOn));
+    }
+
+    public static CredentialChange clearToken() {
+        return CredentialChange.clear(new CredentialSettings.TokenSettings(null));
+    }
+
+    public static CredentialChange replaceToken(Secret token) {
+        return CredentialChange.replace(new AccessTokenInput(token, null));
+    }
+
+    /** Keep the stored key, asking for {@code testRepository}. */
+    public static CredentialChange keepKey(String testRepository) {
+        return CredentialChange.keep(new CredentialSettings.SshKeySettings(testRepository));
+    }
+
+    /** The old "new key or null" of an SSH save: replace with {@code key} (asking for its repository), or keep. */
+    public static CredentialChange sshChange(String testRepository, SshKeyInput key) {
+        return key == null ? keepKey(testRepository)
+                : CredentialChange.replace(new SshKeyInput(key.privateKey(), key.passphrase(), key.generated(),
+                        testRepository));
+    }
+
+    // ---- stored credentials, opened ----------------------------------------------------------------------------
+
+    /** The stored token of a PAT integration (null when none). */
+    public static Secret tokenOf(StoredCredentials stored) {
+        return ((AccessTokenInput) stored.credential()).token();
+    }
+
+    /** The stored private key of an SSH integration. */
+    public static Secret keyOf(StoredCredentials stored) {
+        return ((SshKeyInput) stored.credential()).privateKey();
+    }
+
+    public static Secret passphraseOf(StoredCredentials stored) {
+        return ((SshKeyInput) stored.credential()).passphrase();
     }
 
     /** A PAT integration saved as {@link #EDITOR}, with a fresh fake token. */
@@ -58,8 +126,6 @@ public final class IntegrationFixtures {
     /** A PAT integration saved as {@link #EDITOR}; {@code expiresOn} may be null. */
     public static IntegrationDetail savedPat(IntegrationService service, IntegrationData data, String token,
             LocalDate expiresOn) {
-        IntegrationData withExpiry = new IntegrationData(data.name(), data.description(), data.labels(),
-                data.organization(), expiresOn);
-        return As.user(EDITOR, "EDITOR", () -> service.create(withExpiry, token));
+        return As.user(EDITOR, "EDITOR", () -> service.create(data, pat(token, expiresOn)));
     }
 }

@@ -123,7 +123,7 @@ public class CheckService {
         if (change instanceof CredentialChange.Replace) {
             stored.wipe();
         } else if (stored.unreadable() != null) {
-            return runner.refused(id, stored.name(), stored.unreadable()
+            return runner.refused(id, stored.name(), stored.unreadable().reason()
                     == SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE
                     ? CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION : CheckCategory.SECRET_UNREADABLE, organization);
         }

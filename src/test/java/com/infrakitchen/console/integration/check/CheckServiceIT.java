@@ -1,16 +1,18 @@
 package com.infrakitchen.console.integration.check;
 
-import com.infrakitchen.console.integration.credential.AccessTokenInput;
-import com.infrakitchen.console.integration.credential.SshKeyInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.SecretChange;
+import com.infrakitchen.console.integration.credential.AccessTokenInput;
+import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.credential.SshKeyInput;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
@@ -57,14 +59,14 @@ class CheckServiceIT {
 
     IntegrationDetail saved(String user, String token) {
         return As.user(user, "EDITOR", () -> integrations.create(new IntegrationData("chk-" + UUID.randomUUID()
-                .toString().substring(0, 8), "", List.of(), "contoso", null), token));
+                .toString().substring(0, 8), "", List.of(), "contoso"), IntegrationFixtures.pat(token)));
     }
 
     @Test
     void testOfUnsavedValuesConnectsIsAuditedAndStoresNothing() throws Exception {
         String user = user();
         long storedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM integration_check", Long.class);
-        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-1", "typed-name", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-1", "typed-name", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))));
         assertThat(r.category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(r.identity()).isEqualTo("Alice");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration_check", Long.class)).isEqualTo(storedBefore);
@@ -80,17 +82,17 @@ class CheckServiceIT {
         String user = user();
         for (int i = 0; i < 5; i++) {
             int n = i;
-            assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-" + n, "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).category()).isEqualTo(CheckCategory.CONNECTED);
+            assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-" + n, "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))))).category()).isEqualTo(CheckCategory.CONNECTED);
         }
         int requestsBefore = fake.requestCount();
-        CheckResult refused = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-6", "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
+        CheckResult refused = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-6", "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))));
         assertThat(refused.category()).isEqualTo(CheckCategory.TOO_MANY_TESTS);
         Thread.sleep(100);
         assertThat(fake.requestCount()).isEqualTo(requestsBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
                 + " 'CONNECTION_TESTED' AND outcome = 'DENIED'", Long.class, user)).isEqualTo(1);
         // another user is not affected
-        assertThat(await(As.user(user(), "EDITOR", () -> checks.test(TestRequest.ofForm("form-7", "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(await(As.user(user(), "EDITOR", () -> checks.test(TestRequest.ofForm("form-7", "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))))).category()).isEqualTo(CheckCategory.CONNECTED);
     }
 
     @Test
@@ -122,7 +124,7 @@ class CheckServiceIT {
         assertThat(latest.outdated()).isFalse();
 
         IntegrationDetail replaced = As.user(user, "EDITOR", () -> integrations.update(d.id(), d.version(), d.data(),
-                SecretChange.replaceWith(Secret.of(FakeTokens.PAT_FULL))));
+                IntegrationFixtures.replaceToken(Secret.of(FakeTokens.PAT_FULL))));
         assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isTrue();
 
         CheckResult again = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofStored(d.id()))));
@@ -131,7 +133,7 @@ class CheckServiceIT {
 
         var data = replaced.data();
         As.user(user, "EDITOR", () -> integrations.update(d.id(), replaced.version(), new IntegrationData(data.name(),
-                data.description(), data.labels(), "fabrikam", null), SecretChange.KEEP));
+                data.description(), data.labels(), "fabrikam"), IntegrationFixtures.keepToken()));
         assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isTrue();
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(2);
     }
@@ -140,7 +142,7 @@ class CheckServiceIT {
     void testingAnUnsavedEditOnTheDetailPageIsNotStored() throws Exception {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
-        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), "fabrikam", null, null))));
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "fabrikam", null))));
         assertThat(r.category()).isEqualTo(CheckCategory.TOKEN_REJECTED);
         assertThat(r.organization()).isEqualTo("fabrikam");
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).isEmpty();
@@ -155,15 +157,13 @@ class CheckServiceIT {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
         // the same organization (Azure DevOps compares names case-insensitively, with spaces typed around it)
-        CheckRun same = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), "  CONTOSO ", null,
-                null)));
+        CheckRun same = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "  CONTOSO ", null)));
         assertThat(same.storesResult()).isTrue();
         assertThat(await(same).category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
 
         // a token typed on the detail page is an unsaved edit, even when it equals the stored one
-        CheckRun typed = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), "contoso", null,
-                new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))));
+        CheckRun typed = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
         assertThat(typed.storesResult()).isFalse();
         assertThat(await(typed).category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
@@ -174,15 +174,14 @@ class CheckServiceIT {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
         Secret key = Secret.of("not a key, and not a secret either");
-        assertThatThrownBy(() -> As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), "contoso", null,
-                new SshKeyInput(key, null, false))))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "contoso", CredentialChange.replace(new SshKeyInput(key, null, false, null)))))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SSH credential cannot test an integration that uses PAT");
         assertThat(key.bytes()).containsOnly(0);
     }
 
     @Test
     void viewersMayReadResultsButNotStartTests() {
-        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.test(TestRequest.ofForm("f", "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.test(TestRequest.ofForm("f", "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> checks.test(TestRequest.ofStored(UUID.randomUUID()))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(As.user(user(), "VIEWER", () -> checks.latest(new ArrayList<>()))).isEmpty();
@@ -191,7 +190,7 @@ class CheckServiceIT {
     @Test
     void aFormResultIsKeptForTheNewIntegrationOnlyWhenItTestedExactlyTheSavedValues() throws Exception {
         String user = user();
-        CheckResult formResult = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-k", "k", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
+        CheckResult formResult = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-k", "k", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))));
         IntegrationDetail same = saved(user, FakeTokens.PAT_FULL);
         IntegrationDetail other = saved(user, FakeTokens.PAT_CODE_READ);
         assertThat(As.user(user, "EDITOR", () -> checks.keepFormResult(same.id(), formResult))).isTrue();
@@ -208,16 +207,16 @@ class CheckServiceIT {
         int requestsBefore = fake.requestCount();
         for (int i = 0; i < 7; i++) {
             int n = i;
-            CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-m" + n, "x", "my_org", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
+            CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-m" + n, "x", "my_org", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))));
             assertThat(r.category()).as("test %d", n + 1).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
             assertThat(r.steps()).singleElement().satisfies(s -> assertThat(s.summary())
                     .startsWith("Azure Organization must be"));
         }
-        CheckResult badToken = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-t", "x", "contoso", null, new AccessTokenInput(Secret.of("has inner spaces and is long enough"), null)))));
+        CheckResult badToken = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-t", "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of("has inner spaces and is long enough"), null))))));
         assertThat(badToken.category()).isEqualTo(CheckCategory.INVALID_TOKEN_FORMAT);
-        CheckResult noToken = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-e", "x", "contoso", null, new AccessTokenInput(Secret.of(""), null)))));
+        CheckResult noToken = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-e", "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(""), null))))));
         assertThat(noToken.category()).isEqualTo(CheckCategory.NO_TOKEN);
-        CheckResult sshBadOrg = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-s", "x", "my_org", "Web/web-app", new SshKeyInput(Secret.of("not parsed: the organization is refused first"), null, false)))));
+        CheckResult sshBadOrg = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-s", "x", "my_org", CredentialChange.replace(new SshKeyInput(Secret.of("not parsed: the organization is refused first"), null, false, "Web/web-app"))))));
         assertThat(sshBadOrg.category()).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
         assertThat(fake.requestCount()).isEqualTo(requestsBefore);
         // every local refusal is audited, none of them as a refused (DENIED) test
@@ -228,7 +227,7 @@ class CheckServiceIT {
         // and the limit is still whole for well-formed tests
         for (int i = 0; i < 5; i++) {
             int n = i;
-            assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-w" + n, "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).category()).isEqualTo(CheckCategory.CONNECTED);
+            assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-w" + n, "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))))).category()).isEqualTo(CheckCategory.CONNECTED);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

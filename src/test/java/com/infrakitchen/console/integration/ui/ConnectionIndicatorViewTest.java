@@ -1,14 +1,15 @@
 package com.infrakitchen.console.integration.ui;
 
-import com.infrakitchen.console.integration.check.TestRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.check.TestRequest;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.ui.ConnectionIndicator.State;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
@@ -204,8 +205,7 @@ class ConnectionIndicatorViewTest extends SpringBrowserlessTest {
     @WithMockUser(username = "ind-detail", roles = "EDITOR")
     void detailPageTestsTheStoredTokenStoresTheResultAndTheGridShowsIt() {
         IntegrationDetail d = As.user("ind-detail", "EDITOR", () -> integrations.create(new IntegrationData(
-                "ind-det-" + UUID.randomUUID().toString().substring(0, 6), "", List.of(), "contoso", null),
-                FakeTokens.PAT_FULL));
+                "ind-det-" + UUID.randomUUID().toString().substring(0, 6), "", List.of(), "contoso"), IntegrationFixtures.pat(FakeTokens.PAT_FULL)));
         IntegrationDetailView view = navigate("integrations/" + d.id(), IntegrationDetailView.class);
         roundTrip();
         assertThat(view.connection.indicator.state()).isEqualTo(State.NOT_TESTED);
@@ -223,8 +223,7 @@ class ConnectionIndicatorViewTest extends SpringBrowserlessTest {
     @WithMockUser(username = "ind-viewer", roles = "VIEWER")
     void viewerSeesTheStoredResultAndNoTestButton() throws Exception {
         IntegrationDetail d = As.user("ind-setup", "EDITOR", () -> integrations.create(new IntegrationData(
-                "ind-view-" + UUID.randomUUID().toString().substring(0, 6), "", List.of(), "contoso", null),
-                FakeTokens.PAT_EXPIRED));
+                "ind-view-" + UUID.randomUUID().toString().substring(0, 6), "", List.of(), "contoso"), IntegrationFixtures.pat(FakeTokens.PAT_EXPIRED)));
         As.user("ind-setup2", "EDITOR", () -> {
             try {
                 return checksOf().test(TestRequest.ofStored(d.id())).result().get(20, java.util.concurrent.TimeUnit.SECONDS);

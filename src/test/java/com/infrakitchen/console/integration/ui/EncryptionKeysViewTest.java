@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +31,7 @@ class EncryptionKeysViewTest extends SpringBrowserlessTest {
     @Test
     void anAdminSeesSecretsOnOldKeysAndReencryptsThem() {
         IntegrationDetail d = As.user("setup", "EDITOR", () -> integrations.create(new IntegrationData(
-                "keys-" + UUID.randomUUID().toString().substring(0, 8), "", List.of(), "contoso", null),
-                "FAKEkeysviewtoken0123456789abcdefghijklmnopqrstuvwx"));
+                "keys-" + UUID.randomUUID().toString().substring(0, 8), "", List.of(), "contoso"), IntegrationFixtures.pat("FAKEkeysviewtoken0123456789abcdefghijklmnopqrstuvwx")));
         jdbc.update("UPDATE integration SET pat_key_id = ? WHERE id = ?", cipher.primaryKeyId() + 3, d.id());
         EncryptionKeysView view = navigate(EncryptionKeysView.class);
         assertThat(view.status.getText()).contains("Primary key " + cipher.primaryKeyId())

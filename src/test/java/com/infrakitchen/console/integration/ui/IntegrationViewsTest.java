@@ -7,8 +7,8 @@ import com.infrakitchen.console.base.ui.AccessDeniedView;
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.SecretChange;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
@@ -39,7 +39,7 @@ class IntegrationViewsTest extends SpringBrowserlessTest {
 
     private IntegrationDetail existing(String name, String token) {
         return As.user("setup", "EDITOR", () -> integrations.create(new IntegrationData(name, "existing",
-                List.of("views"), "contoso", null), token));
+                List.of("views"), "contoso"), IntegrationFixtures.pat(token)));
     }
 
     private IntegrationDetailView openDetail(IntegrationDetail d) {
@@ -157,7 +157,7 @@ class IntegrationViewsTest extends SpringBrowserlessTest {
         IntegrationDetail d = existing(unique("stale"), token("C"));
         IntegrationDetailView view = openDetail(d);
         As.user("alice", "EDITOR", () -> integrations.update(d.id(), d.version(), new IntegrationData(
-                d.data().name(), "alice was first", d.data().labels(), "contoso", null), SecretChange.KEEP));
+                d.data().name(), "alice was first", d.data().labels(), "contoso"), IntegrationFixtures.keepToken()));
         test(view.form.description).setValue("bob's change");
         test(view.save).click();
         assertThat(view.conflict.isVisible()).isTrue();
@@ -170,7 +170,7 @@ class IntegrationViewsTest extends SpringBrowserlessTest {
     void theGridReadsItsFiltersFromTheUrlAndShowsWhenNothingMatches() {
         String label = "only-" + UUID.randomUUID().toString().substring(0, 6);
         As.user("setup", "EDITOR", () -> integrations.create(new IntegrationData(unique("url"), "", List.of(label),
-                "contoso", null), token("U")));
+                "contoso"), IntegrationFixtures.pat(token("U"))));
         IntegrationsView view = openGrid(Map.of("label", label));
         assertThat(test(view.grid).size()).isEqualTo(1);
         assertThat(view.labelFilter.getValue()).containsExactly(label);

@@ -2,8 +2,10 @@ package com.infrakitchen.console.integration.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.integration.azuredevops.ssh.SshProperties;
+import com.infrakitchen.console.integration.azuredevops.ui.HowToConnectSshPanel;
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
@@ -50,8 +52,8 @@ class SshHowToConnectViewTest extends SpringBrowserlessTest {
 
     String panelText() {
         IntegrationSetupView view = navigate(IntegrationSetupView.class);
-        view.methods.setSelectedTab(view.patTab); // the same view may be reused: switch tabs to rebuild the panel
-        view.methods.setSelectedTab(view.sshTab);
+        view.methods.setSelectedTab(view.tab(AuthMethod.PAT)); // the same view may be reused: switch tabs to rebuild the panel
+        view.methods.setSelectedTab(view.tab(AuthMethod.SSH));
         Optional<Component> panel = find(view, HowToConnectSshPanel.class);
         assertThat(panel).as("the SSH tab shows its How to connect panel").isPresent();
         return panel.get().getElement().getTextRecursively();

@@ -2,18 +2,18 @@ package com.infrakitchen.console.integration.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.ui.ConnectionIndicator.State;
-import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
-import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.SecretScan;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
+import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
-import com.vaadin.flow.component.UI;
-import java.util.List;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import java.security.KeyPair;
-import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class SshSetupViewTest extends SpringBrowserlessTest {
 
     IntegrationSetupView sshForm(String testRepository) {
         IntegrationSetupView view = navigate(IntegrationSetupView.class);
-        view.methods.setSelectedTab(view.sshTab);
+        view.methods.setSelectedTab(view.tab(AuthMethod.SSH));
         test(view.form.name).setValue("ssh-" + UUID.randomUUID().toString().substring(0, 8));
         test(view.form.organization).setValue("contoso");
         test(view.form.testRepository).setValue(testRepository);
@@ -129,7 +129,7 @@ class SshSetupViewTest extends SpringBrowserlessTest {
         test(view.form.sshKey.generate).click();
         assertThat(view.form.sshKey.factsHeadline.getText()).startsWith("RSA 4096").contains("generated here");
         // test-only look at what the server generated: the key the field holds (never a production path)
-        String generatedKey = view.form.sshKey.input().orElseThrow().privateKey().reveal();
+        String generatedKey = view.form.sshKey.input("Web/web-app").orElseThrow().privateKey().reveal();
         List<String> fragments = SecretScan.fragments(generatedKey);
         List<String> page = SecretScan.strings(UI.getCurrent());
         assertThat(String.join("\n", page)).as("the scan sees what the page shows")
@@ -148,7 +148,7 @@ class SshSetupViewTest extends SpringBrowserlessTest {
         UUID id = UUID.fromString(jdbc.queryForObject("SELECT CAST(id AS VARCHAR) FROM integration WHERE name = ?",
                 String.class, name));
         var stored = integrations.credentialsForTest(id).orElseThrow();
-        assertThat(stored.sshKey().reveal()).as("the key stored is the one generated").isEqualTo(generatedKey);
+        assertThat(IntegrationFixtures.keyOf(stored).reveal()).as("the key stored is the one generated").isEqualTo(generatedKey);
         assertThat(SecretScan.found(fragments, SecretScan.strings(UI.getCurrent())))
                 .as("no piece of the generated private key in the component tree of the detail page").isEmpty();
         String audit = String.join("\n", jdbc.queryForList("SELECT COALESCE(details, '') FROM audit_event WHERE"

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 /** "How to connect": the steps of InfraKitchen's Azure DevOps guide, beside the form. */
-class HowToConnectPanel extends Details {
+public class HowToConnectPanel extends Details {
 
     HowToConnectPanel() {
         setSummaryText("How to connect");

@@ -10,9 +10,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 /** "How to connect" for SSH keys (docs/azure-devops.md 8): RSA only, add the public key, test a real repository. */
-class HowToConnectSshPanel extends Details {
+public class HowToConnectSshPanel extends Details {
 
-    final Paragraph trouble;
+    public final Paragraph trouble;
 
     HowToConnectSshPanel(TrustedHostKeys.Trusted host) {
         setSummaryText("How to connect with SSH");

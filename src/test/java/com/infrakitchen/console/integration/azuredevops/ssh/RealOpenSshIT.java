@@ -3,10 +3,11 @@ package com.infrakitchen.console.integration.azuredevops.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.check.Cancellation;
-import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.StepStatus;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import java.io.IOException;

@@ -2,15 +2,18 @@ package com.infrakitchen.console.integration.azuredevops.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.integration.azuredevops.AzureKeyPolicy;
 import com.infrakitchen.console.integration.check.Cancellation;
-import com.infrakitchen.console.integration.diagnosis.CheckCategory;
-import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.StepStatus;
+import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.secret.Secret;
-import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
 import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh.Mode;
+import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.ChannelShell;
@@ -301,7 +304,7 @@ class SshCheckerIT {
 
         assertThat(r.category()).isEqualTo(CheckCategory.SSH_KEY_NOT_REGISTERED);
         assertThat(step(r, SshChecker.STEP_AUTH).status()).isEqualTo(StepStatus.PASSED);
-        String md5 = SshKeys.parse(BOB_KEY, null).md5Hex();
+        String md5 = SshKeys.parse(BOB_KEY, null, AzureKeyPolicy.INSTANCE).md5Hex();
         assertThat(step(r, SshChecker.STEP_REPOSITORY).summary()).contains(md5);
         assertThat(r.decisive().serverMessage()).isEqualTo(FakeAzureDevOpsSsh.KEY_NOT_REGISTERED.strip());
         assertThat(r.decisive().status()).isEqualTo(FakeAzureDevOpsSsh.REFUSED_EXIT_STATUS);
@@ -379,7 +382,7 @@ class SshCheckerIT {
 
     @Test
     void aKeyRegisteredFromThePublicLineTheConsoleShowsWorks() {
-        String line = SshKeys.parse(BOB_KEY, null).publicKeyLine();
+        String line = SshKeys.parse(BOB_KEY, null, AzureKeyPolicy.INSTANCE).publicKeyLine();
         fake.registerKey(line);
         assertThat(check(checker(), input("Web/web-app", BOB_KEY, null)).category())
                 .isEqualTo(CheckCategory.CONNECTED);

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
+import com.infrakitchen.console.integration.azuredevops.AzureKeyPolicy;
+import com.infrakitchen.console.integration.credential.ssh.GeneratedKey;
+import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation.Problem;
+import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation;
+import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import com.jcraft.jsch.JSch;
@@ -56,7 +61,7 @@ class SshKeysTest {
     }
 
     static SshKeyRuleViolation refusal(String key, String passphrase) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> SshKeys.parse(key, pass(passphrase)));
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> SshKeys.parse(key, pass(passphrase), AzureKeyPolicy.INSTANCE));
         assertThat(thrown).isInstanceOf(SshKeyRuleViolation.class).isInstanceOf(IntegrationRuleViolation.class);
         SshKeyRuleViolation v = (SshKeyRuleViolation) thrown;
         assertThat(v.getMessage()).doesNotContain(PASS).doesNotContain("AAAA");
@@ -84,7 +89,7 @@ class SshKeysTest {
         // refused by its size before it is parsed: far from the seconds a 1 MiB parse would take on a loaded machine
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
 
-        assertThatThrownBy(() -> SshKeys.parse(Secret.of(huge), null)).isInstanceOfSatisfying(SshKeyRuleViolation.class,
+        assertThatThrownBy(() -> SshKeys.parse(Secret.of(huge), null, AzureKeyPolicy.INSTANCE)).isInstanceOfSatisfying(SshKeyRuleViolation.class,
                 e -> assertThat(e.problem()).isEqualTo(Problem.TOO_LARGE));
         // Multi-byte characters count as UTF-8 bytes: 6,000 × 3 bytes is over the limit.
         assertThat(refusal(TestSshKeys.begin("PRIVATE KEY") + "\n" + "€".repeat(6000), null).problem())
@@ -167,7 +172,7 @@ class SshKeysTest {
         for (Arguments format : allFormats().toList()) {
             String key = (String) format.get()[1];
             String passphrase = (String) format.get()[2];
-            ParsedKey crlf = SshKeys.parse(key.replace("\n", "\r\n"), pass(passphrase));
+            ParsedKey crlf = SshKeys.parse(key.replace("\n", "\r\n"), pass(passphrase), AzureKeyPolicy.INSTANCE);
             assertThat(crlf.sha256Fingerprint()).as((String) format.get()[0]).isEqualTo(aliceSha256());
             assertThat(new String(crlf.privateKeyBytes(), StandardCharsets.US_ASCII)).doesNotContain("\r");
         }
@@ -175,7 +180,7 @@ class SshKeysTest {
         assertThat(putty.problem()).isEqualTo(Problem.PUTTY);
         assertThat(putty.getMessage()).contains("export it to OpenSSH first");
 
-        assertThat(SshKeys.parse(TestSshKeys.pkcs8(ALICE), null).description()).isEqualTo("RSA 2048");
+        assertThat(SshKeys.parse(TestSshKeys.pkcs8(ALICE), null, AzureKeyPolicy.INSTANCE).description()).isEqualTo("RSA 2048");
     }
 
     // ---- key types and sizes --------------------------------------------------------------------------------
@@ -217,15 +222,15 @@ class SshKeysTest {
     @Test
     void emptyInputIsRequired() {
         assertThat(refusal("  \n ", null).problem()).isEqualTo(Problem.MISSING);
-        assertThatThrownBy(() -> SshKeys.parse((String) null, null)).isInstanceOf(SshKeyRuleViolation.class);
-        assertThatThrownBy(() -> SshKeys.parse((Secret) null, null)).isInstanceOf(SshKeyRuleViolation.class);
+        assertThatThrownBy(() -> SshKeys.parse((String) null, null, AzureKeyPolicy.INSTANCE)).isInstanceOf(SshKeyRuleViolation.class);
+        assertThatThrownBy(() -> SshKeys.parse((Secret) null, null, AzureKeyPolicy.INSTANCE)).isInstanceOf(SshKeyRuleViolation.class);
     }
 
     @Test
     void textAroundTheKeyBlockIsIgnored() {
         String exported = "Bag Attributes\n    friendlyName: alice\nKey Attributes: <No Attributes>\n"
                 + TestSshKeys.pkcs8(ALICE) + "\n\n";
-        ParsedKey key = SshKeys.parse("\uFEFF" + exported, null);
+        ParsedKey key = SshKeys.parse("\uFEFF" + exported, null, AzureKeyPolicy.INSTANCE);
         assertThat(key.sha256Fingerprint()).isEqualTo(aliceSha256());
         assertThat(new String(key.privateKeyBytes(), StandardCharsets.US_ASCII))
                 .startsWith(TestSshKeys.begin("PRIVATE KEY")).endsWith(TestSshKeys.end("PRIVATE KEY") + "\n");
@@ -258,7 +263,7 @@ class SshKeysTest {
     @MethodSource("allFormats")
     void eachFormatIsReadWithTheSameFactsAndJschCanUseTheResult(String format, String key, String passphrase)
             throws Exception {
-        ParsedKey parsed = SshKeys.parse(key, pass(passphrase));
+        ParsedKey parsed = SshKeys.parse(key, pass(passphrase), AzureKeyPolicy.INSTANCE);
 
         assertThat(parsed.type()).isEqualTo("RSA");
         assertThat(parsed.bits()).isEqualTo(2048);
@@ -295,7 +300,7 @@ class SshKeysTest {
     @MethodSource("encryptedFormats")
     void forACheckAnEncryptedKeyComesBackDecryptedOnceAndLoadsWithoutItsPassphrase(String format, String key,
             String passphrase) throws Exception {
-        ParsedKey parsed = SshKeys.parseForCheck(com.infrakitchen.console.secret.Secret.of(key), pass(passphrase));
+        ParsedKey parsed = SshKeys.parseForCheck(com.infrakitchen.console.secret.Secret.of(key), pass(passphrase), AzureKeyPolicy.INSTANCE);
         assertThat(parsed.encrypted()).isTrue();
         if (format.startsWith("PKCS#8")) {
             // JSch cannot write its PKCS#8 keys back: the check loads the key as given (PBKDF2 is cheap next to bcrypt)
@@ -311,7 +316,7 @@ class SshKeysTest {
         jsch.addIdentity("test", parsed.privateKeyBytes(), null, null);
         assertThat(jsch.getIdentityNames()).containsExactly("test");
 
-        ParsedKey stored = SshKeys.parse(key, pass(passphrase));
+        ParsedKey stored = SshKeys.parse(key, pass(passphrase), AzureKeyPolicy.INSTANCE);
         assertThat(stored.decrypted()).isFalse();
         assertThat(com.jcraft.jsch.KeyPair.load(new JSch(), stored.privateKeyBytes(), null).isEncrypted()).isTrue();
         parsed.wipe();
@@ -340,7 +345,7 @@ class SshKeysTest {
     void fingerprintsMatchSshKeygen(@TempDir Path dir) throws Exception {
         Path keygen = Path.of("/usr/bin/ssh-keygen");
         assumeThat(Files.isExecutable(keygen)).as("ssh-keygen not installed: apt-get install openssh-client").isTrue();
-        ParsedKey parsed = SshKeys.parse(TestSshKeys.pkcs1(ALICE), null);
+        ParsedKey parsed = SshKeys.parse(TestSshKeys.pkcs1(ALICE), null, AzureKeyPolicy.INSTANCE);
         Path pub = dir.resolve("alice.pub");
         Files.writeString(pub, parsed.publicKeyLine() + "\n");
 
@@ -371,7 +376,7 @@ class SshKeysTest {
         assertThat(generated.sha256Fingerprint()).isEqualTo(SshKeys.sha256FingerprintOfLine(generated.publicKeyLine()));
         assertThat(generated.md5Fingerprint()).matches("MD5:([0-9a-f]{2}:){15}[0-9a-f]{2}");
 
-        ParsedKey again = SshKeys.parse(generated.privateKey(), null);
+        ParsedKey again = SshKeys.parse(generated.privateKey(), null, AzureKeyPolicy.INSTANCE);
         assertThat(again.sha256Fingerprint()).isEqualTo(generated.sha256Fingerprint());
         assertThat(again.publicKeyLine()).isEqualTo(generated.publicKeyLine());
         assertThat(generated.toString()).doesNotContain("OPENSSH PRIVATE KEY");

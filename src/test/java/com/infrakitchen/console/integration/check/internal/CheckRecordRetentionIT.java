@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.check.CheckRecord;
 import com.infrakitchen.console.integration.check.CheckTrigger;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,7 @@ class CheckRecordRetentionIT {
 
     private UUID create(String name) {
         return As.user("retention-editor", "EDITOR", () -> integrations.create(
-                new IntegrationData(name, "", List.of(), "contoso", null), FakeTokens.PAT_FULL)).id();
+                new IntegrationData(name, "", List.of(), "contoso"), IntegrationFixtures.pat(FakeTokens.PAT_FULL))).id();
     }
 
     private long count(UUID id) {
