@@ -92,7 +92,7 @@ public class IntegrationService {
     @Transactional(readOnly = true)
     public boolean nameTaken(String name, UUID except) {
         String key = IntegrationRules.nameKey(IntegrationRules.normaliseName(name));
-        return except == null ? repository.existsByNameKey(key) : repository.countByNameKeyExcept(key, except) > 0;
+        return except == null ? repository.countByNameKey(key) > 0 : repository.countByNameKeyExcept(key, except) > 0;
     }
 
     /**
@@ -122,7 +122,7 @@ public class IntegrationService {
                 throw new IntegrationRuleViolation("credential", "A credential is required");
             }
             IntegrationCredentials.check(provider, credential);
-            if (repository.existsByNameKey(valid.nameKey())) {
+            if (repository.countByNameKey(valid.nameKey()) > 0) {
                 throw nameInUse(valid.name());
             }
         } catch (RuntimeException e) {

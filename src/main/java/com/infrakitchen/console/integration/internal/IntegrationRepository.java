@@ -6,7 +6,8 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface IntegrationRepository extends ListCrudRepository<Integration, UUID> {
 
-    boolean existsByNameKey(String nameKey);
+    @Query("SELECT COUNT(*) FROM integration WHERE name_key = :nameKey")
+    long countByNameKey(String nameKey);
 
     @Query("SELECT COUNT(*) FROM integration WHERE name_key = :nameKey AND id <> :exceptId")
     long countByNameKeyExcept(String nameKey, UUID exceptId);
