@@ -3,6 +3,7 @@ package com.infrakitchen.console.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Service;
 class ArchitectureTest {
 
     private static final String BASE = "com.infrakitchen.console";
+    private static final String INTEGRATION = BASE + ".integration";
+    private static final String AZURE = INTEGRATION + ".azuredevops";
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
 
@@ -165,7 +168,7 @@ class ArchitectureTest {
     }
 
     /** The first cycle found, as one line per step ({@code a -> b: evidence}), or none. */
-    private static List<String> cycle(Map<String, Map<String, List<String>>> graph) {
+    static List<String> cycle(Map<String, Map<String, List<String>>> graph) {
         Set<String> done = new HashSet<>();
         for (String start : graph.keySet()) {
             List<String> found = cycleFrom(start, graph, new LinkedHashMap<>(), done);
@@ -220,9 +223,84 @@ class ArchitectureTest {
     @Test
     void onlyTheAzureDevOpsPackageMakesOutboundCalls() {
         noClasses().that().resideOutsideOfPackage(BASE + ".integration.azuredevops..")
-                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "com.jcraft.jsch..", "java.net.http..")
-                .because("only azuredevops builds Azure DevOps URLs and calls out (house style, docs/security.md 3)")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "java.net.http..")
+                .orShould().dependOnClassesThat(JavaClass.Predicates.simpleNameStartingWith("Channel")
+                        .and(resideInAPackage("com.jcraft.jsch")))
+                .orShould().dependOnClassesThat().belongToAnyOf(com.jcraft.jsch.Session.class)
+                .because("only azuredevops builds Azure DevOps URLs and calls out (house style, docs/security.md 3);"
+                        + " key intake (credential.ssh) reads keys with JSch's KeyPair, never opens a session")
                 .check(CLASSES);
+    }
+
+    /**
+     * The integration core knows no provider (decision 0013): nothing in {@code integration} outside
+     * {@code azuredevops} names an Azure DevOps class, in the bytecode or in the source (a constant such as
+     * {@code AzureDevOpsRules.ORGANIZATION_MAX} is inlined by javac and leaves no trace in the class file).
+     */
+    @Test
+    void theIntegrationCoreDoesNotDependOnAzureDevOps() {
+        noClasses().that().resideInAPackage(INTEGRATION + "..").and().resideOutsideOfPackage(AZURE + "..")
+                .should().dependOnClassesThat().resideInAPackage(AZURE + "..")
+                .because("Azure DevOps is a provider behind integration.provider (decision 0013)")
+                .check(CLASSES);
+        assertThat(coreReferencesToAzure(SourceDependencies.within(INTEGRATION)))
+                .as("Azure DevOps classes named in the source of the integration core (constants included)")
+                .isEmpty();
+    }
+
+    /** The two rules above catch what they are for: shown on made-up references the real code does not have. */
+    @Test
+    void theProviderAndCycleRulesFailWhenBroken() {
+        var constant = new SourceDependencies.Reference(INTEGRATION + ".ui", AZURE, AZURE + ".AzureDevOpsRules",
+                "integration/ui/IntegrationForm.java", 1);
+        assertThat(coreReferencesToAzure(List.of(constant))).containsExactly(constant);
+        var back = new SourceDependencies.Reference(INTEGRATION + ".credential", INTEGRATION + ".check",
+                INTEGRATION + ".check.CheckService", "integration/credential/CredentialInput.java", 1);
+        assertThat(cycle(integrationGraph(List.of(back)))).as("credential -> check closes a cycle").isNotEmpty();
+    }
+
+    static List<SourceDependencies.Reference> coreReferencesToAzure(List<SourceDependencies.Reference> refs) {
+        return refs.stream()
+                .filter(r -> !inPackage(r.fromPackage(), AZURE) && inPackage(r.toPackage(), AZURE))
+                .toList();
+    }
+
+    /**
+     * No cycle between the packages of {@code integration} (a package and its {@code internal} count as one), over
+     * the bytecode's dependencies and the source's references together.
+     */
+    @Test
+    void integrationPackagesHaveNoCycles() {
+        assertThat(cycle(integrationGraph(SourceDependencies.within(INTEGRATION))))
+                .as("a cycle between packages of integration, each step with its first evidence").isEmpty();
+    }
+
+    static Map<String, Map<String, List<String>>> integrationGraph(List<SourceDependencies.Reference> refs) {
+        Map<String, Map<String, List<String>>> graph = new TreeMap<>();
+        for (JavaClass from : CLASSES) {
+            if (!inPackage(from.getPackageName(), INTEGRATION)) {
+                continue;
+            }
+            for (Dependency d : from.getDirectDependenciesFromSelf()) {
+                String to = d.getTargetClass().getPackageName();
+                if (inPackage(to, INTEGRATION)) {
+                    addEdge(graph, module(from.getPackageName()), module(to), d.getDescription());
+                }
+            }
+        }
+        for (SourceDependencies.Reference r : refs) {
+            addEdge(graph, module(r.fromPackage()), module(r.toPackage()), "source: " + r);
+        }
+        return graph;
+    }
+
+    /** A package and its {@code internal} are one module: the service and its repositories. */
+    private static String module(String packageName) {
+        return packageName.endsWith(".internal") ? packageName.substring(0, packageName.length() - 9) : packageName;
+    }
+
+    private static boolean inPackage(String packageName, String root) {
+        return packageName.equals(root) || packageName.startsWith(root + ".");
     }
 
     @Test

@@ -71,6 +71,45 @@ final class SourceDependencies {
         return edges;
     }
 
+    /** A reference in the source of package {@code fromPackage} to a class of package {@code toPackage}. */
+    record Reference(String fromPackage, String toPackage, String toName, String file, int line) {
+
+        @Override
+        public String toString() {
+            return file + ":" + line + " names " + toName;
+        }
+    }
+
+    /**
+     * Every reference by package name from a file in or under {@code basePackage} to a class in another package
+     * in or under it (imports, static imports, fully qualified names), whatever the depth.
+     */
+    static List<Reference> within(String basePackage) {
+        Pattern reference = Pattern.compile("\\b(" + Pattern.quote(basePackage)
+                + "(?:\\.[a-z_][\\w]*)*)\\.([A-Z][\\w]*)");
+        Path root = MAIN_SOURCES.resolve(basePackage.replace('.', '/'));
+        List<Reference> references = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String text = withoutComments(Files.readString(file));
+                Matcher pkg = PACKAGE.matcher(text);
+                if (!pkg.find()) {
+                    continue;
+                }
+                Matcher m = reference.matcher(text);
+                while (m.find()) {
+                    if (!m.group(1).equals(pkg.group(1))) {
+                        references.add(new Reference(pkg.group(1), m.group(1), m.group(0),
+                                MAIN_SOURCES.relativize(file).toString(), lineOf(text, m.start())));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return references;
+    }
+
     /** Comments become blanks (keeping line breaks, so line numbers stay right); literals stay as they are. */
     static String withoutComments(String source) {
         Matcher m = LITERAL_OR_COMMENT.matcher(source);
