@@ -2,6 +2,7 @@ package com.infrakitchen.console.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The "what" of an audit event as a small JSON object: field-level diffs ({@code {"role":{"from":
@@ -10,13 +11,13 @@ import java.util.Map;
  */
 public final class AuditDetails {
 
-    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, @Nullable Object> values = new LinkedHashMap<>();
 
     public static AuditDetails of() {
         return new AuditDetails();
     }
 
-    public AuditDetails put(String key, String value) {
+    public AuditDetails put(String key, @Nullable String value) {
         values.put(key, value);
         return this;
     }
@@ -32,9 +33,9 @@ public final class AuditDetails {
     }
 
     /** A changed field, recorded as from/to. Unchanged values are skipped. */
-    public AuditDetails change(String field, Object from, Object to) {
+    public AuditDetails change(String field, @Nullable Object from, @Nullable Object to) {
         if (!java.util.Objects.equals(from, to)) {
-            Map<String, Object> diff = new LinkedHashMap<>();
+            Map<String, @Nullable Object> diff = new LinkedHashMap<>();
             diff.put("from", from == null ? null : String.valueOf(from));
             diff.put("to", to == null ? null : String.valueOf(to));
             values.put(field, diff);
@@ -63,7 +64,7 @@ public final class AuditDetails {
         return toJson();
     }
 
-    private static void write(StringBuilder sb, Object value) {
+    private static void write(StringBuilder sb, @Nullable Object value) {
         if (value == null) {
             sb.append("null");
         } else if (value instanceof Map<?, ?> map) {

@@ -1,18 +1,19 @@
 package com.infrakitchen.console.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One stored audit event, as the Audit view shows it. */
 public record AuditEntry(
         long id,
         Instant occurredAt,
         String actor,
-        String actorRole,
-        String sourceIp,
+        @Nullable String actorRole,
+        @Nullable String sourceIp,
         String action,
-        String targetType,
-        String targetId,
-        String targetName,
+        @Nullable String targetType,
+        @Nullable String targetId,
+        @Nullable String targetName,
         String outcome,
-        String details) {
+        @Nullable String details) {
 }

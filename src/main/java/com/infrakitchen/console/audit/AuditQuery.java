@@ -1,12 +1,14 @@
 package com.infrakitchen.console.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters of the Audit view. Every part is optional (null = no filter); {@code from} is inclusive,
  * {@code to} exclusive.
  */
-public record AuditQuery(String actor, AuditAction action, Instant from, Instant to) {
+public record AuditQuery(@Nullable String actor, @Nullable AuditAction action, @Nullable Instant from,
+        @Nullable Instant to) {
 
     public static final AuditQuery ALL = new AuditQuery(null, null, null, null);
 

@@ -3,6 +3,7 @@ package com.infrakitchen.console.audit;
 import com.infrakitchen.console.audit.internal.AuditEventStore;
 import com.infrakitchen.console.security.Roles;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,7 @@ public class AuditService {
 
     /** One page of events, newest first. */
     @PreAuthorize(Roles.ADMIN_ONLY)
-    public List<AuditEntry> find(AuditQuery query, int offset, int limit) {
+    public List<AuditEntry> find(@Nullable AuditQuery query, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
@@ -31,7 +32,7 @@ public class AuditService {
     }
 
     @PreAuthorize(Roles.ADMIN_ONLY)
-    public long count(AuditQuery query) {
+    public long count(@Nullable AuditQuery query) {
         return store.count(query == null ? AuditQuery.ALL : query);
     }
 

@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,14 +41,15 @@ public class AuditTrail {
 
     /** Records an event for the signed-in user, joining the caller's transaction. */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(AuditAction action, AuditOutcome outcome, Target target, AuditDetails details) {
+    public void record(AuditAction action, AuditOutcome outcome, @Nullable Target target,
+            @Nullable AuditDetails details) {
         write(CurrentUser.username(), CurrentUser.role().orElse(null), action, outcome, target, details);
     }
 
     /** Records an event in a transaction of its own, for a named actor (e.g. a failed sign-in). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordIndependently(String actor, String actorRole, AuditAction action, AuditOutcome outcome,
-            Target target, AuditDetails details) {
+    public void recordIndependently(String actor, @Nullable String actorRole, AuditAction action,
+            AuditOutcome outcome, @Nullable Target target, @Nullable AuditDetails details) {
         write(actor, actorRole, action, outcome, target, details);
     }
 
@@ -56,7 +59,7 @@ public class AuditTrail {
      * the user's next recorded one ({@code "notRecordedSinceLast"}). Returns whether an event was written.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean recordDenied(String actor, String actorRole, Target target) {
+    public boolean recordDenied(String actor, @Nullable String actorRole, @Nullable Target target) {
         Target t = target == null ? Target.NONE : target;
         OptionalLong heldBack = deniedLimiter.admit(actor, t.type() + " " + t.name());
         if (heldBack.isEmpty()) {
@@ -87,16 +90,17 @@ public class AuditTrail {
 
     /** Records an event for a captured actor, in a transaction of its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordAs(Actor actor, AuditAction action, AuditOutcome outcome, Target target, AuditDetails details) {
+    public void recordAs(Actor actor, AuditAction action, AuditOutcome outcome, @Nullable Target target,
+            @Nullable AuditDetails details) {
         insert(actor.name(), actor.role(), actor.ip(), actor.sessionHash(), action, outcome, target, details);
     }
 
     /** A captured actor; {@code sessionHash} is a short hash, never the session id. */
-    public record Actor(String name, String role, String ip, String sessionHash) {
+    public record Actor(String name, @Nullable String role, @Nullable String ip, @Nullable String sessionHash) {
     }
 
-    private void write(String actor, String actorRole, AuditAction action, AuditOutcome outcome, Target target,
-            AuditDetails details) {
+    private void write(String actor, @Nullable String actorRole, AuditAction action, AuditOutcome outcome,
+            @Nullable Target target, @Nullable AuditDetails details) {
         HttpServletRequest request = currentRequest();
         String ip = request == null ? null : request.getRemoteAddr();
         String sessionHash = null;
@@ -107,22 +111,23 @@ public class AuditTrail {
         insert(actor, actorRole, ip, sessionHash, action, outcome, target, details);
     }
 
-    private void insert(String actor, String actorRole, String ip, String sessionHash, AuditAction action,
-            AuditOutcome outcome, Target target, AuditDetails details) {
+    private void insert(String actor, @Nullable String actorRole, @Nullable String ip, @Nullable String sessionHash,
+            AuditAction action, AuditOutcome outcome, @Nullable Target target, @Nullable AuditDetails details) {
         Target t = target == null ? Target.NONE : target;
         store.insert(clock.instant(), clip(actor, 64), actorRole, clip(ip, 64), sessionHash, action.name(),
                 t.type(), clip(t.id(), 64), clip(t.name(), 200), outcome.name(),
                 details == null || details.isEmpty() ? null : details.toJson());
     }
 
-    private static HttpServletRequest currentRequest() {
+    private static @Nullable HttpServletRequest currentRequest() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             return attrs.getRequest();
         }
         return null;
     }
 
-    private static String clip(String s, int max) {
+    @Contract("null, _ -> null; !null, _ -> !null")
+    private static @Nullable String clip(@Nullable String s, int max) {
         if (s == null) {
             return null;
         }
@@ -141,7 +146,7 @@ public class AuditTrail {
     }
 
     /** What an event is about. */
-    public record Target(String type, String id, String name) {
+    public record Target(@Nullable String type, @Nullable String id, @Nullable String name) {
         public static final Target NONE = new Target(null, null, null);
         public static final String INTEGRATION = "INTEGRATION";
 
@@ -158,7 +163,7 @@ public class AuditTrail {
         }
 
         /** A test of a form that is not saved yet, named as typed. */
-        public static Target unsavedIntegration(String typedName) {
+        public static Target unsavedIntegration(@Nullable String typedName) {
             return new Target("INTEGRATION_FORM", null, typedName == null || typedName.isBlank() ? "(unnamed)"
                     : typedName);
         }

@@ -3,6 +3,7 @@ package com.infrakitchen.console.base;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
@@ -16,7 +17,7 @@ public class H2FileInUseFailureAnalyzer implements FailureAnalyzer {
     private static final Pattern FILE = Pattern.compile("in use: \"?([^\"]+?)\"?\\.\\s");
 
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 String file = fileOf(sql.getMessage());
@@ -32,7 +33,7 @@ public class H2FileInUseFailureAnalyzer implements FailureAnalyzer {
         return null;
     }
 
-    static String fileOf(String message) {
+    static String fileOf(@Nullable String message) {
         if (message != null) {
             Matcher m = FILE.matcher(message);
             if (m.find()) {

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +41,7 @@ class KeysetProvider {
         return new SecretCipher(load(file, inline, generateIfMissing, Path.of(dataDir)));
     }
 
-    static KeysetHandle load(String file, String inline, boolean generateIfMissing, Path dataDir) {
+    static KeysetHandle load(@Nullable String file, @Nullable String inline, boolean generateIfMissing, Path dataDir) {
         try {
             AeadConfig.register();
         } catch (GeneralSecurityException e) {

@@ -3,6 +3,7 @@ package com.infrakitchen.console.secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret value (token, private key, passphrase) on its way in or out of {@link SecretCipher}. Its
@@ -44,7 +45,7 @@ public final class Secret {
     }
 
     /** Constant-time comparison. */
-    public boolean sameAs(Secret other) {
+    public boolean sameAs(@Nullable Secret other) {
         return other != null && MessageDigest.isEqual(value, other.value);
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encrypts secrets with AES-256-GCM (Tink AEAD). Every ciphertext is bound to where it is stored by
@@ -53,7 +54,7 @@ public class SecretCipher {
      * @throws SecretUnreadableException with the {@link SecretUnreadableException.Reason reason}: the key set lacks
      *                                   the key, or the ciphertext does not belong to this place
      */
-    public Secret open(byte[] ciphertext, String associatedData) {
+    public Secret open(byte @Nullable [] ciphertext, String associatedData) {
         if (ciphertext == null) {
             throw new SecretUnreadableException(associatedData, SecretUnreadableException.Reason.NOT_A_CIPHERTEXT,
                     null);
@@ -93,7 +94,7 @@ public class SecretCipher {
     }
 
     /** The key id a ciphertext was made with (its 5-byte Tink prefix). */
-    public static int keyIdOf(byte[] ciphertext) {
+    public static int keyIdOf(byte @Nullable [] ciphertext) {
         if (ciphertext == null || ciphertext.length < 5 || ciphertext[0] != TINK_START_BYTE) {
             throw new IllegalArgumentException("not a Tink ciphertext");
         }

@@ -1,5 +1,7 @@
 package com.infrakitchen.console.secret;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stored secret cannot be decrypted, and {@link #reason()} says why: the key set lacks the key that made it,
  * or the key is there but the ciphertext does not authenticate for this place (it was encrypted for another
@@ -22,9 +24,9 @@ public class SecretUnreadableException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final Integer keyId;
+    private final @Nullable Integer keyId;
 
-    public SecretUnreadableException(String place, Reason reason, Integer keyId) {
+    public SecretUnreadableException(String place, Reason reason, @Nullable Integer keyId) {
         super(message(place, reason, keyId));
         this.reason = reason;
         this.keyId = keyId;
@@ -35,11 +37,11 @@ public class SecretUnreadableException extends RuntimeException {
     }
 
     /** The key id the ciphertext names, or null when it names none ({@link Reason#NOT_A_CIPHERTEXT}). */
-    public Integer keyId() {
+    public @Nullable Integer keyId() {
         return keyId;
     }
 
-    private static String message(String place, Reason reason, Integer keyId) {
+    private static String message(String place, Reason reason, @Nullable Integer keyId) {
         return switch (reason) {
             case KEY_NOT_IN_KEY_SET -> "The stored secret " + place + " was encrypted with key id " + keyId
                     + ", which the configured key set does not contain as an enabled key. Start with the key set that wrote it"

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -58,20 +59,20 @@ public class LoginThrottle {
     }
 
     /** When sign-in for this account from this address is refused until, if it is now. */
-    public Optional<Instant> blockedUntil(String account, String address) {
-        return Optional.ofNullable(lockedUntil(pairs.get(new Pair(account, address)), clock.instant()));
+    public Optional<Instant> blockedUntil(String account, @Nullable String address) {
+        return Optional.ofNullable(lockedUntil(pairs.get(Pair.of(account, address)), clock.instant()));
     }
 
     /**
      * Records a failure. Returns the lock this failure started on the pair, if it started one (so the caller
      * can audit "account locked from address").
      */
-    public Optional<Duration> recordFailure(String account, String address) {
+    public Optional<Duration> recordFailure(String account, @Nullable String address) {
         Instant now = clock.instant();
         purgeIfLarge(now);
         Counter total = accounts.compute(account, (k, c) -> fresh(c, now).failed(now, null));
         int allowance = total.failures() > accountAlertFailures ? 1 : failuresBeforeLock;
-        Counter pair = pairs.compute(new Pair(account, address), (k, c) -> {
+        Counter pair = pairs.compute(Pair.of(account, address), (k, c) -> {
             Counter next = fresh(c, now);
             int failures = next.failures() + 1;
             Instant until = failures >= allowance ? now.plus(delayFor(failures - allowance + 1)) : next.lockedUntil();
@@ -82,8 +83,8 @@ public class LoginThrottle {
     }
 
     /** A success clears the pair; the account's total stays (an attack elsewhere goes on). */
-    public void recordSuccess(String account, String address) {
-        pairs.remove(new Pair(account, address));
+    public void recordSuccess(String account, @Nullable String address) {
+        pairs.remove(Pair.of(account, address));
     }
 
     /** The addresses from which sign-in to this account is refused right now, longest lock first. */
@@ -129,11 +130,11 @@ public class LoginThrottle {
         return d.compareTo(maxDelay) > 0 ? maxDelay : d;
     }
 
-    private Counter fresh(Counter c, Instant now) {
+    private Counter fresh(@Nullable Counter c, Instant now) {
         return c == null || c.expired(now, maxDelay) ? new Counter(0, null, now) : c;
     }
 
-    private static Instant lockedUntil(Counter c, Instant now) {
+    private static @Nullable Instant lockedUntil(@Nullable Counter c, Instant now) {
         return c != null && c.lockedUntil() != null && c.lockedUntil().isAfter(now) ? c.lockedUntil() : null;
     }
 
@@ -144,14 +145,15 @@ public class LoginThrottle {
         }
     }
 
+    /** {@code address} is empty when the source was unknown. */
     private record Pair(String account, String address) {
-        Pair {
-            address = address == null ? "" : address;
+        static Pair of(String account, @Nullable String address) {
+            return new Pair(account, address == null ? "" : address);
         }
     }
 
-    private record Counter(int failures, Instant lockedUntil, Instant lastFailure) {
-        Counter failed(Instant now, Instant until) {
+    private record Counter(int failures, @Nullable Instant lockedUntil, Instant lastFailure) {
+        Counter failed(Instant now, @Nullable Instant until) {
             return new Counter(failures + 1, until, now);
         }
 

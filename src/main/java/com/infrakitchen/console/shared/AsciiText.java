@@ -1,5 +1,7 @@
 package com.infrakitchen.console.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Case folding that cannot create look-alikes: only A-Z become a-z. Java's own lower-casing maps some non-ASCII
  * characters to ASCII ones (the Kelvin sign U+212A to 'k'), which would let "\u212Aate" sign in as "kate" or
@@ -11,7 +13,7 @@ public final class AsciiText {
     }
 
     /** Trimmed, A-Z lower-cased, nothing else changed; "" for null. */
-    public static String trimAndLowerAscii(String raw) {
+    public static String trimAndLowerAscii(@Nullable String raw) {
         if (raw == null) {
             return "";
         }

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.shared;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Length rules for typed text, shared by every feature's rules. A field never cuts what was typed to its limit
@@ -18,7 +19,7 @@ public final class TextLimits {
     }
 
     /** Characters as a user counts them (code points, so an emoji is one). */
-    public static int length(String text) {
+    public static int length(@Nullable String text) {
         return text == null ? 0 : text.codePointCount(0, text.length());
     }
 

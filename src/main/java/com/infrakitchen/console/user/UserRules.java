@@ -3,6 +3,7 @@ package com.infrakitchen.console.user;
 import com.infrakitchen.console.shared.AsciiText;
 import com.infrakitchen.console.shared.TextLimits;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rules for usernames and passwords, shared by the Users view (field limits, validators) and
@@ -28,12 +29,12 @@ public final class UserRules {
      * would turn the Kelvin sign into 'k' ("\u212Aate" into "kate"), a look-alike signing in as another user;
      * kept as typed, any non-ASCII character is refused by the rule.
      */
-    public static String normaliseUsername(String raw) {
+    public static String normaliseUsername(@Nullable String raw) {
         return AsciiText.trimAndLowerAscii(raw);
     }
 
     /** Null when valid, else the message to show. */
-    public static String usernameProblem(String normalised) {
+    public static @Nullable String usernameProblem(String normalised) {
         if (normalised.isEmpty()) {
             return "Username is required";
         }
@@ -49,7 +50,7 @@ public final class UserRules {
     }
 
     /** Null when valid, else the message to show (never echoing the password). */
-    public static String passwordProblem(String password, String username) {
+    public static @Nullable String passwordProblem(@Nullable String password, @Nullable String username) {
         if (password == null || password.isEmpty()) {
             return "Password is required";
         }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -126,7 +127,7 @@ public class UserService {
 
     /** Sets a new password; null or empty generates one, returned once. */
     @PreAuthorize(Roles.ADMIN_ONLY)
-    public PasswordIssued resetPassword(long userId, String newPassword) {
+    public PasswordIssued resetPassword(long userId, @Nullable String newPassword) {
         AppUser user = load(userId);
         boolean generate = newPassword == null || newPassword.isEmpty();
         String password = generate ? PasswordGenerator.generate() : newPassword;

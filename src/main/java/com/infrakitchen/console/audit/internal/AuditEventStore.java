@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,8 +28,9 @@ public class AuditEventStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(Instant occurredAt, String actor, String actorRole, String sourceIp, String sessionHash,
-            String action, String targetType, String targetId, String targetName, String outcome, String details) {
+    public void insert(Instant occurredAt, String actor, @Nullable String actorRole, @Nullable String sourceIp,
+            @Nullable String sessionHash, String action, @Nullable String targetType, @Nullable String targetId,
+            @Nullable String targetName, String outcome, @Nullable String details) {
         jdbc.update("""
                 INSERT INTO audit_event (occurred_at, actor, actor_role, source_ip, session_hash, action,
                     target_type, target_id, target_name, outcome, details)
@@ -103,7 +105,7 @@ public class AuditEventStore {
                 rs.getString("outcome"), rs.getString("details"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime odt = rs.getObject(column, OffsetDateTime.class);
         if (odt != null) {
             return odt.toInstant();

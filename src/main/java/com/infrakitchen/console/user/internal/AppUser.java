@@ -1,6 +1,7 @@
 package com.infrakitchen.console.user.internal;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -8,7 +9,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A console user as stored in {@code app_user}. {@code @Version} decides insert vs update and locks. */
 @Table("app_user")
 public record AppUser(
-        @Id Long id,
+        @Id @Nullable Long id,
         String username,
         String passwordHash,
         String role,
@@ -17,7 +18,7 @@ public record AppUser(
         Instant createdAt,
         Instant updatedAt,
         String updatedBy,
-        @Version Long version) {
+        @Version @Nullable Long version) {
 
     public AppUser withRole(String newRole, Instant at, String by) {
         return new AppUser(id, username, passwordHash, newRole, enabled, theme, createdAt, at, by, version);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /** "Reset password": generate one (shown once) or set one. */
 class PasswordDialog extends Dialog {
@@ -21,7 +22,7 @@ class PasswordDialog extends Dialog {
     final PasswordField password = new PasswordField("Password");
     final Button reset = new Button("Reset password");
 
-    PasswordDialog(UserSummary user, BiFunction<UserSummary, String, PasswordIssued> action) {
+    PasswordDialog(UserSummary user, BiFunction<UserSummary, @Nullable String, PasswordIssued> action) {
         setHeaderTitle("Reset password of " + user.username());
         setWidth("28rem");
         mode.setItems(CreateUserDialog.GENERATE, CreateUserDialog.CHOOSE);

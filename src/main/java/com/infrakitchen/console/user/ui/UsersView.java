@@ -29,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /users}: administrators list, create, change role, disable/enable and reset passwords. */
 @Route("users")
@@ -140,7 +141,7 @@ class UsersView extends VerticalLayout {
         }).open();
     }
 
-    private PasswordIssued resetPassword(UserSummary user, String password) {
+    private PasswordIssued resetPassword(UserSummary user, @Nullable String password) {
         PasswordIssued issued = users.resetPassword(user.id(), password);
         refresh();
         showIssued(issued, "Password of " + user.username() + " was reset");
