@@ -37,6 +37,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,6 +56,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final transient AuditService audit;
     private final transient CheckService checks;
     private final transient SshKeyService keys;
+    private final transient Clock clock;
     final H2 title = new H2();
     final Span subtitle = new Span();
     final Div statusBadge = new Div();
@@ -71,8 +73,9 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
     public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks,
-            SshKeyService keys) {
+            SshKeyService keys, Clock clock) {
         this.keys = keys;
+        this.clock = clock;
         this.integrations = integrations;
         this.audit = audit;
         this.checks = checks;
@@ -99,7 +102,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         form.showMethod(detail.method());
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());
-        connection = new ConnectionTestControl(this::startTest, this::valuesKey);
+        connection = new ConnectionTestControl(this::startTest, this::valuesKey, clock);
         connection.test.setVisible(canEdit);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
         form.token.addChangeListener(connection::valuesChanged);

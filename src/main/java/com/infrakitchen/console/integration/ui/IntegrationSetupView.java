@@ -30,6 +30,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,7 +58,8 @@ class IntegrationSetupView extends HorizontalLayout {
     private final Div side = new Div();
     private final String formKey = UUID.randomUUID().toString();
 
-    public IntegrationSetupView(IntegrationService integrations, CheckService checks, SshKeyService keys) {
+    public IntegrationSetupView(IntegrationService integrations, CheckService checks, SshKeyService keys,
+            Clock clock) {
         this.integrations = integrations;
         this.checks = checks;
         this.keys = keys;
@@ -76,7 +78,7 @@ class IntegrationSetupView extends HorizontalLayout {
         methods.addSelectedChangeListener(e -> showMethod(e.getSelectedTab() == sshTab ? AuthMethod.SSH
                 : AuthMethod.PAT));
 
-        connection = new ConnectionTestControl(this::startTest, this::valuesKey);
+        connection = new ConnectionTestControl(this::startTest, this::valuesKey, clock);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
         form.testRepository.addValueChangeListener(e -> connection.valuesChanged());
         form.token.addChangeListener(connection::valuesChanged);
