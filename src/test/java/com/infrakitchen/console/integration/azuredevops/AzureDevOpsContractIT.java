@@ -71,11 +71,7 @@ class AzureDevOpsContractIT {
 
     static void assertNoRetriesOrRedirects() {
         // Probes cancelled once a failure decided may still reach the fake a moment later: let them land here.
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        FAKE.awaitRequestsRecorded(Duration.ofSeconds(10));
         Map<String, Integer> perTarget = new HashMap<>();
         FAKE.takeRequests().forEach(c -> perTarget.merge(c.method() + " " + c.target(), 1, Integer::sum));
         assertThat(perTarget).as(perTarget.toString()).allSatisfy((target, n) -> assertThat(n).as(target).isEqualTo(1));
