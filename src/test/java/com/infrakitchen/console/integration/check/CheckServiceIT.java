@@ -82,6 +82,7 @@ class CheckServiceIT {
             int n = i;
             assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-" + n, "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))).category()).isEqualTo(CheckCategory.CONNECTED);
         }
+        fake.awaitRequestsRecorded(Duration.ofSeconds(10)); // none of an earlier test still on its way
         int requestsBefore = fake.requestCount();
         CheckResult refused = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-6", "x", "contoso", null, new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
         assertThat(refused.category()).isEqualTo(CheckCategory.TOO_MANY_TESTS);
@@ -208,6 +209,7 @@ class CheckServiceIT {
     @Test
     void malformedValuesAreReportedAsSuchAndDoNotCountAgainstTheLimit() throws Exception {
         String user = user();
+        fake.awaitRequestsRecorded(Duration.ofSeconds(10)); // none of an earlier test still on its way
         int requestsBefore = fake.requestCount();
         for (int i = 0; i < 7; i++) {
             int n = i;
@@ -222,6 +224,7 @@ class CheckServiceIT {
         assertThat(noToken.category()).isEqualTo(CheckCategory.NO_TOKEN);
         CheckResult sshBadOrg = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-s", "x", "my_org", "Web/web-app", new SshKeyInput(Secret.of("not parsed: the organization is refused first"), null, false)))));
         assertThat(sshBadOrg.category()).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
+        fake.awaitRequestsRecorded(Duration.ofSeconds(10));
         assertThat(fake.requestCount()).isEqualTo(requestsBefore);
         // every local refusal is audited, none of them as a refused (DENIED) test
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
