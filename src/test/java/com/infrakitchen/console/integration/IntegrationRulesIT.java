@@ -206,6 +206,42 @@ class IntegrationRulesIT {
                 "At most 20 labels");
     }
 
+    /** README "Description: optional, at most 500 characters": 501 is refused with its length, 500 is saved whole. */
+    @Test
+    void aDescriptionOfFiveHundredCharactersIsSavedAndOneOfFiveHundredAndOneIsRefused() {
+        assertRefusedBySave(IntegrationFixtures.data(uniqueName("desc"), "d".repeat(501), List.of(), "contoso"),
+                "description", "Description has 501 characters; at most 500");
+        IntegrationDetail saved = IntegrationFixtures.savedPat(integrations,
+                IntegrationFixtures.data(uniqueName("desc"), "d".repeat(500), List.of(), "contoso"));
+        assertThat(integrations(saved.id()).data().description()).isEqualTo("d".repeat(500));
+    }
+
+    /** README "Integration Name: ... starting with a letter or digit": '-' and '_' only after the first character. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-abc", "_abc"})
+    void aNameStartingWithAHyphenOrAnUnderscoreIsRefused(String name) {
+        assertRefusedBySave(IntegrationFixtures.data(name), "name", "starting with a letter or digit");
+    }
+
+    @Test
+    void hyphensAndUnderscoresAfterTheFirstCharacterAndALeadingDigitAreAccepted() {
+        for (String name : List.of("a-" + suffix(), "7_" + suffix(), "abc_-" + suffix())) {
+            assertThat(IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(name)).data().name())
+                    .isEqualTo(name);
+        }
+    }
+
+    /** As {@link #assertRefused}, saving through {@link IntegrationFixtures}. */
+    private void assertRefusedBySave(IntegrationData data, String field, String messagePart) {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM integration", Long.class);
+        assertThatThrownBy(() -> IntegrationFixtures.savedPat(integrations, data))
+                .isInstanceOfSatisfying(IntegrationRuleViolation.class, e -> {
+                    assertThat(e.getMessage()).contains(messagePart);
+                    assertThat(e.field()).isEqualTo(field);
+                });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integration", Long.class)).isEqualTo(before);
+    }
+
     private IntegrationDetail integrations(UUID id) {
         return asEditor(() -> integrations.get(id)).orElseThrow();
     }

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.server.Command;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +30,7 @@ class ConnectionTestControl extends Div {
     final ConnectionIndicator indicator = new ConnectionIndicator();
     private final Supplier<Optional<CheckRun>> starter;
     private final Supplier<String> valuesKey;
+    private final transient Clock clock;
     private CheckRun running;
     private String testedKey;
     private CheckResult lastResult;
@@ -37,10 +38,12 @@ class ConnectionTestControl extends Div {
     /**
      * @param starter   starts a test of the form's current values (or returns empty when it showed why not)
      * @param valuesKey identifies the values a test would use now (organization and token), never revealing them
+     * @param clock     the application clock, which also timed the test's start: the elapsed seconds come from it
      */
-    ConnectionTestControl(Supplier<Optional<CheckRun>> starter, Supplier<String> valuesKey) {
+    ConnectionTestControl(Supplier<Optional<CheckRun>> starter, Supplier<String> valuesKey, Clock clock) {
         this.starter = starter;
         this.valuesKey = valuesKey;
+        this.clock = clock;
         addClassName("connection-test");
         test.setId("test-connection");
         test.addClickListener(e -> start());
@@ -70,7 +73,7 @@ class ConnectionTestControl extends Div {
     private void scheduleTick(UI ui, CheckRun run) {
         CompletableFuture.runAsync(() -> access(ui, () -> {
             if (running == run) {
-                indicator.showElapsed(Duration.between(run.startedAt(), Instant.now()));
+                indicator.showElapsed(Duration.between(run.startedAt(), clock.instant()));
                 scheduleTick(ui, run);
             }
         }), CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));

@@ -33,6 +33,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final transient CheckService checks;
     private final transient SshKeyService keys;
     private final transient IntegrationProviders providers;
+    private final transient Clock clock;
     final H2 title = new H2();
     final Span subtitle = new Span();
     final Div statusBadge = new Div();
@@ -67,9 +69,10 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
     public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks,
-            SshKeyService keys, IntegrationProviders providers) {
+            SshKeyService keys, IntegrationProviders providers, Clock clock) {
         this.keys = keys;
         this.providers = providers;
+        this.clock = clock;
         this.integrations = integrations;
         this.audit = audit;
         this.checks = checks;
@@ -96,7 +99,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         form.showMethod(detail.method());
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());
-        connection = new ConnectionTestControl(this::startTest, this::valuesKey);
+        connection = new ConnectionTestControl(this::startTest, this::valuesKey, clock);
         connection.test.setVisible(canEdit);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
         form.addCredentialChangeListener(connection::valuesChanged);

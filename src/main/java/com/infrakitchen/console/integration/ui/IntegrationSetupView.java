@@ -30,6 +30,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ class IntegrationSetupView extends HorizontalLayout {
     private final String formKey = UUID.randomUUID().toString();
 
     public IntegrationSetupView(IntegrationService integrations, CheckService checks, SshKeyService keys,
-            IntegrationProviders providers, List<ProviderPanels> panels) {
+            IntegrationProviders providers, List<ProviderPanels> panels, Clock clock) {
         this.integrations = integrations;
         this.checks = checks;
         this.provider = providers.defaultProvider();
@@ -91,7 +92,7 @@ class IntegrationSetupView extends HorizontalLayout {
             }
         }));
 
-        connection = new ConnectionTestControl(this::startTest, this::valuesKey);
+        connection = new ConnectionTestControl(this::startTest, this::valuesKey, clock);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
         form.addCredentialChangeListener(connection::valuesChanged);
 

@@ -3,16 +3,16 @@ package com.infrakitchen.console.integration.azuredevops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.check.Cancellation;
-import com.infrakitchen.console.integration.diagnosis.CheckCategory;
-import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.StepStatus;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.secret.Secret;
-import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.Chaos;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.ConnectionDataAnonymous;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.UnknownOrgBody;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
 import java.net.URI;
 import java.time.Clock;
@@ -70,11 +70,7 @@ class AzureDevOpsContractIT {
 
     static void assertNoRetriesOrRedirects() {
         // Probes cancelled once a failure decided may still reach the fake a moment later: let them land here.
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        FAKE.awaitRequestsRecorded(Duration.ofSeconds(10));
         Map<String, Integer> perTarget = new HashMap<>();
         FAKE.takeRequests().forEach(c -> perTarget.merge(c.method() + " " + c.target(), 1, Integer::sum));
         assertThat(perTarget).as(perTarget.toString()).allSatisfy((target, n) -> assertThat(n).as(target).isEqualTo(1));

@@ -84,10 +84,11 @@ class CheckServiceIT {
             int n = i;
             assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-" + n, "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))))).category()).isEqualTo(CheckCategory.CONNECTED);
         }
+        fake.awaitRequestsRecorded(Duration.ofSeconds(10)); // none of an earlier test still on its way
         int requestsBefore = fake.requestCount();
         CheckResult refused = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-6", "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))));
         assertThat(refused.category()).isEqualTo(CheckCategory.TOO_MANY_TESTS);
-        Thread.sleep(100);
+        fake.awaitRequestsRecorded(Duration.ofSeconds(10));
         assertThat(fake.requestCount()).isEqualTo(requestsBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="
                 + " 'CONNECTION_TESTED' AND outcome = 'DENIED'", Long.class, user)).isEqualTo(1);
@@ -99,13 +100,16 @@ class CheckServiceIT {
     void h18SecondConcurrentTestOfTheSameIntegrationIsRefused() throws Exception {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
-        fake.setDelay(Duration.ofMillis(700));
+        // the first never gets an answer, so it is still running when the second asks, however slow the machine
+        fake.setChaos(FakeAzureDevOps.Chaos.STALL);
         CheckRun first = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofStored(d.id())));
         CheckRun second = As.user(user(), "ADMIN", () -> checks.test(TestRequest.ofStored(d.id())));
         assertThat(await(second).category()).isEqualTo(CheckCategory.TEST_ALREADY_RUNNING);
-        assertThat(await(first).category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(first.result()).isNotDone();
+        first.cancel();
+        assertThat(await(first).category()).isEqualTo(CheckCategory.CANCELLED);
         // and once it is over, the next one may run
-        fake.setDelay(Duration.ZERO);
+        fake.setChaos(FakeAzureDevOps.Chaos.NONE);
         assertThat(await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofStored(d.id())))).category())
                 .isEqualTo(CheckCategory.CONNECTED);
     }
@@ -142,7 +146,7 @@ class CheckServiceIT {
     void testingAnUnsavedEditOnTheDetailPageIsNotStored() throws Exception {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
-        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "fabrikam", null))));
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), d.version(), IntegrationFixtures.keepKey("fabrikam")))));
         assertThat(r.category()).isEqualTo(CheckCategory.TOKEN_REJECTED);
         assertThat(r.organization()).isEqualTo("fabrikam");
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).isEmpty();
@@ -157,13 +161,13 @@ class CheckServiceIT {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
         // the same organization (Azure DevOps compares names case-insensitively, with spaces typed around it)
-        CheckRun same = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "  CONTOSO ", null)));
+        CheckRun same = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), d.version(), IntegrationFixtures.keepKey("  CONTOSO "))));
         assertThat(same.storesResult()).isTrue();
         assertThat(await(same).category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
 
         // a token typed on the detail page is an unsaved edit, even when it equals the stored one
-        CheckRun typed = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
+        CheckRun typed = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), d.version(), CredentialChange.replace(CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))));
         assertThat(typed.storesResult()).isFalse();
         assertThat(await(typed).category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
@@ -174,7 +178,7 @@ class CheckServiceIT {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
         Secret key = Secret.of("not a key, and not a secret either");
-        assertThatThrownBy(() -> As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "contoso", CredentialChange.replace(new SshKeyInput(key, null, false, null)))))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), d.version(), CredentialChange.replace(CredentialChange.replace(new SshKeyInput(key, null, false, null))))))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SSH credential cannot test an integration that uses PAT");
         assertThat(key.bytes()).containsOnly(0);
     }
@@ -204,6 +208,7 @@ class CheckServiceIT {
     @Test
     void malformedValuesAreReportedAsSuchAndDoNotCountAgainstTheLimit() throws Exception {
         String user = user();
+        fake.awaitRequestsRecorded(Duration.ofSeconds(10)); // none of an earlier test still on its way
         int requestsBefore = fake.requestCount();
         for (int i = 0; i < 7; i++) {
             int n = i;
@@ -218,6 +223,7 @@ class CheckServiceIT {
         assertThat(noToken.category()).isEqualTo(CheckCategory.NO_TOKEN);
         CheckResult sshBadOrg = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-s", "x", "my_org", CredentialChange.replace(new SshKeyInput(Secret.of("not parsed: the organization is refused first"), null, false, "Web/web-app"))))));
         assertThat(sshBadOrg.category()).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
+        fake.awaitRequestsRecorded(Duration.ofSeconds(10));
         assertThat(fake.requestCount()).isEqualTo(requestsBefore);
         // every local refusal is audited, none of them as a refused (DENIED) test
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action ="

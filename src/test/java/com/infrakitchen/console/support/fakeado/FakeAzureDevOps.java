@@ -222,19 +222,34 @@ public final class FakeAzureDevOps implements AutoCloseable {
         }
     }
 
-    /** An accepted socket that knows since when the server has been waiting for bytes on it. */
+    /**
+     * An accepted socket that knows since when the server has been waiting for bytes on it, and how many of the bytes
+     * it read belong to requests already recorded (MockWebServer reads, dispatches and answers an HTTP/1.1
+     * connection on one thread, so the socket that thread last read from is the one a recorded request came on).
+     */
     private static final class WatchedSocket extends java.net.Socket {
+        /** The socket the current server thread reads from. */
+        static final ThreadLocal<WatchedSocket> READ_BY_THIS_THREAD = new ThreadLocal<>();
+
         /** {@link System#nanoTime()} when the pending read started; 0 when no read is pending. */
         volatile long readingSince;
+        /** Whether the server has begun reading it (before that, a request may wait unread in its buffer). */
+        volatile boolean readStarted;
+        private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+        private volatile long bytesRecorded;
 
         @Override
         public java.io.InputStream getInputStream() throws IOException {
             return new java.io.FilterInputStream(super.getInputStream()) {
                 @Override
                 public int read() throws IOException {
-                    readingSince = System.nanoTime();
+                    startRead();
                     try {
-                        return super.read();
+                        int b = super.read();
+                        if (b >= 0) {
+                            bytesRead.incrementAndGet();
+                        }
+                        return b;
                     } finally {
                         readingSince = 0;
                     }
@@ -242,14 +257,34 @@ public final class FakeAzureDevOps implements AutoCloseable {
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    readingSince = System.nanoTime();
+                    startRead();
                     try {
-                        return super.read(b, off, len);
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            bytesRead.addAndGet(n);
+                        }
+                        return n;
                     } finally {
                         readingSince = 0;
                     }
                 }
             };
+        }
+
+        private void startRead() {
+            READ_BY_THIS_THREAD.set(this);
+            readStarted = true;
+            readingSince = System.nanoTime();
+        }
+
+        /** Called on the server thread that just read a whole request from this socket. */
+        void requestRecorded() {
+            bytesRecorded = bytesRead.get();
+        }
+
+        /** Open, and either not read yet or holding bytes of a request not recorded yet. */
+        boolean receiving() {
+            return !isClosed() && (!readStarted || bytesRead.get() > bytesRecorded);
         }
 
         boolean idleLongerThan(Duration idle, long now) {
@@ -363,6 +398,46 @@ public final class FakeAzureDevOps implements AutoCloseable {
     /** Requests received since start or the last {@link #reset()}, including stalled ones and /_signin. */
     public int requestCount() {
         return requestCount.get();
+    }
+
+    /**
+     * Waits until every request that reached this fake is recorded: each connection it accepted is closed, or every
+     * byte read from it belongs to a request already recorded (the reader has begun on it, and it held still
+     * across two looks 20 ms apart, with no connection accepted in between). After that, counting requests tells
+     * exactly what the client sent, with no fixed sleep that a loaded machine may outlast: a request a cancelled
+     * call wrote just before it gave up is read and recorded first. A stalled or delayed answer does not hold it
+     * up (its request is recorded); a connection still receiving one does. HTTP/1.1 only (plain HTTP, or TLS
+     * with {@link #useHttp1Only()}): HTTP/2 reads frames of many requests on one connection.
+     *
+     * @throws AssertionError when a request is still arriving after {@code timeout}
+     */
+    public void awaitRequestsRecorded(Duration timeout) {
+        if (http2Allowed) {
+            throw new IllegalStateException("awaitRequestsRecorded cannot follow HTTP/2 streams: use useHttp1Only()");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int previousConnections = -1;
+        int previousRequests = -1;
+        while (true) {
+            int connections = connectionCount.get();
+            int requests = requestCount.get();
+            boolean arriving = watched.stream().anyMatch(WatchedSocket::receiving);
+            if (!arriving && connections == previousConnections && requests == previousRequests) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("requests still arriving at the fake after " + timeout + ": "
+                        + watched.stream().filter(WatchedSocket::receiving).toList());
+            }
+            previousConnections = arriving ? -1 : connections;
+            previousRequests = requests;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for requests to arrive", e);
+            }
+        }
     }
 
     /** The requests received so far, oldest first; they stay recorded. */
@@ -502,6 +577,10 @@ public final class FakeAzureDevOps implements AutoCloseable {
     }
 
     void record(RecordedRequest request) {
+        WatchedSocket socket = WatchedSocket.READ_BY_THIS_THREAD.get();
+        if (socket != null) {
+            socket.requestRecorded();
+        }
         RecordedCall call = new RecordedCall(request.getMethod(), request.getTarget(), request.getUrl().encodedPath(),
                 request.getHeaders());
         synchronized (calls) {

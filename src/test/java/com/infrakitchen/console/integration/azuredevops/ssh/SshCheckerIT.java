@@ -130,8 +130,8 @@ class SshCheckerIT {
         assertThat(fake.execCommands()).containsExactly("git-upload-pack 'v3/contoso/Web/web-app'");
         assertThat(fake.signatureAlgorithms()).isNotEmpty().allMatch(a -> a.startsWith("rsa-sha2-"));
         assertThat(fake.shellRequests()).isZero();
-        // within its two bounds (connect, then the Git request): a loaded CI machine may use more than one of them
-        assertThat(r.durationMillis()).isLessThan(2 * BOUND.toMillis());
+        // seconds at most, never a hang: a loaded 2-core CI machine may need several for the RSA handshake
+        assertThat(r.durationMillis()).isLessThan(Duration.ofSeconds(10).toMillis());
         assertNoSecretIn(r, ALICE_KEY, null);
     }
 
@@ -482,7 +482,8 @@ class SshCheckerIT {
         assertThat(step(r, SshChecker.STEP_AUTH).status()).isEqualTo(StepStatus.PASSED);
         assertThat(step(r, SshChecker.STEP_REPOSITORY).summary()).contains("did not answer")
                 .contains("within 2 s");
-        assertThat(millis).isBetween(BOUND.toMillis() - 100, BOUND.toMillis() + 1500);
+        // not before the bound; after it, room for a loaded 2-core CI machine (without the bound: never)
+        assertThat(millis).isBetween(BOUND.toMillis() - 100, BOUND.toMillis() + 8000);
         awaitNoStalledExec();
     }
 
@@ -504,10 +505,10 @@ class SshCheckerIT {
         assertThat(fake.execCommands()).hasSize(1);
         long start = System.nanoTime();
         cancellation.cancel();
-        CheckResult r = running.get(5, TimeUnit.SECONDS);
+        CheckResult r = running.get(10, TimeUnit.SECONDS);
 
         // "at once": well before the 30 s bound of the request, with room for a loaded 2-core CI machine
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000);
         assertThat(r.category()).isEqualTo(CheckCategory.CANCELLED);
         awaitNoStalledExec();
     }

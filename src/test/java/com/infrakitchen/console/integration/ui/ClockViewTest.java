@@ -1,0 +1,167 @@
+package com.infrakitchen.console.integration.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.infrakitchen.console.integration.IntegrationDetail;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.ui.ConnectionIndicator.State;
+import com.infrakitchen.console.support.ClockControlled;
+import com.infrakitchen.console.support.IntegrationFixtures;
+import com.infrakitchen.console.support.MutableClock;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
+import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
+import com.infrakitchen.console.support.fakeado.FakeTokens;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * What the screens say about time, on a clock the test moves ({@link ClockControlled}): the grid's Token expiry
+ * column as the clock crosses the expiry date (docs/product.md 6; a warning from 14 days ahead, as the check
+ * warns), the Connection column's "checked … ago" as the clock advances, and the seconds a running test counts
+ * up on the setup form. Each assertion fails when the screen takes its "now" from anywhere but the application
+ * clock, or when the rule it shows is removed.
+ */
+@ClockControlled
+class ClockViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    MutableClock clock;
+
+    final FakeAzureDevOps fake = FakeAzureDevOpsInitializer.shared();
+
+    @BeforeEach
+    void startTheClock() {
+        clock.set(ClockControlled.Beans.START);
+    }
+
+    @AfterEach
+    void resetFake() {
+        fake.reset();
+    }
+
+    /** The grid as a link (or a reload) shows it, searched down to one integration. */
+    private IntegrationsView gridOf(String name) {
+        UI.getCurrent().navigate("integrations", QueryParameters.simple(Map.of("q", name)));
+        IntegrationsView view = $(IntegrationsView.class).single();
+        assertThat(test(view.grid).size()).as("rows for %s", name).isEqualTo(1);
+        return view;
+    }
+
+    private static String allText(Component c) {
+        if (c instanceof Text t) {
+            return t.getText();
+        }
+        return (c.getElement().getText() + " " + c.getChildren().map(ClockViewTest::allText)
+                .collect(Collectors.joining(" "))).strip();
+    }
+
+    @Test
+    @WithMockUser(username = "clock-viewer", roles = "VIEWER")
+    void theTokenExpiryBadgeCountsTheDaysDownWarnsFromFourteenDaysAndTurnsExpiredAfterTheDay() {
+        String name = IntegrationFixtures.uniqueName("expiry");
+        IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(name), IntegrationFixtures.fakeToken(),
+                LocalDate.parse("2030-03-20"));
+
+        // the day changes at midnight UTC; the badge: none, "badge warning" (14 days or less) or "badge error"
+        Map<String, String[]> expected = new LinkedHashMap<>();
+        expected.put("2030-03-01T10:00:00Z", new String[] {"2030-03-20 (in 19 days)", null});
+        expected.put("2030-03-05T23:59:59Z", new String[] {"2030-03-20 (in 15 days)", null});
+        expected.put("2030-03-06T00:00:00Z", new String[] {"2030-03-20 (in 14 days)", "badge warning"});
+        expected.put("2030-03-19T12:00:00Z", new String[] {"2030-03-20 (in 1 day)", "badge warning"});
+        expected.put("2030-03-20T00:00:00Z", new String[] {"2030-03-20 (expires today)", "badge warning"});
+        expected.put("2030-03-20T23:59:59Z", new String[] {"2030-03-20 (expires today)", "badge warning"});
+        expected.put("2030-03-21T00:00:00Z", new String[] {"2030-03-20 (expired 1 day ago)", "badge error"});
+        expected.put("2030-03-23T09:00:00Z", new String[] {"2030-03-20 (expired 3 days ago)", "badge error"});
+        expected.forEach((now, badge) -> {
+            clock.set(Instant.parse(now));
+            Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
+            assertThat(allText(cell)).as("at %s", now).isEqualTo(badge[0]);
+            assertThat(cell.getElement().getAttribute("theme")).as("badge at %s", now).isEqualTo(badge[1]);
+        });
+    }
+
+    @Test
+    @WithMockUser(username = "clock-viewer", roles = "VIEWER")
+    void anIntegrationWithoutAnExpiryDateSaysNotEnteredWhateverTheDate() {
+        String name = IntegrationFixtures.uniqueName("no-expiry");
+        IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(name));
+        clock.advance(Duration.ofDays(3650));
+        Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
+        assertThat(allText(cell)).isEqualTo("Not entered");
+        assertThat(cell.getElement().getAttribute("theme")).isNull();
+    }
+
+    @Test
+    @WithMockUser(username = "clock-editor", roles = "EDITOR")
+    void theConnectionColumnSaysHowLongAgoTheStoredTestRanAsTheClockAdvances() {
+        String name = IntegrationFixtures.uniqueName("ago");
+        IntegrationDetail d = IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(name),
+                FakeTokens.PAT_FULL, null);
+        // the user tests the saved integration on its detail page: the result is stored at the clock's time
+        IntegrationDetailView detail = navigate("integrations/" + d.id(), IntegrationDetailView.class);
+        roundTrip();
+        test(detail.connection.test).click();
+        PushedResults.awaitResult(detail.connection, SpringBrowserlessTest::roundTrip);
+        assertThat(detail.connection.indicator.state()).isEqualTo(State.CONNECTED);
+
+        Map<Duration, String> expected = new LinkedHashMap<>();
+        expected.put(Duration.ZERO, "checked just now");
+        expected.put(Duration.ofSeconds(59), "checked just now");
+        expected.put(Duration.ofSeconds(60), "checked 1 min ago");
+        expected.put(Duration.ofMinutes(59).plusSeconds(59), "checked 59 min ago");
+        expected.put(Duration.ofHours(1), "checked 1 h ago");
+        expected.put(Duration.ofHours(47).plusMinutes(59), "checked 47 h ago");
+        expected.put(Duration.ofHours(48), "checked 2 days ago");
+        expected.put(Duration.ofDays(30), "checked 30 days ago");
+        expected.forEach((after, text) -> {
+            clock.set(ClockControlled.Beans.START.plus(after));
+            Component cell = test(gridOf(name).grid).getCellComponent(0, "CONNECTION");
+            assertThat(allText(cell)).as("%s after the test", after).isEqualTo("Connected " + text);
+        });
+    }
+
+    @Test
+    @WithMockUser(username = "clock-tester", roles = "EDITOR")
+    void aRunningTestCountsTheSecondsOfTheApplicationClock() throws Exception {
+        IntegrationSetupView view = navigate(IntegrationSetupView.class);
+        test(view.form.name).setValue(IntegrationFixtures.uniqueName("elapsed"));
+        test(view.form.organization).setValue("contoso");
+        test(view.form.token.input).setValue(FakeTokens.PAT_FULL);
+        fake.setChaos(FakeAzureDevOps.Chaos.STALL);
+        test(view.connection.test).click();
+        var run = view.connection.running();
+        assertThat(view.connection.indicator.summary.getText()).isEqualTo("0 s elapsed");
+
+        clock.advance(Duration.ofSeconds(7));
+        // the indicator ticks once a second (real time), reading the application clock each time
+        long deadline = System.nanoTime() + PushedResults.DEFAULT_WAIT.toNanos();
+        while (!"7 s elapsed".equals(view.connection.indicator.summary.getText())
+                && System.nanoTime() - deadline < 0) {
+            PushedResults.runPushedUpdates(SpringBrowserlessTest::roundTrip);
+            Thread.sleep(50);
+        }
+        assertThat(view.connection.indicator.summary.getText()).isEqualTo("7 s elapsed");
+        assertThat(view.connection.indicator.state()).isEqualTo(State.TESTING);
+
+        test(view.connection.indicator.cancel).click();
+        assertThat(run.result().get(20, TimeUnit.SECONDS).category()).isEqualTo(CheckCategory.CANCELLED);
+    }
+}
