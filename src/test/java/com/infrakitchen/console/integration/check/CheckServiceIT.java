@@ -146,7 +146,7 @@ class CheckServiceIT {
     void testingAnUnsavedEditOnTheDetailPageIsNotStored() throws Exception {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
-        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), d.version(), IntegrationFixtures.keepKey("fabrikam")))));
+        CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "fabrikam", null))));
         assertThat(r.category()).isEqualTo(CheckCategory.TOKEN_REJECTED);
         assertThat(r.organization()).isEqualTo("fabrikam");
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).isEmpty();
@@ -161,13 +161,13 @@ class CheckServiceIT {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
         // the same organization (Azure DevOps compares names case-insensitively, with spaces typed around it)
-        CheckRun same = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), d.version(), IntegrationFixtures.keepKey("  CONTOSO "))));
+        CheckRun same = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "  CONTOSO ", null)));
         assertThat(same.storesResult()).isTrue();
         assertThat(await(same).category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
 
         // a token typed on the detail page is an unsaved edit, even when it equals the stored one
-        CheckRun typed = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), d.version(), CredentialChange.replace(CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))));
+        CheckRun typed = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null)))));
         assertThat(typed.storesResult()).isFalse();
         assertThat(await(typed).category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
@@ -178,7 +178,7 @@ class CheckServiceIT {
         String user = user();
         IntegrationDetail d = saved(user, FakeTokens.PAT_FULL);
         Secret key = Secret.of("not a key, and not a secret either");
-        assertThatThrownBy(() -> As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), d.version(), CredentialChange.replace(CredentialChange.replace(new SshKeyInput(key, null, false, null))))))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "contoso", CredentialChange.replace(new SshKeyInput(key, null, false, null)))))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SSH credential cannot test an integration that uses PAT");
         assertThat(key.bytes()).containsOnly(0);
     }
