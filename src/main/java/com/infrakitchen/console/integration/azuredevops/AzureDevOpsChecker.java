@@ -5,12 +5,11 @@ import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Class
 import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
-import com.infrakitchen.console.integration.check.ConnectionChecker;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
-import com.infrakitchen.console.integration.credential.AccessTokenInput;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
+import com.infrakitchen.console.secret.Secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * empty 401. Once a failure decides the result, calls still in flight are cancelled.
  */
 @Component
-public class AzureDevOpsChecker implements ConnectionChecker<AccessTokenInput> {
+public class AzureDevOpsChecker {
 
     static final String STEP_LOCAL = "Local checks";
     static final String STEP_ORGANIZATION = "Organization";
@@ -51,31 +52,9 @@ public class AzureDevOpsChecker implements ConnectionChecker<AccessTokenInput> {
         this.clock = clock;
     }
 
-    @Override
-    public String provider() {
-        return AzureDevOpsProvider.ID;
-    }
-
-    @Override
-    public Class<AccessTokenInput> credentialType() {
-        return AccessTokenInput.class;
-    }
-
-    /** Its first local checks: the organization name and the token's format; then nothing is sent. */
-    @Override
-    public boolean failsLocally(String organization, AccessTokenInput credential) {
-        if (AzureDevOpsRules.organizationProblem(organization == null ? "" : organization.strip()).isPresent()) {
-            return true;
-        }
-        String typed = credential.token() == null ? "" : AzureDevOpsRules.normaliseToken(credential.token().reveal());
-        return typed.isEmpty() || AzureDevOpsRules.tokenProblem(typed).isPresent();
-    }
-
-    @Override
-    public CheckResult check(String organization, AccessTokenInput credential, String fingerprint,
-            Cancellation cancellation) {
-        return check(new CheckInput(organization, credential.token(), credential.expiresOn(), fingerprint),
-                cancellation);
+    /** The token as it would be sent: without the whitespace a paste brings along. */
+    static String typed(Secret token) {
+        return token == null ? "" : AzureDevOpsRules.normaliseToken(token.reveal());
     }
 
     /** Runs one test of a token; blocking, meant for a background thread. Never throws for a failed connection. */
@@ -107,23 +86,12 @@ public class AzureDevOpsChecker implements ConnectionChecker<AccessTokenInput> {
         }
 
         CheckResult run() {
-            String token = input.token() == null ? "" : AzureDevOpsRules.normaliseToken(input.token().reveal());
-            if (AzureDevOpsRules.organizationProblem(org).isPresent()) {
-                steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED,
-                        AzureDevOpsRules.organizationProblem(org).get(), 0, null));
-                return done(CheckCategory.INVALID_ORGANIZATION_NAME, null);
+            String token = typed(input.token());
+            PatSteps.Local local = PatSteps.local(org, token);
+            steps.add(local.step());
+            if (local.failure() != null) {
+                return done(local.failure(), null);
             }
-            if (token.isEmpty()) {
-                steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED, "No token was given.", 0, null));
-                return done(CheckCategory.NO_TOKEN, null);
-            }
-            if (AzureDevOpsRules.tokenProblem(token).isPresent()) {
-                steps.add(new CheckStep(STEP_LOCAL, StepStatus.FAILED, AzureDevOpsRules.tokenProblem(token).get(),
-                        0, null));
-                return done(CheckCategory.INVALID_TOKEN_FORMAT, null);
-            }
-            steps.add(new CheckStep(STEP_LOCAL, StepStatus.PASSED, AzureDevOpsRules.tokenWarning(token)
-                    .orElse("Organization name and token format are valid."), 0, null));
 
             AzureDevOpsUrls urls = new AzureDevOpsUrls(http.baseUrl());
             var organization = send(urls.organizationLookup(org), null);
@@ -219,29 +187,10 @@ public class AzureDevOpsChecker implements ConnectionChecker<AccessTokenInput> {
         }
 
         private CheckCategory identityStep(Exchange e) {
-            if (e.error() != null) {
-                steps.add(new CheckStep(STEP_IDENTITY, StepStatus.WARNING, "Could not ask who the token belongs to: "
-                        + TransportFailures.describe(e.error()), e.durationMillis(), null));
-                return null;
-            }
-            AdoResponse r = e.response();
-            Classification c = ResponseClassifier.classify(Probe.IDENTITY, r);
-            if (c.passed()) {
-                identity = PatSteps.displayName(r.json());
-                steps.add(new CheckStep(STEP_IDENTITY, StepStatus.PASSED, "The token belongs to " + identity + ".",
-                        r.durationMillis(), r.details()));
-                return null;
-            }
-            if ("identity-anonymous".equals(c.rule())) {
-                // Projects answered, but only as for an anonymous visitor (public projects): the token is not used.
-                steps.add(new CheckStep(STEP_IDENTITY, StepStatus.FAILED, "Azure DevOps treated the request as"
-                        + " anonymous: the token was not accepted (only public data is visible).", r.durationMillis(),
-                        r.details()));
-                return CheckCategory.TOKEN_REJECTED;
-            }
-            steps.add(new CheckStep(STEP_IDENTITY, StepStatus.WARNING, "Could not ask who the token belongs to: "
-                    + c.category().headline(org), r.durationMillis(), r.details()));
-            return null;
+            PatSteps.Identity answer = PatSteps.identity(e, org);
+            steps.add(answer.step());
+            identity = answer.name();
+            return answer.failure();
         }
 
         /** Returns a repository to probe for write access, or null. */
@@ -294,14 +243,14 @@ public class AzureDevOpsChecker implements ConnectionChecker<AccessTokenInput> {
             steps.add(PatSteps.codeWrite(e.response(), project + "/" + name, org, warnings));
         }
 
-        private final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Call> calls = new CopyOnWriteArrayList<>();
 
         private CompletableFuture<Exchange> send(HttpUrl url, String token) {
             return send(url, token, AzureDevOpsHttp.ReadMode.SMALL, null);
         }
 
         private CompletableFuture<Exchange> send(HttpUrl url, String token, AzureDevOpsHttp.ReadMode mode,
-                java.util.function.Consumer<JsonNode> entries) {
+                Consumer<JsonNode> entries) {
             Call call = connections.newGet(url, token, session);
             calls.add(call);
             cancellation.onCancel(call::cancel);

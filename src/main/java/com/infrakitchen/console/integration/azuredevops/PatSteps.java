@@ -28,6 +28,65 @@ final class PatSteps {
     private PatSteps() {
     }
 
+    /** The identity step, whose token it is (null when unknown), and the category that ends the test (or null). */
+    record Identity(CheckStep step, String name, CheckCategory failure) {
+    }
+
+    /**
+     * Who the token belongs to. Not knowing is a warning (the projects answer decided authentication), except when
+     * Azure DevOps answered as for an anonymous visitor: then the token was not used at all.
+     */
+    static Identity identity(Exchange e, String org) {
+        String step = AzureDevOpsChecker.STEP_IDENTITY;
+        if (e.error() != null) {
+            return new Identity(new CheckStep(step, StepStatus.WARNING, "Could not ask who the token belongs to: "
+                    + TransportFailures.describe(e.error()), e.durationMillis(), null), null, null);
+        }
+        AdoResponse r = e.response();
+        Classification c = ResponseClassifier.classify(Probe.IDENTITY, r);
+        if (c.passed()) {
+            String name = displayName(r.json());
+            return new Identity(new CheckStep(step, StepStatus.PASSED, "The token belongs to " + name + ".",
+                    r.durationMillis(), r.details()), name, null);
+        }
+        if ("identity-anonymous".equals(c.rule())) {
+            // Projects answered, but only as for an anonymous visitor (public projects): the token is not used.
+            return new Identity(new CheckStep(step, StepStatus.FAILED, "Azure DevOps treated the request as"
+                    + " anonymous: the token was not accepted (only public data is visible).", r.durationMillis(),
+                    r.details()), null, CheckCategory.TOKEN_REJECTED);
+        }
+        return new Identity(new CheckStep(step, StepStatus.WARNING, "Could not ask who the token belongs to: "
+                + c.category().headline(org), r.durationMillis(), r.details()), null, null);
+    }
+
+    /** The local checks' step, and the category that ends the test there (null when the checks pass). */
+    record Local(CheckStep step, CheckCategory failure) {
+    }
+
+    /**
+     * The local checks, before anything is sent: the organization name, a token given, its format. The same
+     * judgement decides whether a test runs outside the limits ({@code AzureDevOpsChecker#failsLocally}).
+     */
+    static Local local(String org, String token) {
+        Optional<String> orgProblem = AzureDevOpsRules.organizationProblem(org);
+        if (orgProblem.isPresent()) {
+            return failed(orgProblem.get(), CheckCategory.INVALID_ORGANIZATION_NAME);
+        }
+        if (token.isEmpty()) {
+            return failed("No token was given.", CheckCategory.NO_TOKEN);
+        }
+        Optional<String> tokenProblem = AzureDevOpsRules.tokenProblem(token);
+        if (tokenProblem.isPresent()) {
+            return failed(tokenProblem.get(), CheckCategory.INVALID_TOKEN_FORMAT);
+        }
+        return new Local(new CheckStep(AzureDevOpsChecker.STEP_LOCAL, StepStatus.PASSED, AzureDevOpsRules
+                .tokenWarning(token).orElse("Organization name and token format are valid."), 0, null), null);
+    }
+
+    private static Local failed(String why, CheckCategory category) {
+        return new Local(new CheckStep(AzureDevOpsChecker.STEP_LOCAL, StepStatus.FAILED, why, 0, null), category);
+    }
+
     /** E1 only informs: the projects answer decides. {@code projectsPassed} keeps it from contradicting that. */
     static CheckStep organization(Exchange e, String org, boolean projectsPassed) {
         String name = AzureDevOpsChecker.STEP_ORGANIZATION;

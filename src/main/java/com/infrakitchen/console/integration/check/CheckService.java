@@ -68,9 +68,10 @@ public class CheckService {
     /**
      * A key for the values a request would test, never revealing them: equal keys mean a result of one is a result
      * of the other (the form shows a result only while the key of its values is the one tested). The request's new
-     * secret, if any, is wiped.
+     * secret, if any, is wiped. Open to viewers: their detail page shows stored results by it, and it reveals
+     * nothing.
      */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
     public String valuesKey(TestRequest request) {
         String organization = request.typedOrganization() == null ? "" : request.typedOrganization()
                 .toLowerCase(Locale.ROOT);

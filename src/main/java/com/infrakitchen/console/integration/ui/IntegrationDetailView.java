@@ -6,7 +6,6 @@ import com.infrakitchen.console.integration.ConcurrentEditException;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.IntegrationTimes;
 import com.infrakitchen.console.integration.SshKeyService;
 import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.CheckService;
@@ -23,7 +22,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -53,14 +51,15 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final transient SshKeyService keys;
     private final transient IntegrationProviders providers;
     private final transient Clock clock;
-    final H2 title = new H2();
-    final Span subtitle = new Span();
-    final Div statusBadge = new Div();
+    final DetailHeader header = new DetailHeader();
+    final H2 title = header.title;
+    final Span subtitle = header.subtitle;
+    final Div statusBadge = header.statusBadge;
+    final Button toggle = header.toggle;
+    final Button delete = header.delete;
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
-    final Button toggle = new Button();
-    final Button delete = new Button("Delete");
-    final Div conflict = new Div();
+    final ConflictBanner conflict = new ConflictBanner();
     IntegrationForm form;
     HistoryPanel history;
     ConnectionTestControl connection;
@@ -110,32 +109,13 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         save.addClickListener(e -> save());
         cancel.setId("cancel");
         cancel.addClickListener(e -> reload());
-        toggle.setId("toggle-enabled");
         toggle.addClickListener(e -> changeEnabled(!current.enabled()));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        delete.setId("delete");
         delete.addClickListener(e -> new DeleteIntegrationDialog(current.data().name(), this::delete).open());
         delete.setVisible(CurrentUser.isAdmin());
         toggle.setVisible(canEdit);
         save.setVisible(canEdit);
         cancel.setVisible(canEdit);
 
-        subtitle.addClassName("page-intro");
-        HorizontalLayout heading = new HorizontalLayout(title, statusBadge);
-        heading.setAlignItems(FlexComponent.Alignment.CENTER);
-        HorizontalLayout lifecycle = new HorizontalLayout(toggle, delete);
-        HorizontalLayout header = new HorizontalLayout(new VerticalLayout(heading, subtitle) {
-            {
-                setPadding(false);
-                setSpacing(false);
-            }
-        }, lifecycle);
-        header.setWidthFull();
-        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-
-        conflict.addClassName("conflict");
-        conflict.setVisible(false);
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
         VerticalLayout overview = new VerticalLayout(conflict, form, connection, buttons);
         overview.setPadding(false);
@@ -154,13 +134,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
 
     private void show(IntegrationDetail detail) {
         current = detail;
-        title.setText(detail.data().name());
-        subtitle.setText(providers.get(detail.provider()).displayName() + " · " + detail.method().label() + " · organization "
-                + detail.data().organization() + " · updated " + IntegrationTimes.format(detail.updatedAt()) + " by "
-                + detail.updatedBy());
-        statusBadge.removeAll();
-        statusBadge.add(IntegrationBadges.status(detail.enabled()));
-        toggle.setText(detail.enabled() ? "Disable" : "Enable");
+        header.show(detail, providers.get(detail.provider()).displayName());
         form.readData(detail.data());
         form.editor().show(detail.credential());
         form.editor().setEditable(canEdit);
@@ -244,16 +218,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
 
     /** Someone else saved or deleted: say who and when, keep the user's input, offer a reload. */
     private void showConflict(ConcurrentEditException e) {
-        conflict.removeAll();
-        Span text = new Span(e.getMessage());
-        conflict.add(text);
-        if (!e.wasDeleted()) {
-            Button reload = new Button("Reload", ev -> reload());
-            reload.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            reload.setId("reload");
-            conflict.add(reload);
-        }
-        conflict.setVisible(true);
+        conflict.show(e, this::reload);
     }
 
     private void reload() {

