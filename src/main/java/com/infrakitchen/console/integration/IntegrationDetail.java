@@ -2,10 +2,7 @@ package com.infrakitchen.console.integration;
 
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.credential.CredentialFacts;
-import com.infrakitchen.console.integration.credential.SshKeyFacts;
-import com.infrakitchen.console.integration.credential.TokenFacts;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -27,25 +24,5 @@ public record IntegrationDetail(UUID id, IntegrationData data, String provider, 
     /** When the stored secret was set; null when none is. */
     public Instant credentialSetAt() {
         return credential.setAt();
-    }
-
-    /** Whether a token is stored (false for an SSH integration). */
-    public boolean tokenConfigured() {
-        return credential instanceof TokenFacts t && t.configured();
-    }
-
-    /** When the token was set (null for an SSH integration and when none is). */
-    public Instant tokenSetAt() {
-        return credential instanceof TokenFacts t ? t.setAt() : null;
-    }
-
-    /** The expiry entered for the token (null for an SSH integration and when none was). */
-    public LocalDate tokenExpiresOn() {
-        return credential instanceof TokenFacts t ? t.expiresOn() : null;
-    }
-
-    /** The SSH key's facts (null for a token integration). */
-    public SshKeyFacts ssh() {
-        return credential instanceof SshKeyFacts k ? k : null;
     }
 }

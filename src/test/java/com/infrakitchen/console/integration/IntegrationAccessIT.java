@@ -50,7 +50,7 @@ class IntegrationAccessIT {
                 String.class, viewer)).containsExactlyInAnyOrderElementsOf(changes.keySet());
         IntegrationDetail after = As.user(viewer, "VIEWER", () -> integrations.get(existing.id())).orElseThrow();
         assertThat(after.version()).isEqualTo(existing.version());
-        assertThat(after.tokenConfigured()).isTrue();
+        assertThat(after.credentialConfigured()).isTrue();
     }
 
     @Test

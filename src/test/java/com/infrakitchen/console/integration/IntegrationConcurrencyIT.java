@@ -44,7 +44,7 @@ class IntegrationConcurrencyIT {
                 .hasMessageContaining("Reload");
         IntegrationDetail now = As.user("bob", "EDITOR", () -> integrations.get(loaded.id())).orElseThrow();
         assertThat(now.data().description()).isEqualTo("alice's description");
-        assertThat(now.tokenConfigured()).isTrue();
+        assertThat(now.credentialConfigured()).isTrue();
         assertThat(jdbc.queryForObject("SELECT pat_ciphertext FROM integration WHERE id = ?", byte[].class,
                 loaded.id())).isEqualTo(token);
     }

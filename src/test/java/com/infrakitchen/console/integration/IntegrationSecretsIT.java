@@ -165,12 +165,12 @@ class IntegrationSecretsIT {
         IntegrationDetail created = create(uniqueName("s05"), canary);
         IntegrationDetail replaced = As.user("secrets-editor", "EDITOR", () -> integrations.update(created.id(),
                 created.version(), created.data(), IntegrationFixtures.replaceToken(Secret.of(replacement))));
-        assertThat(replaced.tokenConfigured()).isTrue();
+        assertThat(replaced.credentialConfigured()).isTrue();
         assertThat(cipher.open(ciphertextOf(created.id()), IntegrationCredentials.tokenPlace(created.id())).reveal())
                 .isEqualTo(replacement);
         IntegrationDetail cleared = As.user("secrets-editor", "EDITOR", () -> integrations.update(created.id(),
                 replaced.version(), replaced.data(), IntegrationFixtures.clearToken()));
-        assertThat(cleared.tokenConfigured()).isFalse();
+        assertThat(cleared.credentialConfigured()).isFalse();
         assertThat(ciphertextOf(created.id())).isNull();
         assertThatThrownBy(() -> create(uniqueName("s05bad"), canary + " x"))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(canary));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.SshKeyFacts;
 import com.infrakitchen.console.integration.credential.SshKeyInput;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
@@ -54,10 +55,10 @@ class IntegrationSshIT {
         String key = TestSshKeys.openssh(pair, TestSshKeys.PASSPHRASE, "alice");
         IntegrationDetail d = create(name("ssh-enc"), key, TestSshKeys.PASSPHRASE);
         assertThat(d.method()).isEqualTo(AuthMethod.SSH);
-        assertThat(d.ssh().keyDescription()).isEqualTo("RSA 2048");
-        assertThat(d.ssh().passphraseSet()).isTrue();
-        assertThat(d.ssh().fingerprintSha256()).startsWith("SHA256:");
-        assertThat(d.ssh().testRepository()).isEqualTo("Web/web-app");
+        assertThat(key(d).keyDescription()).isEqualTo("RSA 2048");
+        assertThat(key(d).passphraseSet()).isTrue();
+        assertThat(key(d).fingerprintSha256()).startsWith("SHA256:");
+        assertThat(key(d).testRepository()).isEqualTo("Web/web-app");
         var row = jdbc.queryForMap("SELECT ssh_key_ciphertext, ssh_passphrase_ciphertext FROM integration WHERE id = ?",
                 d.id());
         String stored = new String((byte[]) row.get("ssh_key_ciphertext"), StandardCharsets.ISO_8859_1)
@@ -99,9 +100,9 @@ class IntegrationSshIT {
         IntegrationDetail replaced = As.user("ssh-editor", "EDITOR", () -> integrations.update(d.id(), d.version(),
                 d.data(), IntegrationFixtures.sshChange("Web/empty-repo", new SshKeyInput(Secret.of(TestSshKeys.openssh(TestSshKeys.bob(), null,
                         "b")), null, false, null))));
-        assertThat(replaced.ssh().fingerprintSha256()).isNotEqualTo(d.ssh().fingerprintSha256());
-        assertThat(replaced.ssh().testRepository()).isEqualTo("Web/empty-repo");
-        assertThat(replaced.ssh().setAt()).isAfterOrEqualTo(d.ssh().setAt());
+        assertThat(key(replaced).fingerprintSha256()).isNotEqualTo(key(d).fingerprintSha256());
+        assertThat(key(replaced).testRepository()).isEqualTo("Web/empty-repo");
+        assertThat(key(replaced).setAt()).isAfterOrEqualTo(key(d).setAt());
         assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE target_id = ? ORDER BY id", String.class,
                 d.id().toString())).contains("INTEGRATION_CREATED", "INTEGRATION_UPDATED", "SECRET_SET");
         assertThatThrownBy(() -> As.user("ssh-editor", "EDITOR", () -> integrations.update(d.id(),
@@ -122,5 +123,9 @@ class IntegrationSshIT {
         var creds = As.user("ssh-editor", "EDITOR", () -> integrations.credentialsForTest(d.id())).orElseThrow();
         assertThat(IntegrationFixtures.passphraseOf(creds).reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
         creds.wipe();
+    }
+
+    private static SshKeyFacts key(IntegrationDetail detail) {
+        return (SshKeyFacts) detail.credential();
     }
 }

@@ -6,7 +6,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The grid's filter fields as they look and read: placeholders, items, labels for screen readers, element ids. */
 final class GridFilters {
@@ -27,7 +29,7 @@ final class GridFilters {
         labelFilter.setItems(labelsInUse);
         labelFilter.setId("label-filter");
         labelFilter.setAriaLabel("Labels");
-        methodFilter.setItems("", AuthMethod.PAT.name(), AuthMethod.SSH.name());
+        methodFilter.setItems(Stream.concat(Stream.of(""), Arrays.stream(AuthMethod.values()).map(Enum::name)).toList());
         methodFilter.setItemLabelGenerator(m -> m == null || m.isEmpty() ? "Any method" : m);
         methodFilter.setValue("");
         methodFilter.setAriaLabel("Method");

@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ record GridUrl(String search, Set<String> labels, String method, String status, 
         String sort = first(params, "sort");
         String[] parts = sort.split(",");
         return new GridUrl(first(params, "q"), new LinkedHashSet<>(params.getOrDefault("label", List.of())),
-                List.of(AuthMethod.PAT.name(), AuthMethod.SSH.name()).contains(method) ? method : "",
+                Arrays.stream(AuthMethod.values()).map(Enum::name).anyMatch(method::equals) ? method : "",
                 List.of("enabled", "disabled").contains(status) ? status : "",
                 sort.isEmpty() ? null : parts[0], parts.length > 1 && "desc".equals(parts[1]));
     }
