@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.credential.TokenFacts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An integration as the detail page shows it: every non-secret field, its provider, and of its credential only what
@@ -25,7 +26,7 @@ public record IntegrationDetail(UUID id, IntegrationData data, String provider, 
     }
 
     /** When the stored secret was set; null when none is. */
-    public Instant credentialSetAt() {
+    public @Nullable Instant credentialSetAt() {
         return credential.setAt();
     }
 
@@ -35,17 +36,17 @@ public record IntegrationDetail(UUID id, IntegrationData data, String provider, 
     }
 
     /** When the token was set (null for an SSH integration and when none is). */
-    public Instant tokenSetAt() {
+    public @Nullable Instant tokenSetAt() {
         return credential instanceof TokenFacts t ? t.setAt() : null;
     }
 
     /** The expiry entered for the token (null for an SSH integration and when none was). */
-    public LocalDate tokenExpiresOn() {
+    public @Nullable LocalDate tokenExpiresOn() {
         return credential instanceof TokenFacts t ? t.expiresOn() : null;
     }
 
     /** The SSH key's facts (null for a token integration). */
-    public SshKeyFacts ssh() {
+    public @Nullable SshKeyFacts ssh() {
         return credential instanceof SshKeyFacts k ? k : null;
     }
 }
