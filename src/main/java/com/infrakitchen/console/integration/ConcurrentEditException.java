@@ -1,12 +1,13 @@
 package com.infrakitchen.console.integration;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Someone else saved (or deleted) the integration since it was loaded. Nothing was written. */
 public class ConcurrentEditException extends RuntimeException {
 
-    private final String changedBy;
-    private final Instant changedAt;
+    private final @Nullable String changedBy;
+    private final @Nullable Instant changedAt;
     private final boolean deleted;
 
     public ConcurrentEditException(String changedBy, Instant changedAt) {
@@ -29,11 +30,13 @@ public class ConcurrentEditException extends RuntimeException {
                 + " were not saved.");
     }
 
-    public String changedBy() {
+    /** Who saved it meanwhile; null when it was deleted. */
+    public @Nullable String changedBy() {
         return changedBy;
     }
 
-    public Instant changedAt() {
+    /** When it was saved meanwhile; null when it was deleted. */
+    public @Nullable Instant changedAt() {
         return changedAt;
     }
 

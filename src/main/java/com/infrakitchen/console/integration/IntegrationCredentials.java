@@ -21,6 +21,7 @@ import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.secret.SecretUnreadableException;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The credential model (decision 0013): the one place where the kinds of credential differ. It checks a new
@@ -252,7 +253,7 @@ final class IntegrationCredentials {
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
-    private static Secret acceptedToken(IntegrationProvider provider, Secret typed) {
+    private static Secret acceptedToken(IntegrationProvider provider, @Nullable Secret typed) {
         String token = typed == null ? "" : typed.reveal().strip();
         provider.tokenProblem(token).ifPresent(p -> {
             throw new IntegrationRuleViolation("token", p);

@@ -4,6 +4,7 @@ import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.credential.CredentialFacts;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An integration as the detail page shows it: every non-secret field, its provider, and of its credential only what
@@ -22,7 +23,7 @@ public record IntegrationDetail(UUID id, IntegrationData data, String provider, 
     }
 
     /** When the stored secret was set; null when none is. */
-    public Instant credentialSetAt() {
+    public @Nullable Instant credentialSetAt() {
         return credential.setAt();
     }
 }

@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields every integration has (name, description, labels, organization), checked against every rule of
  * docs/product.md 4 on the server whatever the form did (the organization by its provider's rule), and normalised as
  * they are stored.
  */
-record IntegrationFields(String name, String nameKey, String description, List<String> labels, String organization) {
+record IntegrationFields(String name, String nameKey, @Nullable String description, List<String> labels,
+        String organization) {
 
     /** The fields of {@code data}, or the first rule it breaks (with the message to show next to its field). */
-    static IntegrationFields validate(IntegrationData data, IntegrationProvider provider) {
+    static IntegrationFields validate(@Nullable IntegrationData data, IntegrationProvider provider) {
         if (data == null) {
             throw new IntegrationRuleViolation("integration", "Nothing to save");
         }
@@ -74,7 +76,7 @@ record IntegrationFields(String name, String nameKey, String description, List<S
         return i.labels().stream().map(IntegrationLabel::label).sorted().toList();
     }
 
-    static String nullToEmpty(String s) {
+    static String nullToEmpty(@Nullable String s) {
         return s == null ? "" : s;
     }
 }

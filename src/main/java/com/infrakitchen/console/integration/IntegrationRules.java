@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of docs/product.md section 4 that hold for every provider (name, description, labels), in one place:
@@ -44,7 +45,7 @@ public final class IntegrationRules {
      * Trimmed only. Not NFC-normalised: names are ASCII, and NFC would quietly turn a look-alike into ASCII (the
      * Kelvin sign U+212A into 'K') and save another name than the one typed; refused, it is shown.
      */
-    public static String normaliseName(String raw) {
+    public static String normaliseName(@Nullable String raw) {
         return raw == null ? "" : raw.strip();
     }
 
@@ -72,7 +73,7 @@ public final class IntegrationRules {
     // ---- description ----------------------------------------------------------------------------
 
     /** Line breaks are kept (as \n); tabs become spaces. */
-    public static String normaliseDescription(String raw) {
+    public static String normaliseDescription(@Nullable String raw) {
         if (raw == null) {
             return "";
         }

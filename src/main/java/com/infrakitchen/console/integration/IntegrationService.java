@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,7 +62,8 @@ public class IntegrationService {
 
     @PreAuthorize(Roles.ANY_SIGNED_IN)
     @Transactional(readOnly = true)
-    public List<IntegrationSummary> find(IntegrationFilter filter, IntegrationSort sort, int offset, int limit) {
+    public List<IntegrationSummary> find(@Nullable IntegrationFilter filter, @Nullable IntegrationSort sort, int offset,
+            int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
@@ -71,7 +73,7 @@ public class IntegrationService {
 
     @PreAuthorize(Roles.ANY_SIGNED_IN)
     @Transactional(readOnly = true)
-    public long count(IntegrationFilter filter) {
+    public long count(@Nullable IntegrationFilter filter) {
         return queries.count(filter == null ? IntegrationFilter.NONE : filter);
     }
 
@@ -90,7 +92,7 @@ public class IntegrationService {
     /** Whether another integration already has this name (case-insensitive); for the live check. */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
     @Transactional(readOnly = true)
-    public boolean nameTaken(String name, UUID except) {
+    public boolean nameTaken(@Nullable String name, @Nullable UUID except) {
         String key = IntegrationRules.nameKey(IntegrationRules.normaliseName(name));
         return except == null ? repository.countByNameKey(key) > 0 : repository.countByNameKeyExcept(key, except) > 0;
     }
@@ -113,7 +115,7 @@ public class IntegrationService {
      * every rule and sealed; the credential is wiped whatever happens.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public IntegrationDetail create(IntegrationData data, CredentialInput credential) {
+    public IntegrationDetail create(@Nullable IntegrationData data, @Nullable CredentialInput credential) {
         IntegrationProvider provider = providers.defaultProvider();
         IntegrationFields valid;
         try {
@@ -148,7 +150,8 @@ public class IntegrationService {
      * is written and {@link ConcurrentEditException} says who and when.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public IntegrationDetail update(UUID id, long expectedVersion, IntegrationData data, CredentialChange change) {
+    public IntegrationDetail update(UUID id, long expectedVersion, @Nullable IntegrationData data,
+            CredentialChange change) {
         Integration current;
         IntegrationFields valid;
         IntegrationProvider provider;
@@ -197,7 +200,7 @@ public class IntegrationService {
 
     /** Deletes an integration (admins). {@code confirmation} must repeat its name exactly. */
     @PreAuthorize(Roles.ADMIN_ONLY)
-    public void delete(UUID id, long expectedVersion, String confirmation) {
+    public void delete(UUID id, long expectedVersion, @Nullable String confirmation) {
         Integration current = loadAt(id, expectedVersion);
         if (confirmation == null || !current.name().equals(confirmation.strip())) {
             throw new IntegrationRuleViolation("confirmation", "Type the integration's name, " + current.name()

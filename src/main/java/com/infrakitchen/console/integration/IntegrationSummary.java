@@ -7,15 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One grid row, read with its newest check in the same query. No secret, only whether one is configured.
  *
  * @param lastCheck the newest stored check, or null when the integration was never tested
  */
-public record IntegrationSummary(UUID id, String name, String description, AuthMethod method,
-        String organization, List<String> labels, boolean enabled, LocalDate tokenExpiresOn, boolean tokenConfigured,
-        Instant updatedAt, String updatedBy, long version, LastCheck lastCheck) {
+public record IntegrationSummary(UUID id, String name, @Nullable String description, AuthMethod method,
+        String organization, List<String> labels, boolean enabled, @Nullable LocalDate tokenExpiresOn,
+        boolean tokenConfigured, Instant updatedAt, String updatedBy, long version, @Nullable LastCheck lastCheck) {
 
     /**
      * What the grid shows of the newest stored check: its category (hence outcome and headline), when it ran,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How times are shown: UTC, minute precision, and "5 min ago". */
 public final class IntegrationTimes {
@@ -15,7 +16,7 @@ public final class IntegrationTimes {
     private IntegrationTimes() {
     }
 
-    public static String format(Instant instant) {
+    public static String format(@Nullable Instant instant) {
         return instant == null ? "" : FORMAT.format(instant);
     }
 

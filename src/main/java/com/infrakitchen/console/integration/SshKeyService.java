@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.security.Roles;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -38,7 +39,7 @@ public class SshKeyService {
      * (encrypted without passphrase, wrong passphrase, public key pasted, not RSA, too small, unreadable…).
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public KeyFacts inspect(Secret privateKey, Secret passphrase) {
+    public KeyFacts inspect(Secret privateKey, @Nullable Secret passphrase) {
         ParsedKey parsed;
         try {
             parsed = SshKeys.parse(privateKey, passphrase == null || passphrase.length() == 0 ? null : passphrase,

@@ -4,6 +4,7 @@ import com.infrakitchen.console.integration.credential.CredentialInput;
 import com.infrakitchen.console.secret.SecretUnreadableException;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a connection test of a saved integration needs. The secrets are decrypted: keep them in the smallest
@@ -15,7 +16,7 @@ import java.util.UUID;
  * @param unreadable      why the stored secret does not open here (its message is safe to show), or null
  */
 public record StoredCredentials(UUID id, String name, String provider, String organization,
-        CredentialInput credential, Instant credentialSetAt, SecretUnreadableException unreadable) {
+        CredentialInput credential, @Nullable Instant credentialSetAt, @Nullable SecretUnreadableException unreadable) {
 
     /** Whether a secret is there to test with. */
     public boolean hasSecret() {

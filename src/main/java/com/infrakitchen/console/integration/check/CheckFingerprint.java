@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a result to the exact values it tested (docs/product.md 5.1): an HMAC of the organization, the kind of
@@ -29,7 +30,7 @@ public final class CheckFingerprint {
     }
 
     /** Of the organization (case-insensitive, as Azure DevOps compares it) and the credential as it would be used. */
-    public static String of(String organization, CredentialInput credential) {
+    public static String of(@Nullable String organization, CredentialInput credential) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(KEY, "HmacSHA256"));

@@ -5,6 +5,7 @@ import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored result of a saved integration's test: when, by whom, what it found, and what it tested (the
@@ -12,9 +13,9 @@ import java.util.UUID;
  * outdated.
  */
 public record CheckRecord(UUID id, UUID integrationId, Instant checkedAt, CheckTrigger trigger, String actor,
-        CheckCategory category, long durationMillis, String organization, Instant tokenSetAt, String testRepository,
-        String identity,
-        Integer projectCount, Integer repositoryCount, List<CheckStep> steps, HttpDetails decisive) {
+        CheckCategory category, long durationMillis, String organization, @Nullable Instant tokenSetAt,
+        @Nullable String testRepository, @Nullable String identity, @Nullable Integer projectCount,
+        @Nullable Integer repositoryCount, List<CheckStep> steps, @Nullable HttpDetails decisive) {
 
     public CheckOutcome outcome() {
         return category.outcome();

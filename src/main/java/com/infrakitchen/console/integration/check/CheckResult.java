@@ -4,6 +4,7 @@ import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The diagnosis of one test, bound to the values it tested: {@code organization} and {@code fingerprint}
@@ -15,9 +16,9 @@ import java.util.List;
  * @param repositoryCount visible repositories, null when unknown
  * @param decisive        the HTTP exchange that decided a failure, null for success or local failures
  */
-public record CheckResult(CheckCategory category, String organization, String identity, Integer projectCount,
-        Integer repositoryCount, List<CheckStep> steps, HttpDetails decisive, Instant startedAt,
-        long durationMillis, String fingerprint) {
+public record CheckResult(CheckCategory category, String organization, @Nullable String identity,
+        @Nullable Integer projectCount, @Nullable Integer repositoryCount, List<CheckStep> steps,
+        @Nullable HttpDetails decisive, Instant startedAt, long durationMillis, @Nullable String fingerprint) {
 
     public CheckResult {
         steps = steps == null ? List.of() : List.copyOf(steps);

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -63,9 +64,9 @@ class CheckRunner {
      * Runs {@code work} for {@code target}: at once when the values fail locally (no request, no limit taken), else
      * within the limits on a virtual thread; audits every attempt and stores the result for {@code storeFor}.
      */
-    CheckRun start(String key, Target target, UUID storeFor, String organization, String testRepository,
-            Instant credentialSetAt, String fingerprint, boolean local, Function<Cancellation, CheckResult> work,
-            Runnable wipe) {
+    CheckRun start(String key, Target target, @Nullable UUID storeFor, String organization,
+            @Nullable String testRepository, @Nullable Instant credentialSetAt, String fingerprint, boolean local,
+            Function<Cancellation, CheckResult> work, Runnable wipe) {
         AuditTrail.Actor actor = audit.currentActor();
         Instant startedAt = clock.instant();
         Cancellation cancellation = new Cancellation();
@@ -126,8 +127,8 @@ class CheckRunner {
         }
     }
 
-    private void finish(AuditTrail.Actor actor, Target target, UUID storeFor, Instant credentialSetAt,
-            String testRepository, CheckResult r) {
+    private void finish(AuditTrail.Actor actor, Target target, @Nullable UUID storeFor,
+            @Nullable Instant credentialSetAt, @Nullable String testRepository, CheckResult r) {
         try {
             audit.recordAs(actor, AuditAction.CONNECTION_TESTED,
                     r.outcome() == CheckOutcome.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS, target,

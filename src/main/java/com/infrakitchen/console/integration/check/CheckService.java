@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -134,8 +135,8 @@ public class CheckService {
                 stored.provider(), organization, input, stored.credentialSetAt());
     }
 
-    private CheckRun start(String key, Target target, UUID storeFor, String provider, String organization,
-            CredentialInput input, Instant credentialSetAt) {
+    private CheckRun start(String key, Target target, @Nullable UUID storeFor, String provider, String organization,
+            CredentialInput input, @Nullable Instant credentialSetAt) {
         Checkers.Bound bound = checkers.bind(provider, input);
         String fingerprint = CheckFingerprint.of(organization, input);
         String tested = input.settings().testedText();
@@ -150,7 +151,7 @@ public class CheckService {
      * Returns whether it was kept.
      */
     @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    public boolean keepFormResult(UUID integrationId, CheckResult result) {
+    public boolean keepFormResult(UUID integrationId, @Nullable CheckResult result) {
         if (result == null || result.fingerprint() == null || result.category() == CheckCategory.CANCELLED
                 || result.steps().isEmpty()) {
             return false;
@@ -187,7 +188,7 @@ public class CheckService {
         return store.history(integrationId, limit);
     }
 
-    private static void wipe(CredentialChange change) {
+    private static void wipe(@Nullable CredentialChange change) {
         if (change != null) {
             change.wipe();
         }

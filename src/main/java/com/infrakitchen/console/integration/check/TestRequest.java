@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.check;
 import com.infrakitchen.console.integration.credential.CredentialChange;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What pressing Test Connection asks for: the values a form holds now, as they are. The {@link CheckService}, not
@@ -19,18 +20,18 @@ import java.util.UUID;
  * @param credential     what the form does to the credential: a new one (required for an unsaved form), the stored
  *                       one with the form's settings, or null to test the stored one as it is
  */
-public record TestRequest(String formKey, UUID integrationId, Long loadedVersion, String typedName,
-        String organization, CredentialChange credential) {
+public record TestRequest(@Nullable String formKey, @Nullable UUID integrationId, @Nullable Long loadedVersion,
+        @Nullable String typedName, @Nullable String organization, @Nullable CredentialChange credential) {
 
     /** The values of a form that has not been saved; {@code credential} null when nothing was entered yet. */
     public static TestRequest ofForm(String formKey, String typedName, String organization,
-            CredentialChange credential) {
+            @Nullable CredentialChange credential) {
         return new TestRequest(Objects.requireNonNull(formKey), null, null, typedName, organization, credential);
     }
 
     /** The detail page's values of a saved integration, loaded at {@code version}. */
     public static TestRequest ofSaved(UUID integrationId, long version, String organization,
-            CredentialChange credential) {
+            @Nullable CredentialChange credential) {
         return new TestRequest(null, Objects.requireNonNull(integrationId), version, null, organization, credential);
     }
 
@@ -44,7 +45,7 @@ public record TestRequest(String formKey, UUID integrationId, Long loadedVersion
     }
 
     /** The organization as typed, trimmed; null when the request does not say. */
-    String typedOrganization() {
+    @Nullable String typedOrganization() {
         return organization == null ? null : organization.strip();
     }
 }

@@ -3,12 +3,13 @@ package com.infrakitchen.console.integration.credential;
 import com.infrakitchen.console.secret.Secret;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A personal access token as typed, and the expiry date the user entered for it (Azure DevOps does not tell a token
  * its own expiry); {@code expiresOn} may be null.
  */
-public record AccessTokenInput(Secret token, LocalDate expiresOn) implements CredentialInput {
+public record AccessTokenInput(@Nullable Secret token, @Nullable LocalDate expiresOn) implements CredentialInput {
 
     @Override
     public AuthMethod method() {

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.credential;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What may be shown of a stored credential: whether a secret is set and since when, its settings, and what is
@@ -14,7 +15,7 @@ public sealed interface CredentialFacts permits TokenFacts, SshKeyFacts {
     boolean configured();
 
     /** When the secret was set; null when none is. */
-    Instant setAt();
+    @Nullable Instant setAt();
 
     /** Its settings as stored, for a form to show and send back unchanged. */
     CredentialSettings settings();

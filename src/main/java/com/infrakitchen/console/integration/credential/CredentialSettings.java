@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.credential;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What belongs to a credential but is not secret, and can change while the secret is kept: a token's expiry date,
@@ -17,7 +18,7 @@ public sealed interface CredentialSettings {
     String testedText();
 
     /** @param expiresOn the expiry the user entered for the token (Azure DevOps does not tell); may be null */
-    record TokenSettings(LocalDate expiresOn) implements CredentialSettings {
+    record TokenSettings(@Nullable LocalDate expiresOn) implements CredentialSettings {
         @Override
         public AuthMethod method() {
             return AuthMethod.PAT;
@@ -30,7 +31,7 @@ public sealed interface CredentialSettings {
     }
 
     /** @param testRepository {@code project/repository}, as typed (the provider's rules judge it) */
-    record SshKeySettings(String testRepository) implements CredentialSettings {
+    record SshKeySettings(@Nullable String testRepository) implements CredentialSettings {
         @Override
         public AuthMethod method() {
             return AuthMethod.SSH;

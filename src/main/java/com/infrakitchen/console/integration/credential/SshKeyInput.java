@@ -3,13 +3,15 @@ package com.infrakitchen.console.integration.credential;
 import com.infrakitchen.console.secret.Secret;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A private key as pasted, uploaded or generated, with its passphrase (null or empty when it has none) and the
  * repository a check asks for with it ({@code project/repository}). The service parses it again before storing
  * anything; both secrets are wiped by whoever receives it.
  */
-public record SshKeyInput(Secret privateKey, Secret passphrase, boolean generated, String testRepository)
+public record SshKeyInput(@Nullable Secret privateKey, @Nullable Secret passphrase, boolean generated,
+        @Nullable String testRepository)
         implements CredentialInput {
 
     @Override

@@ -1,5 +1,7 @@
 package com.infrakitchen.console.integration.diagnosis;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every diagnosis the connection test can give: its outcome, a one-line headline in plain words and a
  * fix hint (docs/product.md 5.2). Headlines may carry one {@code {org}} placeholder, filled with the
@@ -212,11 +214,11 @@ public enum CheckCategory {
     }
 
     /** The headline for this organization. */
-    public String headline(String organization) {
+    public String headline(@Nullable String organization) {
         return headline.replace("{org}", organization == null || organization.isBlank() ? "?" : organization);
     }
 
-    public String hint(String organization) {
+    public String hint(@Nullable String organization) {
         return hint.replace("{org}", organization == null || organization.isBlank() ? "?" : organization);
     }
 }

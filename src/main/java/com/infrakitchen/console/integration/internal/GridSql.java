@@ -4,6 +4,7 @@ import com.infrakitchen.console.integration.IntegrationFilter;
 import java.sql.DatabaseMetaData;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -63,7 +64,7 @@ sealed interface GridSql permits H2GridSql, PostgresGridSql {
      * @param walk   H2, a page with one frequent label and no method or status filter: walk the rows in the
      *               grid's order and probe the label ({@code EXISTS}); otherwise the label rows drive
      */
-    record LabelPlan(List<String> names, long[] counts, boolean none, boolean walk) {
+    record LabelPlan(List<String> names, long @Nullable [] counts, boolean none, boolean walk) {
 
         static LabelPlan asGiven(List<String> names) {
             return new LabelPlan(names, null, false, false);

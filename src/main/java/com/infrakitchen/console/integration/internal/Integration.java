@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.internal;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Embedded;
@@ -19,21 +20,20 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("integration")
 public record Integration(
         @Id UUID id,
-        @Version Long version,
+        @Version @Nullable Long version,
         @Embedded.Empty IntegrationColumns fields,
         @MappedCollection(idColumn = "integration_id") Set<IntegrationLabel> labels,
         boolean enabled,
         String provider,
         String method,
-        @Embedded.Nullable StoredCredential.AccessToken pat,
-        @Embedded.Nullable(prefix = "ssh_") StoredCredential.SshKey ssh,
+        @Embedded.Nullable StoredCredential.@Nullable AccessToken pat,
+        @Embedded.Nullable(prefix = "ssh_") StoredCredential.@Nullable SshKey ssh,
         @Embedded.Empty Changes changes) {
 
     /** A new integration: no version yet (so it is inserted), audited when saved. */
     public static Integration create(UUID id, IntegrationColumns fields, Set<IntegrationLabel> labels,
             String provider, StoredCredential credential) {
-        return new Integration(id, null, fields, labels, true, provider, null, null, null, Changes.NONE)
-                .withCredential(credential);
+        return of(id, null, fields, labels, true, provider, credential, Changes.NONE);
     }
 
     /** The credential this integration connects with. */
@@ -54,6 +54,13 @@ public record Integration(
 
     /** The same integration with this credential (its kind becomes the integration's method). */
     public Integration withCredential(StoredCredential credential) {
+        return of(id, version, fields, labels, enabled, provider, credential, changes);
+    }
+
+    /** The row with {@code credential} in the columns of its kind, and that kind as its method. */
+    private static Integration of(UUID id, @Nullable Long version, IntegrationColumns fields,
+            Set<IntegrationLabel> labels, boolean enabled, String provider, StoredCredential credential,
+            Changes changes) {
         return switch (credential) {
             case StoredCredential.AccessToken t -> new Integration(id, version, fields, labels, enabled, provider,
                     AuthMethod.PAT.name(), t.isEmpty() ? null : t, null, changes);

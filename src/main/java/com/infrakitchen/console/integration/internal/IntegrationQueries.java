@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -159,8 +160,8 @@ public class IntegrationQueries {
     }
 
     /** {@link #replaceCiphertext} for an SSH key and its passphrase (sealed with the same key). */
-    public boolean replaceSshCiphertext(UUID id, long version, byte[] keyCiphertext, byte[] passphraseCiphertext,
-            int keyId) {
+    public boolean replaceSshCiphertext(UUID id, long version, byte[] keyCiphertext,
+            byte @Nullable [] passphraseCiphertext, int keyId) {
         return jdbc.update("UPDATE integration SET ssh_key_ciphertext = :kct, ssh_passphrase_ciphertext = :pct,"
                 + " ssh_key_key_id = :keyId WHERE id = :id AND version = :version", new MapSqlParameterSource("kct",
                 keyCiphertext).addValue("pct", passphraseCiphertext).addValue("keyId", keyId).addValue("id", id)
@@ -210,7 +211,7 @@ public class IntegrationQueries {
                 instant(rs, "updated_at"), rs.getString("updated_by"), rs.getLong("version"), lastCheck);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An integration's credential as stored: secrets as ciphertexts bound to the row (decision 0007), the rest in clear.
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 public sealed interface StoredCredential {
 
     /** When the secret was set (a stored result is outdated once it changes); null when there is none. */
-    Instant setAt();
+    @Nullable Instant setAt();
 
     /** Whether a secret is stored (a token may have been cleared). */
     boolean hasSecret();
@@ -20,13 +21,13 @@ public sealed interface StoredCredential {
      * A personal access token ({@code pat_*} columns and {@code token_expires_on}); the token itself may have been
      * cleared while its expiry date stays.
      */
-    record AccessToken(LocalDate tokenExpiresOn, byte[] patCiphertext, Integer patKeyId, Instant patSetAt)
-            implements StoredCredential {
+    record AccessToken(@Nullable LocalDate tokenExpiresOn, byte @Nullable [] patCiphertext, @Nullable Integer patKeyId,
+            @Nullable Instant patSetAt) implements StoredCredential {
 
         static final AccessToken NONE = new AccessToken(null, null, null, null);
 
         @Override
-        public Instant setAt() {
+        public @Nullable Instant setAt() {
             return patSetAt;
         }
 
@@ -39,7 +40,7 @@ public sealed interface StoredCredential {
             return tokenExpiresOn == null && patCiphertext == null && patKeyId == null && patSetAt == null;
         }
 
-        public AccessToken withExpiry(LocalDate expiresOn) {
+        public AccessToken withExpiry(@Nullable LocalDate expiresOn) {
             return new AccessToken(expiresOn, patCiphertext, patKeyId, patSetAt);
         }
 
@@ -54,9 +55,10 @@ public sealed interface StoredCredential {
      * An SSH key ({@code ssh_*} columns): the private key and passphrase as ciphertexts, the public half and its
      * fingerprints in clear (they are public), and the repository a check asks for.
      */
-    record SshKey(byte[] keyCiphertext, Integer keyKeyId, byte[] passphraseCiphertext, Instant setAt,
-            String publicKey, String fingerprintSha256, String fingerprintMd5, String keyDescription, Boolean generated,
-            String testRepository) implements StoredCredential {
+    record SshKey(byte @Nullable [] keyCiphertext, @Nullable Integer keyKeyId, byte @Nullable [] passphraseCiphertext,
+            @Nullable Instant setAt, @Nullable String publicKey, @Nullable String fingerprintSha256,
+            @Nullable String fingerprintMd5, @Nullable String keyDescription, @Nullable Boolean generated,
+            @Nullable String testRepository) implements StoredCredential {
 
         static final SshKey NONE = new SshKey(null, null, null, null, null, null, null, null, null, null);
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,7 +42,7 @@ public class CheckRecordStore {
         this.codes = codes;
     }
 
-    record Report(List<CheckStep> steps, HttpDetails decisive) {
+    record Report(List<CheckStep> steps, @Nullable HttpDetails decisive) {
     }
 
     /**
@@ -113,16 +114,16 @@ public class CheckRecordStore {
                 report.steps(), report.decisive());
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    private static OffsetDateTime ts(Instant i) {
+    private static @Nullable OffsetDateTime ts(@Nullable Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
     }
 
-    private static String clip(String s, int max) {
+    private static @Nullable String clip(@Nullable String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 

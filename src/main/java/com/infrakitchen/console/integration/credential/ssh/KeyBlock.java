@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.EncryptedPrivateKeyInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one private key block in pasted text, as JSch reads it (armour, optional PEM headers, base64 body), and the
@@ -45,7 +46,7 @@ final class KeyBlock {
     private final Format format;
     private final String label;
     private final String text;
-    private String dekInfo;
+    private @Nullable String dekInfo;
 
     private KeyBlock(Format format, String label, String text) {
         this.format = format;

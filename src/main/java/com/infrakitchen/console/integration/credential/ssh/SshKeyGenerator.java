@@ -6,6 +6,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes new RSA key pairs on this server (JDK key generation through JSch), {@link #GENERATED_RSA_BITS} bits by
@@ -23,7 +24,7 @@ final class SshKeyGenerator {
     /**
      * @param comment the comment of the public key line; control characters are removed, blank means none
      */
-    static GeneratedKey generate(String comment, int bits) {
+    static GeneratedKey generate(@Nullable String comment, int bits) {
         KeyPair pair = null;
         WipeableBuffer out = new WipeableBuffer();
         byte[] bytes = null;

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a pasted private key: normalises the text, finds its {@link KeyBlock}, loads it with JSch, decrypts it
@@ -23,7 +24,8 @@ final class SshKeyParser {
     private SshKeyParser() {
     }
 
-    static ParsedKey parse(Secret privateKey, Secret passphrase, KeyPolicy policy, boolean keepDecrypted) {
+    static ParsedKey parse(@Nullable Secret privateKey, @Nullable Secret passphrase, KeyPolicy policy,
+            boolean keepDecrypted) {
         if (privateKey == null || privateKey.length() == 0) {
             throw SshKeyRules.missing();
         }
@@ -33,7 +35,8 @@ final class SshKeyParser {
         return parse(privateKey.reveal(), passphrase, policy, keepDecrypted);
     }
 
-    static ParsedKey parse(String privateKeyText, Secret passphrase, KeyPolicy policy, boolean keepDecrypted) {
+    static ParsedKey parse(@Nullable String privateKeyText, @Nullable Secret passphrase, KeyPolicy policy,
+            boolean keepDecrypted) {
         if (privateKeyText == null || privateKeyText.isBlank()) {
             throw SshKeyRules.missing();
         }
@@ -111,7 +114,7 @@ final class SshKeyParser {
      * null when JSch cannot write this kind (its PKCS#8 keys) or what it wrote does not load back as the same
      * unencrypted key: the check then loads the key as given, with its passphrase.
      */
-    private static Secret decryptedPem(KeyPair pair, byte[] publicBlob) {
+    private static @Nullable Secret decryptedPem(KeyPair pair, byte[] publicBlob) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         byte[] pem = null;
         KeyPair check = null;
@@ -137,7 +140,7 @@ final class SshKeyParser {
         }
     }
 
-    private static void decrypt(KeyPair pair, Secret passphrase) {
+    private static void decrypt(KeyPair pair, @Nullable Secret passphrase) {
         if (passphrase == null || passphrase.length() == 0) {
             throw SshKeyRules.passphraseRequired();
         }

@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.credential.ssh;
 
 import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation.Problem;
 import com.jcraft.jsch.KeyPair;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules every private key must meet, whoever it is for (docs/security.md I-11): a size limit, a readable block,
@@ -35,7 +36,7 @@ final class SshKeyRules {
         };
     }
 
-    private static String typeName(String sshType) {
+    private static String typeName(@Nullable String sshType) {
         if (sshType == null) {
             return "unknown";
         }
@@ -83,7 +84,7 @@ final class SshKeyRules {
         return violation(Problem.INVALID, "This private key is damaged or incomplete: copy the whole key file again");
     }
 
-    static SshKeyRuleViolation publicKey(String type) {
+    static SshKeyRuleViolation publicKey(@Nullable String type) {
         return violation(Problem.PUBLIC_KEY, "This is a public key" + (type == null ? "" : " (" + type + ")")
                 + ": paste the private key instead (the file without .pub, starting with -----BEGIN)");
     }

@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.credential.ssh;
 
 import com.infrakitchen.console.secret.Secret;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SSH key intake, for any provider (docs/security.md 3.7, docs/product.md 4): the one entry point other packages
@@ -29,7 +30,7 @@ public final class SshKeys {
     // ---- parse ----------------------------------------------------------------------------------------------
 
     /** {@link #parse(String, Secret, KeyPolicy)} for a key held as a secret (the size rule is applied before it is read). */
-    public static ParsedKey parse(Secret privateKey, Secret passphrase, KeyPolicy policy) {
+    public static ParsedKey parse(@Nullable Secret privateKey, @Nullable Secret passphrase, KeyPolicy policy) {
         return SshKeyParser.parse(privateKey, passphrase, policy, false);
     }
 
@@ -38,7 +39,7 @@ public final class SshKeys {
      * ({@link ParsedKey#decrypted()}), so that JSch loads it without deriving the passphrase's key a second time
      * (bcrypt for OpenSSH keys, PBKDF2 for PKCS#8: the slowest part of a local check). Never store what it returns.
      */
-    public static ParsedKey parseForCheck(Secret privateKey, Secret passphrase, KeyPolicy policy) {
+    public static ParsedKey parseForCheck(@Nullable Secret privateKey, @Nullable Secret passphrase, KeyPolicy policy) {
         return SshKeyParser.parse(privateKey, passphrase, policy, true);
     }
 
@@ -49,7 +50,7 @@ public final class SshKeys {
      * @param passphrase the key's passphrase; may be null or empty when the key is not encrypted
      * @throws SshKeyRuleViolation when a rule is broken, with a message safe to show next to the field
      */
-    public static ParsedKey parse(String privateKeyText, Secret passphrase, KeyPolicy policy) {
+    public static ParsedKey parse(@Nullable String privateKeyText, @Nullable Secret passphrase, KeyPolicy policy) {
         return SshKeyParser.parse(privateKeyText, passphrase, policy, false);
     }
 
@@ -71,7 +72,7 @@ public final class SshKeys {
     }
 
     /** The type name at the start of an SSH public key blob ({@code ssh-rsa}, {@code ssh-ed25519}, …). */
-    public static String blobType(byte[] blob) {
+    public static @Nullable String blobType(byte[] blob) {
         return SshWireFormat.blobType(blob);
     }
 
@@ -84,19 +85,19 @@ public final class SshKeys {
      * @param comment the comment of the public key line (for example the integration's name); control characters
      *                are removed, blank means none
      */
-    public static GeneratedKey generate(String comment) {
+    public static GeneratedKey generate(@Nullable String comment) {
         return SshKeyGenerator.generate(comment, GENERATED_RSA_BITS);
     }
 
     /** {@link #generate(String)} with another size, for tests that need many keys quickly. */
-    public static GeneratedKey generate(String comment, int bits) {
+    public static GeneratedKey generate(@Nullable String comment, int bits) {
         return SshKeyGenerator.generate(comment, bits);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
     /** Zeroes key material held in a byte array; null is allowed. */
-    public static void wipe(byte[] bytes) {
+    public static void wipe(byte @Nullable [] bytes) {
         if (bytes != null) {
             Arrays.fill(bytes, (byte) 0);
         }

@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.credential.ssh;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the SSH wire format (RFC 4251 section 5: a 4-byte length, then the bytes) and the public key blobs made of
@@ -15,7 +16,7 @@ final class SshWireFormat {
     }
 
     /** The type name at the start of an SSH public key blob ({@code ssh-rsa}, {@code ssh-ed25519}, …). */
-    static String blobType(byte[] blob) {
+    static @Nullable String blobType(byte[] blob) {
         return sshString(ByteBuffer.wrap(blob));
     }
 
@@ -55,12 +56,12 @@ final class SshWireFormat {
         return new BigInteger(1, n).bitLength();
     }
 
-    static String sshString(ByteBuffer buffer) {
+    static @Nullable String sshString(ByteBuffer buffer) {
         byte[] bytes = sshBytes(buffer);
         return bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII);
     }
 
-    private static byte[] sshBytes(ByteBuffer buffer) {
+    private static byte @Nullable [] sshBytes(ByteBuffer buffer) {
         if (buffer.remaining() < 4) {
             return null;
         }
