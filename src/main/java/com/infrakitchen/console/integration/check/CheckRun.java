@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.check;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A test that was started (or refused at once). {@link #result()} completes with the diagnosis, never
@@ -41,6 +42,11 @@ public final class CheckRun {
 
     public CompletableFuture<CheckResult> result() {
         return result;
+    }
+
+    /** Runs {@code listener} for each step of the test as it completes (those done already at once). */
+    public void onStep(Consumer<CheckStep> listener) {
+        cancellation.onStep(listener);
     }
 
     public void cancel() {
