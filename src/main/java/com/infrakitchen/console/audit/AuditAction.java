@@ -1,5 +1,7 @@
 package com.infrakitchen.console.audit;
 
+import java.util.Locale;
+
 /** What happened. Stored by name: never rename a constant, add new ones instead. */
 public enum AuditAction {
     LOGIN_SUCCEEDED,
@@ -26,7 +28,7 @@ public enum AuditAction {
 
     /** "USER_ROLE_CHANGED" becomes "User role changed". */
     public String label() {
-        String s = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String s = name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

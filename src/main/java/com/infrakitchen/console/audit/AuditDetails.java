@@ -2,6 +2,7 @@ package com.infrakitchen.console.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +35,7 @@ public final class AuditDetails {
 
     /** A changed field, recorded as from/to. Unchanged values are skipped. */
     public AuditDetails change(String field, @Nullable Object from, @Nullable Object to) {
-        if (!java.util.Objects.equals(from, to)) {
+        if (!Objects.equals(from, to)) {
             Map<String, @Nullable Object> diff = new LinkedHashMap<>();
             diff.put("from", from == null ? null : String.valueOf(from));
             diff.put("to", to == null ? null : String.valueOf(to));

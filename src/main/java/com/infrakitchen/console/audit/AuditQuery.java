@@ -1,6 +1,7 @@
 package com.infrakitchen.console.audit;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,7 @@ public record AuditQuery(@Nullable String actor, @Nullable AuditAction action, @
     public static final AuditQuery ALL = new AuditQuery(null, null, null, null);
 
     public AuditQuery {
-        actor = actor == null || actor.isBlank() ? null : actor.trim().toLowerCase(java.util.Locale.ROOT);
+        actor = actor == null || actor.isBlank() ? null : actor.trim().toLowerCase(Locale.ROOT);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("The start of the time range must be before its end.");
         }

@@ -3,6 +3,7 @@ package com.infrakitchen.console.audit;
 import com.infrakitchen.console.audit.internal.AuditEventStore;
 import com.infrakitchen.console.security.Roles;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,7 @@ public class AuditService {
      * the integration may see what happened to it. Details never hold secret values.
      */
     @PreAuthorize(Roles.ANY_SIGNED_IN)
-    public List<AuditEntry> historyOfIntegration(java.util.UUID id, int limit) {
+    public List<AuditEntry> historyOfIntegration(UUID id, int limit) {
         return store.forTarget(AuditTrail.Target.INTEGRATION, id.toString(), Math.min(limit, MAX_PAGE_SIZE));
     }
 

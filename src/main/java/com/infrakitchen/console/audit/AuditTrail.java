@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
@@ -158,7 +159,7 @@ public class AuditTrail {
             return new Target("USER", null, username);
         }
 
-        public static Target integration(java.util.UUID id, String name) {
+        public static Target integration(UUID id, String name) {
             return new Target(INTEGRATION, id.toString(), name);
         }
 

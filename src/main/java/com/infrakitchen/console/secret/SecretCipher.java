@@ -3,10 +3,12 @@ package com.infrakitchen.console.secret;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +32,7 @@ public class SecretCipher {
         try {
             AeadConfig.register();
             this.keyset = keyset;
-            this.aead = keyset.getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(), Aead.class);
+            this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The key set cannot be used for AES-GCM encryption: "
                     + e.getClass().getSimpleName(), e);
@@ -44,7 +46,7 @@ public class SecretCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed for " + associatedData, e);
         } finally {
-            java.util.Arrays.fill(plain, (byte) 0);
+            Arrays.fill(plain, (byte) 0);
         }
     }
 
@@ -64,7 +66,7 @@ public class SecretCipher {
             try {
                 return Secret.ofBytes(plain);
             } finally {
-                java.util.Arrays.fill(plain, (byte) 0);
+                Arrays.fill(plain, (byte) 0);
             }
         } catch (GeneralSecurityException e) {
             throw unreadable(ciphertext, associatedData);

@@ -8,6 +8,7 @@ import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.LoginAttempt;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -38,7 +39,7 @@ class SecurityAuditListener {
             return;
         }
         audit.recordIndependently(actor, null, AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE, target,
-                AuditDetails.of().put("reason", attempt.result().name().toLowerCase(java.util.Locale.ROOT)));
+                AuditDetails.of().put("reason", attempt.result().name().toLowerCase(Locale.ROOT)));
         if (attempt.lockedFor() != null && attempt.username() != null) {
             audit.recordIndependently(actor, null, AuditAction.ACCOUNT_LOCKED, AuditOutcome.FAILURE, target,
                     AuditDetails.of().put("lockedSeconds", attempt.lockedFor().toSeconds())

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ public class CheckRecordStore {
     }
 
     private static @Nullable OffsetDateTime ts(@Nullable Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     private static @Nullable String clip(@Nullable String s, int max) {
