@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.azuredevops;
 
 import com.infrakitchen.console.integration.check.HttpDetails;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One answer of Azure DevOps, read safely: the body capped (see {@link AzureDevOpsHttp}), JSON parsed only
@@ -15,10 +16,11 @@ import java.util.Locale;
  * @param json          the parsed body when it was JSON and parsed, else null
  * @param listing       what a listing read as a stream came to (its entries went to a visitor), else null
  */
-record AdoResponse(String method, String url, int status, String contentType, String body, boolean truncated,
-        String message, String typeKey, String serviceError, String activityId, Long retryAfterSeconds,
-        String location, String wwwAuthenticate, tools.jackson.databind.JsonNode json, long durationMillis,
-        Listing listing) {
+record AdoResponse(String method, String url, int status, @Nullable String contentType, String body,
+        boolean truncated, @Nullable String message, @Nullable String typeKey, @Nullable String serviceError,
+        @Nullable String activityId, @Nullable Long retryAfterSeconds, @Nullable String location,
+        String wwwAuthenticate, tools.jackson.databind.@Nullable JsonNode json, long durationMillis,
+        @Nullable Listing listing) {
 
     boolean isJson() {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
@@ -34,7 +36,7 @@ record AdoResponse(String method, String url, int status, String contentType, St
     }
 
     /** The server's own words: the JSON message, else the decoded service error header, else a plain text body. */
-    String serverText() {
+    @Nullable String serverText() {
         if (message != null && !message.isBlank()) {
             return message;
         }
@@ -48,7 +50,7 @@ record AdoResponse(String method, String url, int status, String contentType, St
     }
 
     /** The target host of a redirect, never the full URL (it may carry a sign-in reply address). */
-    String redirectHost() {
+    @Nullable String redirectHost() {
         if (location == null) {
             return null;
         }
@@ -62,7 +64,7 @@ record AdoResponse(String method, String url, int status, String contentType, St
     }
 
     /** At most 200 characters, as text; a response body is never rendered as HTML (docs/security.md 3.5). */
-    static String clip(String s) {
+    static @Nullable String clip(@Nullable String s) {
         if (s == null) {
             return null;
         }

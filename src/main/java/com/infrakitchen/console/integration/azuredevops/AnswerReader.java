@@ -11,6 +11,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,7 @@ final class AnswerReader {
     private AnswerReader() {
     }
 
-    static AdoResponse read(Call call, Response r, long start, ReadMode mode, Consumer<JsonNode> entries,
+    static AdoResponse read(Call call, Response r, long start, ReadMode mode, @Nullable Consumer<JsonNode> entries,
             AzureDevOpsProperties properties) throws IOException {
         try (Response response = r) {
             ResponseBody body = response.body();
@@ -54,8 +55,8 @@ final class AnswerReader {
     }
 
     /** The answer with the headers a diagnosis shows; {@code json} and {@code listing} as read, else null. */
-    private static AdoResponse answer(Call call, Response response, String text, boolean truncated, JsonNode json,
-            long millis, Listing listing) {
+    private static AdoResponse answer(Call call, Response response, String text, boolean truncated,
+            @Nullable JsonNode json, long millis, @Nullable Listing listing) {
         String retryAfter = response.header("Retry-After") != null ? response.header("Retry-After")
                 : response.header(AzureDevOpsHttp.RETRY_AFTER_ZERO);
         return new AdoResponse(call.request().method(), redacted(call.request().url()), response.code(),
@@ -65,7 +66,7 @@ final class AnswerReader {
                 listing);
     }
 
-    private static boolean isJson(String contentType) {
+    private static boolean isJson(@Nullable String contentType) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
     }
 
@@ -78,7 +79,7 @@ final class AnswerReader {
         return url.newBuilder().username("").password("").build().toString();
     }
 
-    private static String textOf(JsonNode node, String field) {
+    private static @Nullable String textOf(@Nullable JsonNode node, String field) {
         if (node == null) {
             return null;
         }
@@ -86,7 +87,7 @@ final class AnswerReader {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    static String decode(String header) {
+    static @Nullable String decode(@Nullable String header) {
         if (header == null) {
             return null;
         }
@@ -97,7 +98,7 @@ final class AnswerReader {
         }
     }
 
-    static Long retryAfter(String header) {
+    static @Nullable Long retryAfter(@Nullable String header) {
         if (header == null) {
             return null;
         }

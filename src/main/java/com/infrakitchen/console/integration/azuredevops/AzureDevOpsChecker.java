@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -53,7 +54,7 @@ public class AzureDevOpsChecker {
     }
 
     /** The token as it would be sent: without the whitespace a paste brings along. */
-    static String typed(Secret token) {
+    static String typed(@Nullable Secret token) {
         return token == null ? "" : AzureDevOpsRules.normaliseToken(token.reveal());
     }
 
@@ -72,9 +73,9 @@ public class AzureDevOpsChecker {
         private final long start = System.nanoTime();
         private final List<CheckStep> steps = new ArrayList<>();
         private final String session = UUID.randomUUID().toString();
-        private String identity;
-        private Integer projectCount;
-        private Integer repositoryCount;
+        private @Nullable String identity;
+        private @Nullable Integer projectCount;
+        private @Nullable Integer repositoryCount;
         private final AzureDevOpsHttp.Connections connections;
         private final Repositories seen = new Repositories();
 
@@ -143,7 +144,8 @@ public class AzureDevOpsChecker {
         }
 
         /** Decides authentication. Returns the failure category, or null when the token works here. */
-        private CheckCategory projectsStep(Exchange e, CompletableFuture<Exchange> who, Exchange organization) {
+        private @Nullable CheckCategory projectsStep(Exchange e, CompletableFuture<Exchange> who,
+                @Nullable Exchange organization) {
             if (e.error() != null) {
                 CheckCategory category = TransportFailures.classify(e.error(), cancellation.isCancelled());
                 steps.add(failedTransport(STEP_PROJECTS, e, category));
@@ -186,7 +188,7 @@ public class AzureDevOpsChecker {
             return c.category();
         }
 
-        private CheckCategory identityStep(Exchange e) {
+        private @Nullable CheckCategory identityStep(Exchange e) {
             PatSteps.Identity answer = PatSteps.identity(e, org);
             steps.add(answer.step());
             identity = answer.name();
@@ -194,7 +196,7 @@ public class AzureDevOpsChecker {
         }
 
         /** Returns a repository to probe for write access, or null. */
-        private Repositories.Repo codeReadStep(Exchange e, List<CheckCategory> warnings) {
+        private Repositories.@Nullable Repo codeReadStep(Exchange e, List<CheckCategory> warnings) {
             if (e.error() != null) {
                 CheckCategory category = TransportFailures.classify(e.error(), cancellation.isCancelled());
                 steps.add(failedTransport(STEP_CODE_READ, e, category));
@@ -225,7 +227,7 @@ public class AzureDevOpsChecker {
             return seen.probe();
         }
 
-        private void codeWriteStep(AzureDevOpsUrls urls, Repositories.Repo repo, String token,
+        private void codeWriteStep(AzureDevOpsUrls urls, Repositories.@Nullable Repo repo, String token,
                 List<CheckCategory> warnings) {
             if (repo == null) {
                 steps.add(CheckStep.skipped(STEP_CODE_WRITE, "No repository to probe, so write access is unknown."));
@@ -245,12 +247,12 @@ public class AzureDevOpsChecker {
 
         private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-        private CompletableFuture<Exchange> send(HttpUrl url, String token) {
+        private CompletableFuture<Exchange> send(HttpUrl url, @Nullable String token) {
             return send(url, token, AzureDevOpsHttp.ReadMode.SMALL, null);
         }
 
-        private CompletableFuture<Exchange> send(HttpUrl url, String token, AzureDevOpsHttp.ReadMode mode,
-                Consumer<JsonNode> entries) {
+        private CompletableFuture<Exchange> send(HttpUrl url, @Nullable String token, AzureDevOpsHttp.ReadMode mode,
+                @Nullable Consumer<JsonNode> entries) {
             Call call = connections.newGet(url, token, session);
             calls.add(call);
             cancellation.onCancel(call::cancel);
@@ -268,7 +270,7 @@ public class AzureDevOpsChecker {
                             TransportFailures.describe(e.error())));
         }
 
-        private CheckResult done(CheckCategory category, Object decisive) {
+        private CheckResult done(CheckCategory category, @Nullable Object decisive) {
             HttpDetails details = null;
             if (decisive instanceof Exchange e) {
                 details = e.response() != null ? e.response().details()

@@ -19,6 +19,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -89,7 +90,7 @@ public class AzureDevOpsHttp {
             this.checkClient = checkClient;
         }
 
-        Call newGet(HttpUrl url, String token, String session) {
+        Call newGet(HttpUrl url, @Nullable String token, String session) {
             return checkClient.newCall(get(url, token, session));
         }
 
@@ -122,11 +123,11 @@ public class AzureDevOpsHttp {
     }
 
     /** A GET with the headers a good client sends (docs/azure-devops.md 2.3); {@code token} may be null. */
-    Call newGet(HttpUrl url, String token, String session) {
+    Call newGet(HttpUrl url, @Nullable String token, @Nullable String session) {
         return client.newCall(get(url, token, session));
     }
 
-    private static Request get(HttpUrl url, String token, String session) {
+    private static Request get(HttpUrl url, @Nullable String token, @Nullable String session) {
         Request.Builder request = new Request.Builder().url(url).get()
                 .header("Accept", "application/json")
                 .header("X-TFS-FedAuthRedirect", "Suppress")
@@ -149,7 +150,7 @@ public class AzureDevOpsHttp {
     enum ReadMode { SMALL, HEAD, LISTING }
 
     /** One request and what came of it: an answer, or the network failure; with its duration. */
-    record Exchange(String url, AdoResponse response, IOException error, long durationMillis) {
+    record Exchange(String url, @Nullable AdoResponse response, @Nullable IOException error, long durationMillis) {
     }
 
     /**
@@ -161,7 +162,7 @@ public class AzureDevOpsHttp {
     }
 
     /** As {@link #send(Call)}, reading the answer as {@code mode} says; {@code entries} visits a listing's entries. */
-    CompletableFuture<Exchange> send(Call call, ReadMode mode, Consumer<JsonNode> entries) {
+    CompletableFuture<Exchange> send(Call call, ReadMode mode, @Nullable Consumer<JsonNode> entries) {
         CompletableFuture<Exchange> result = new CompletableFuture<>();
         String shown = AnswerReader.redacted(call.request().url());
         long start = System.nanoTime();

@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.azuredevops;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AzureDevOpsProperties(
         @DefaultValue("https://dev.azure.com") URI baseUrl,
         @DefaultValue("false") boolean allowPrivateAddresses,
-        Path trustedCertificates,
+        @Nullable Path trustedCertificates,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("15s") Duration callTimeout,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Azure DevOps' rules for what a user types (docs/product.md 4, docs/azure-devops.md 6): the organization name and
@@ -49,7 +50,7 @@ public final class AzureDevOpsRules {
      * {@code git@ssh.dev.azure.com:v3/contoso/...}. Anything else is returned trimmed, for the rule to
      * judge.
      */
-    public static String organizationFrom(String input) {
+    public static String organizationFrom(@Nullable String input) {
         if (input == null) {
             return "";
         }
@@ -63,7 +64,7 @@ public final class AzureDevOpsRules {
         return s;
     }
 
-    public static Optional<String> organizationProblem(String organization) {
+    public static Optional<String> organizationProblem(@Nullable String organization) {
         if (organization == null || organization.isEmpty()) {
             return Optional.of("Azure Organization is required");
         }
@@ -80,7 +81,7 @@ public final class AzureDevOpsRules {
     // ---- token ----------------------------------------------------------------------------------
 
     /** Leading and trailing whitespace (a pasted line break) is dropped. */
-    public static String normaliseToken(String raw) {
+    public static String normaliseToken(@Nullable String raw) {
         return raw == null ? "" : raw.strip();
     }
 
@@ -123,7 +124,7 @@ public final class AzureDevOpsRules {
     // ---- test repository ------------------------------------------------------------------------
 
     /** Why {@code project/repository} (trimmed) cannot be asked for, or empty when it can. */
-    public static Optional<String> testRepositoryProblem(String testRepository) {
+    public static Optional<String> testRepositoryProblem(@Nullable String testRepository) {
         String value = testRepository == null ? "" : testRepository.strip();
         if (value.length() > TEST_REPOSITORY_MAX) {
             return Optional.of(TextLimits.tooLong("Test Repository", TextLimits.length(value), TEST_REPOSITORY_MAX));
@@ -134,7 +135,7 @@ public final class AzureDevOpsRules {
     }
 
     /** Why this project and repository cannot be asked for, or empty when they can. */
-    public static Optional<String> repositoryProblem(String project, String repository) {
+    public static Optional<String> repositoryProblem(@Nullable String project, @Nullable String repository) {
         if (project == null || project.isBlank() || repository == null || repository.isBlank()) {
             return Optional.of("Test Repository is required, as project/repository (for example Web/web-app)");
         }

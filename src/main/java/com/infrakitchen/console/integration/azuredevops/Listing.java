@@ -1,5 +1,7 @@
 package com.infrakitchen.console.integration.azuredevops;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A listing ({@code {"count": n, "value": [...]}}) as it was read: entry by entry, never held whole.
  *
@@ -9,7 +11,7 @@ package com.infrakitchen.console.integration.azuredevops;
  *                  are then those before the cap
  * @param bytes     the bytes of the body read
  */
-record Listing(int entries, Long declared, boolean complete, long bytes) {
+record Listing(int entries, @Nullable Long declared, boolean complete, long bytes) {
 
     /** The true number: what was read when complete, else the larger of what was read and what was declared. */
     long total() {

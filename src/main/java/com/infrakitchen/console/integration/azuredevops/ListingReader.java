@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -27,7 +28,8 @@ final class ListingReader {
      * {@code maxBytes} ({@code app.azure-devops.max-listing-bytes}) are read; a listing cut there says so ({@link Listing#complete()} false) and keeps
      * what was counted. A body that is not such a listing yields null (the classifier reports it as unexpected).
      */
-    static Listing read(InputStream body, long maxBytes, Consumer<JsonNode> entries) throws IOException {
+    static @Nullable Listing read(InputStream body, long maxBytes, @Nullable Consumer<JsonNode> entries)
+            throws IOException {
         CappedInputStream in = new CappedInputStream(body, maxBytes);
         int seen = 0;
         Long declared = null;

@@ -4,6 +4,7 @@ import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.ConnectionChecker;
 import com.infrakitchen.console.integration.credential.AccessTokenInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Azure DevOps' checker of personal access tokens as {@code CheckService} finds it: {@link AzureDevOpsChecker}. */
@@ -28,7 +29,7 @@ class PatConnectionChecker implements ConnectionChecker<AccessTokenInput> {
 
     /** Its first local checks (the organization name, the token's format) refuse these: then nothing is sent. */
     @Override
-    public boolean failsLocally(String organization, AccessTokenInput credential) {
+    public boolean failsLocally(@Nullable String organization, AccessTokenInput credential) {
         String org = organization == null ? "" : organization.strip();
         return PatSteps.local(org, AzureDevOpsChecker.typed(credential.token())).failure() != null;
     }

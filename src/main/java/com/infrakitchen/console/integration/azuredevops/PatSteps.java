@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +30,7 @@ final class PatSteps {
     }
 
     /** The identity step, whose token it is (null when unknown), and the category that ends the test (or null). */
-    record Identity(CheckStep step, String name, CheckCategory failure) {
+    record Identity(CheckStep step, @Nullable String name, @Nullable CheckCategory failure) {
     }
 
     /**
@@ -60,7 +61,7 @@ final class PatSteps {
     }
 
     /** The local checks' step, and the category that ends the test there (null when the checks pass). */
-    record Local(CheckStep step, CheckCategory failure) {
+    record Local(CheckStep step, @Nullable CheckCategory failure) {
     }
 
     /**
@@ -146,7 +147,7 @@ final class PatSteps {
     }
 
     /** The expiry date the user entered, within {@value #EXPIRY_WARNING_DAYS} days or past; empty otherwise. */
-    static Optional<Expiry> expiry(LocalDate expires, LocalDate today) {
+    static Optional<Expiry> expiry(@Nullable LocalDate expires, LocalDate today) {
         if (expires == null) {
             return Optional.empty();
         }

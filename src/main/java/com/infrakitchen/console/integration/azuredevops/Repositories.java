@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.azuredevops;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +22,7 @@ final class Repositories {
     private int count;
     private final Set<String> projects = new HashSet<>();
     private int projectsBeyondBound;
-    private Repo probe;
+    private @Nullable Repo probe;
 
     void add(JsonNode entry) {
         count++;
@@ -46,7 +47,7 @@ final class Repositories {
     }
 
     /** The first repository fit for the write probe, or null. */
-    Repo probe() {
+    @Nullable Repo probe() {
         return probe;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Azure DevOps answers to diagnosis categories, as a table (house style idiom 6): each row is (the
@@ -19,7 +20,7 @@ final class ResponseClassifier {
     /** Not a failure: the probe proved what it was meant to prove. */
     static final Classification PASS = new Classification("pass", null);
 
-    record Classification(String rule, CheckCategory category) {
+    record Classification(String rule, @Nullable CheckCategory category) {
         boolean passed() {
             return category == null;
         }
@@ -27,8 +28,8 @@ final class ResponseClassifier {
 
     enum Body { ANY, EMPTY, JSON, HTML, NOT_HTML }
 
-    record Rule(String id, Set<Probe> probes, int statusFrom, int statusTo, Body body, String typeKey,
-            Pattern text, Predicate<AdoResponse> extra, CheckCategory category) {
+    record Rule(String id, Set<Probe> probes, int statusFrom, int statusTo, Body body, @Nullable String typeKey,
+            @Nullable Pattern text, @Nullable Predicate<AdoResponse> extra, @Nullable CheckCategory category) {
 
         boolean matches(Probe probe, AdoResponse r) {
             if (!probes.contains(probe) || r.status() < statusFrom || r.status() > statusTo) {
@@ -64,8 +65,8 @@ final class ResponseClassifier {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 
-    private static Rule row(String id, Set<Probe> probes, int from, int to, Body body, String typeKey, String regex,
-            Predicate<AdoResponse> extra, CheckCategory category) {
+    private static Rule row(String id, Set<Probe> probes, int from, int to, Body body, @Nullable String typeKey,
+            @Nullable String regex, @Nullable Predicate<AdoResponse> extra, @Nullable CheckCategory category) {
         return new Rule(id, probes, from, to, body, typeKey, regex == null ? null : p(regex), extra, category);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an audit event's JSON details into a line a person reads: {@code name: "a" → "b"; token:
@@ -18,7 +19,7 @@ final class ChangeText {
     private ChangeText() {
     }
 
-    static String describe(String json) {
+    static String describe(@Nullable String json) {
         if (json == null || json.isBlank()) {
             return "";
         }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The live indicator beside Test Connection (docs/product.md 5.1): Not tested, Testing (spinner, elapsed
@@ -21,7 +22,7 @@ class ConnectionIndicator extends Div {
     enum State { NOT_TESTED, TESTING, CONNECTED, WARNING, FAILED, OUTDATED }
 
     private State state = State.NOT_TESTED;
-    private CheckResult shown;
+    private @Nullable CheckResult shown;
     final Span headline = new Span();
     final Span summary = new Span();
     final Button cancel = new Button("Cancel");
@@ -49,7 +50,7 @@ class ConnectionIndicator extends Div {
         return state;
     }
 
-    CheckResult shownResult() {
+    @Nullable CheckResult shownResult() {
         return shown;
     }
 
@@ -70,7 +71,7 @@ class ConnectionIndicator extends Div {
     }
 
     /** After Cancel: back to the last result of these values, or to "not tested". */
-    void showCancelled(CheckResult previous) {
+    void showCancelled(@Nullable CheckResult previous) {
         if (previous != null) {
             showResult(previous);
             return;
@@ -162,7 +163,7 @@ class ConnectionIndicator extends Div {
         return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : millis / 1000 + " s";
     }
 
-    private void render(State s, VaadinIcon glyph, String head, String sub) {
+    private void render(State s, @Nullable VaadinIcon glyph, String head, String sub) {
         state = s;
         for (State each : State.values()) {
             removeClassName("state-" + each.name().toLowerCase(java.util.Locale.ROOT));

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Test Connection with its indicator. The test runs on the server off the UI thread; its result and the
@@ -31,9 +32,9 @@ class ConnectionTestControl extends Div {
     private final Supplier<Optional<CheckRun>> starter;
     private final Supplier<String> valuesKey;
     private final transient Clock clock;
-    private CheckRun running;
-    private String testedKey;
-    private CheckResult lastResult;
+    private @Nullable CheckRun running;
+    private @Nullable String testedKey;
+    private @Nullable CheckResult lastResult;
 
     /**
      * @param starter   starts a test of the form's current values (or returns empty when it showed why not)
@@ -70,7 +71,7 @@ class ConnectionTestControl extends Div {
         run.result().thenAccept(result -> access(ui, () -> finished(run, result)));
     }
 
-    private void scheduleTick(UI ui, CheckRun run) {
+    private void scheduleTick(@Nullable UI ui, CheckRun run) {
         CompletableFuture.runAsync(() -> access(ui, () -> {
             if (running == run) {
                 indicator.showElapsed(Duration.between(run.startedAt(), clock.instant()));
@@ -146,7 +147,7 @@ class ConnectionTestControl extends Div {
     }
 
     /** The test in progress, if any (tests wait on it). */
-    CheckRun running() {
+    @Nullable CheckRun running() {
         return running;
     }
 
@@ -169,7 +170,7 @@ class ConnectionTestControl extends Div {
         super.onDetach(detachEvent);
     }
 
-    private static void access(UI ui, Command command) {
+    private static void access(@Nullable UI ui, Command command) {
         if (ui == null) {
             return;
         }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The expandable details of a diagnosis (docs/product.md 5.2): each step with its status, duration and
@@ -78,7 +79,7 @@ class DiagnosisDetails extends Details {
         return box;
     }
 
-    private static void line(Div box, String label, String value) {
+    private static void line(Div box, String label, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return;
         }

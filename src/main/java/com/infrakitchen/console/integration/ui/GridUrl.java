@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The grid's state in the URL, so that a filtered view can be shared (docs/product.md 6): {@code q}, {@code label}
@@ -18,7 +19,8 @@ import java.util.Set;
  * @param status "" for any, else {@code enabled} or {@code disabled}
  * @param sortKey a column key, or null for the default order
  */
-record GridUrl(String search, Set<String> labels, String method, String status, String sortKey, boolean descending) {
+record GridUrl(String search, Set<String> labels, String method, String status, @Nullable String sortKey,
+        boolean descending) {
 
     static GridUrl parse(Map<String, List<String>> params) {
         String method = first(params, "method");
@@ -32,14 +34,15 @@ record GridUrl(String search, Set<String> labels, String method, String status, 
     }
 
     /** The filter the grid's query takes, from the filter fields' values ("" or null for "any"). */
-    static IntegrationFilter filter(String search, Set<String> labels, String method, String status) {
+    static IntegrationFilter filter(String search, Set<String> labels, @Nullable String method,
+            @Nullable String status) {
         return new IntegrationFilter(search, List.copyOf(labels),
                 method == null || method.isEmpty() ? null : AuthMethod.valueOf(method),
                 status == null || status.isEmpty() ? null : "enabled".equals(status));
     }
 
     /** The query parameters of {@code filter} and the sort order ({@code sortKey} null: the default). */
-    static Map<String, List<String>> params(IntegrationFilter filter, String typedSearch, String sortKey,
+    static Map<String, List<String>> params(IntegrationFilter filter, String typedSearch, @Nullable String sortKey,
             boolean descending) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (filter.search() != null) {

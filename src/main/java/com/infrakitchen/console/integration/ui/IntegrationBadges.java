@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Small pieces shared by the grid and the detail page: label chips, status and expiry badges. */
 final class IntegrationBadges {
@@ -37,7 +38,7 @@ final class IntegrationBadges {
     }
 
     /** "2026-12-31 (in 33 days)", "expired 3 days ago", or "not entered". */
-    static String expiry(LocalDate expiresOn, LocalDate today) {
+    static String expiry(@Nullable LocalDate expiresOn, LocalDate today) {
         if (expiresOn == null) {
             return "Not entered";
         }
@@ -51,7 +52,7 @@ final class IntegrationBadges {
         return expiresOn + " (in " + days + (days == 1 ? " day)" : " days)");
     }
 
-    static Component expiryBadge(LocalDate expiresOn, LocalDate today) {
+    static Component expiryBadge(@Nullable LocalDate expiresOn, LocalDate today) {
         Span text = new Span(expiry(expiresOn, today));
         if (expiresOn != null) {
             long days = ChronoUnit.DAYS.between(today, expiresOn);

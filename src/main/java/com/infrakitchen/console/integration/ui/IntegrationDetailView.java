@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /integrations/{id}}: Overview (every non-secret field, editable by editors with the same rules
@@ -60,11 +61,11 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
     final ConflictBanner conflict = new ConflictBanner();
-    IntegrationForm form;
-    HistoryPanel history;
-    ConnectionTestControl connection;
-    ConnectionPanel connectionPanel;
-    private IntegrationDetail current;
+    @Nullable IntegrationForm form;
+    @Nullable HistoryPanel history;
+    @Nullable ConnectionTestControl connection;
+    @Nullable ConnectionPanel connectionPanel;
+    private @Nullable IntegrationDetail current;
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
     public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks,
@@ -170,7 +171,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         return checks.valuesKey(request(form.editor().forTest(false).orElse(null)));
     }
 
-    private TestRequest request(CredentialChange change) {
+    private TestRequest request(@Nullable CredentialChange change) {
         return TestRequest.ofSaved(current.id(), current.version(), form.organizationValue(), change);
     }
 

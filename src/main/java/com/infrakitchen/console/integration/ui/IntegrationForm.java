@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of an integration: those every integration has (a Binder over {@link IntegrationData}, validated with
@@ -145,7 +146,7 @@ class IntegrationForm extends FormLayout {
     }
 
     /** The fields of one kind of credential. */
-    CredentialEditor editor(AuthMethod method) {
+    @Nullable CredentialEditor editor(AuthMethod method) {
         return editors.get(method);
     }
 

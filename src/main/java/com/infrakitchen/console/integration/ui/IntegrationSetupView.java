@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /integrations/azure_devops/setup} (the path of the guide): set up an Azure DevOps integration with a
@@ -114,7 +115,7 @@ class IntegrationSetupView extends HorizontalLayout {
     }
 
     /** The tab of one kind of credential. */
-    Tab tab(AuthMethod method) {
+    @Nullable Tab tab(AuthMethod method) {
         return tabs.get(method);
     }
 
@@ -135,7 +136,7 @@ class IntegrationSetupView extends HorizontalLayout {
         return checks.valuesKey(request(form.editor().forTest(false).orElse(null)));
     }
 
-    private TestRequest request(CredentialChange change) {
+    private TestRequest request(@Nullable CredentialChange change) {
         return TestRequest.ofForm(formKey, form.name.getValue(), form.organizationValue(), change);
     }
 

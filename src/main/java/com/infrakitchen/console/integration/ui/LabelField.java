@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Labels}: chips. Type and press Enter to add; suggestions come from labels already in use; each
@@ -58,7 +59,7 @@ class LabelField extends MultiSelectComboBox<String> {
     }
 
     /** The text now in the input (from the browser). */
-    void typed(String text) {
+    void typed(@Nullable String text) {
         pending = text == null ? "" : text.strip();
         if (pending.isEmpty() && isInvalid()) {
             setInvalid(false);
@@ -82,14 +83,14 @@ class LabelField extends MultiSelectComboBox<String> {
     }
 
     /** Closes the suggestion overlay; then puts {@code text} into the input when given. */
-    private void closeOverlay(String text) {
+    private void closeOverlay(@Nullable String text) {
         getElement().executeJs("this.opened = false;"
                 + " Promise.resolve(this.updateComplete).then(() => { if ($0 !== null) { this._inputElementValue = $0; } });",
                 text);
     }
 
     /** Adds a typed label, or shows why it cannot be added. Returns the problem, if any. */
-    Optional<String> add(String typed) {
+    Optional<String> add(@Nullable String typed) {
         String label = IntegrationRules.normaliseLabel(typed);
         Optional<String> reason = reason(label);
         if (reason.isPresent()) {

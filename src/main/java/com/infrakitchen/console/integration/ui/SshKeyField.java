@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code SSH Private Key} (paste, upload or generate) and {@code Key Passphrase}, write-only like the token:
@@ -46,9 +47,9 @@ class SshKeyField extends VerticalLayout {
     final Span md5 = facts.md5;
     final TextField publicKey = facts.publicKey;
     final Button replace = facts.replace;
-    private transient Secret loaded;
+    private transient @Nullable Secret loaded;
     private boolean generated;
-    private SshKeyFacts stored;
+    private @Nullable SshKeyFacts stored;
     private boolean replacing;
     private boolean passphraseProblem;
     private Runnable onChange = () -> { };
@@ -97,7 +98,7 @@ class SshKeyField extends VerticalLayout {
     }
 
     /** The detail page: what is stored (facts only). */
-    void setStored(SshKeyFacts storedFacts) {
+    void setStored(@Nullable SshKeyFacts storedFacts) {
         clear();
         stored = storedFacts;
         replacing = false;
@@ -127,7 +128,7 @@ class SshKeyField extends VerticalLayout {
      * fix it (a public key pasted by mistake, a truncated paste), unless it holds private key material: that is
      * never sent back to the browser, and the message asks for it again.
      */
-    private void load(Secret key, boolean isGenerated, String typedText) {
+    private void load(Secret key, boolean isGenerated, @Nullable String typedText) {
         if (loaded != null) {
             loaded.wipe();
         }
@@ -212,7 +213,7 @@ class SshKeyField extends VerticalLayout {
         facts.another.setVisible(loaded != null);
     }
 
-    private Secret passphraseSecret() {
+    private @Nullable Secret passphraseSecret() {
         String value = passphrase.getValue();
         return value == null || value.isEmpty() ? null : Secret.of(value);
     }

@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Azure Access Token}, write-only (house style idiom 3): the stored token is never read, never
@@ -38,7 +39,7 @@ class TokenField extends VerticalLayout {
     final Button keep = new Button("Keep the stored token");
     private final Div storedBox;
     private boolean stored;
-    private Instant setAt;
+    private @Nullable Instant setAt;
     private boolean editable = true;
     private Mode mode = Mode.VIEW;
     private final IntegrationProvider provider;
@@ -77,7 +78,7 @@ class TokenField extends VerticalLayout {
     }
 
     /** Whether a token is stored, and since when (never the token itself). */
-    void setStored(boolean isStored, Instant since) {
+    void setStored(boolean isStored, @Nullable Instant since) {
         stored = isStored;
         setAt = since;
         setMode(Mode.VIEW);
@@ -133,7 +134,7 @@ class TokenField extends VerticalLayout {
      * What saving the form does to the stored token, with the expiry entered: clear it, replace it with what was
      * typed (on the setup form: always), or keep it.
      */
-    CredentialChange change(LocalDate expiresOn) {
+    CredentialChange change(@Nullable LocalDate expiresOn) {
         if (isReplacing()) {
             return CredentialChange.replace(new AccessTokenInput(Secret.of(typedToken()), expiresOn));
         }
@@ -145,7 +146,7 @@ class TokenField extends VerticalLayout {
      * What a test uses: the typed token when one is typed, else the stored one; empty while the token is set to be
      * cleared (there is nothing to test).
      */
-    Optional<CredentialChange> forTest(LocalDate expiresOn) {
+    Optional<CredentialChange> forTest(@Nullable LocalDate expiresOn) {
         if (mode == Mode.CLEARING) {
             return Optional.empty();
         }

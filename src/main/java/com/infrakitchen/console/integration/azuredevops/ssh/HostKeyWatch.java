@@ -7,6 +7,7 @@ import com.jcraft.jsch.UserInfo;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The trusted host keys of one check, read-only: JSch may ask, never add or remove (there is no trust on first
@@ -18,8 +19,8 @@ final class HostKeyWatch implements HostKeyRepository {
     static final String SOURCE = "app.azure-devops.ssh.known-hosts";
 
     private final HostKeyRepository trusted;
-    private volatile String host;
-    private volatile byte[] presented;
+    private volatile @Nullable String host;
+    private volatile byte @Nullable [] presented;
     private volatile int result = -1;
     private volatile long checkedAt;
 
@@ -38,7 +39,7 @@ final class HostKeyWatch implements HostKeyRepository {
     }
 
     @Override
-    public void add(HostKey hostkey, UserInfo ui) {
+    public void add(HostKey hostkey, @Nullable UserInfo ui) {
         // never learns a key
     }
 
@@ -58,12 +59,12 @@ final class HostKeyWatch implements HostKeyRepository {
     }
 
     @Override
-    public HostKey[] getHostKey() {
+    public HostKey @Nullable [] getHostKey() {
         return trusted.getHostKey();
     }
 
     @Override
-    public HostKey[] getHostKey(String host, String type) {
+    public HostKey @Nullable [] getHostKey(String host, @Nullable String type) {
         return trusted.getHostKey(host, type);
     }
 
@@ -81,12 +82,12 @@ final class HostKeyWatch implements HostKeyRepository {
     }
 
     /** The name JSch checked: the host, or {@code [host]:port} for a port other than 22. */
-    String host() {
+    @Nullable String host() {
         return host;
     }
 
     /** "RSA SHA256:…" of the key the server presented, or null before the check. */
-    String presentedKey() {
+    @Nullable String presentedKey() {
         byte[] key = presented;
         if (key == null) {
             return null;
@@ -127,7 +128,7 @@ final class HostKeyWatch implements HostKeyRepository {
         return out;
     }
 
-    private static String describe(String sshType) {
+    private static String describe(@Nullable String sshType) {
         if (sshType == null) {
             return "unknown";
         }

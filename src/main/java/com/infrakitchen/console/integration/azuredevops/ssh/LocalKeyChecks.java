@@ -10,6 +10,7 @@ import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.secret.Secret;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first step of an SSH check, {@link SshChecker#STEP_LOCAL}: the organization and test repository names and
@@ -21,13 +22,14 @@ final class LocalKeyChecks {
     /**
      * The step, and either the key (wipe it when done) or, when the step failed, the category of the result.
      */
-    record Outcome(CheckStep step, ParsedKey key, CheckCategory failure) {
+    record Outcome(CheckStep step, @Nullable ParsedKey key, @Nullable CheckCategory failure) {
     }
 
     private LocalKeyChecks() {
     }
 
-    static Outcome run(String org, String project, String repository, Secret privateKey, Secret passphrase) {
+    static Outcome run(String org, String project, String repository, @Nullable Secret privateKey,
+            @Nullable Secret passphrase) {
         long t = System.nanoTime();
         Optional<String> orgProblem = AzureDevOpsRules.organizationProblem(org);
         if (orgProblem.isPresent()) {

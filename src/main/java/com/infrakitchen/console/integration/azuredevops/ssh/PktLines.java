@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the reference advertisement {@code git-upload-pack} starts with (Git pack protocol, version 0/1): pkt-lines
@@ -32,8 +33,8 @@ final class PktLines {
      * @param error      the text of an {@code ERR} packet, or null
      * @param unexpected what came instead of pkt-lines (printable, clipped), or null
      */
-    record Advertisement(int refs, boolean empty, boolean flush, boolean truncated, String headTarget, String error,
-            String unexpected) {
+    record Advertisement(int refs, boolean empty, boolean flush, boolean truncated, @Nullable String headTarget,
+            @Nullable String error, @Nullable String unexpected) {
 
         /** At least one reference, or an empty repository: the server let this key read this repository. */
         boolean provesAccess() {

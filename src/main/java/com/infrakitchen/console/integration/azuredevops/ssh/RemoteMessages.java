@@ -4,6 +4,7 @@ import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Azure DevOps writes to stderr (or in an {@code ERR} pkt-line) when it refuses a Git request over SSH
@@ -39,7 +40,7 @@ final class RemoteMessages {
     private RemoteMessages() {
     }
 
-    static Optional<Rule> classify(String text) {
+    static Optional<Rule> classify(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why an SSH session or its Git request failed, as a table (house style: like {@code ResponseClassifier} for
@@ -44,7 +45,7 @@ final class SessionFailures {
      * @param described        the exception as one line
      */
     record Facts(Phase phase, boolean tcpConnected, boolean cancelled, boolean timedOut, int hostKeyResult,
-            boolean receivedAnything, String firstLine, Exception error, String described, Context context) {
+            boolean receivedAnything, String firstLine, @Nullable Exception error, String described, Context context) {
 
         boolean hostKeyChecked() {
             return hostKeyResult >= 0;
@@ -69,8 +70,9 @@ final class SessionFailures {
      * What messages name: where the check connected, the host keys ({@code hostKeyName} is the name they are
      * known under, {@code [host]:port} off port 22), the key, the bounds.
      */
-    record Context(String where, String host, String hostKeyName, String user, String presentedKey, String trustedKeys,
-            String keyDescription, String keyFingerprint, String connectTimeout, String timeout, String command) {
+    record Context(String where, String host, @Nullable String hostKeyName, String user, @Nullable String presentedKey,
+            String trustedKeys, @Nullable String keyDescription, @Nullable String keyFingerprint, String connectTimeout,
+            String timeout, @Nullable String command) {
     }
 
     /**
@@ -78,10 +80,10 @@ final class SessionFailures {
      * cancellation after the connection was made).
      */
     record Rule(String id, String step, Predicate<Facts> when, CheckCategory category,
-            Function<Facts, String> summary, Function<Facts, String> error) {
+            Function<Facts, String> summary, Function<Facts, @Nullable String> error) {
     }
 
-    record Classification(String rule, String step, CheckCategory category, String summary, String error) {
+    record Classification(String rule, String step, CheckCategory category, String summary, @Nullable String error) {
     }
 
     private static Rule row(String id, String step, Predicate<Facts> when, CheckCategory category,
@@ -90,7 +92,7 @@ final class SessionFailures {
     }
 
     private static Rule row(String id, String step, Predicate<Facts> when, CheckCategory category,
-            Function<Facts, String> summary, Function<Facts, String> error) {
+            Function<Facts, String> summary, Function<Facts, @Nullable String> error) {
         return new Rule(id, step, when, category, summary, error);
     }
 

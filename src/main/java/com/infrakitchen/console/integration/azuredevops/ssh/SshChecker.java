@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -84,8 +85,8 @@ public class SshChecker {
         private final long start = System.nanoTime();
         private final List<CheckStep> steps = new ArrayList<>();
         private final Watchdog watchdog = new Watchdog();
-        private Session session;
-        private WatchedSockets sockets;
+        private @Nullable Session session;
+        private @Nullable WatchedSockets sockets;
 
         Run(SshCheckInput input, Cancellation cancellation) {
             this.input = input;
@@ -188,7 +189,8 @@ public class SshChecker {
             return done(c.category(), c.error() == null ? null : details(null, null, c.error()));
         }
 
-        private SessionFailures.Context context(HostKeyWatch hostKeys, ParsedKey key, String command) {
+        private SessionFailures.Context context(@Nullable HostKeyWatch hostKeys, @Nullable ParsedKey key,
+                @Nullable String command) {
             return new SessionFailures.Context(where(), properties.host(),
                     hostKeys == null ? properties.host() : hostKeys.host(), properties.user(),
                     hostKeys == null ? null : hostKeys.presentedKey(),
@@ -271,7 +273,7 @@ public class SshChecker {
             }
         }
 
-        private HttpDetails details(String url, String remote, String error) {
+        private HttpDetails details(@Nullable String url, @Nullable String remote, @Nullable String error) {
             return new HttpDetails("SSH", url != null ? url : server(), null, null, blankToNull(remote), null, null,
                     null, error);
         }
@@ -282,7 +284,7 @@ public class SshChecker {
                     + (properties.port() == 22 ? "" : ":" + properties.port());
         }
 
-        private CheckResult done(CheckCategory category, HttpDetails decisive) {
+        private CheckResult done(CheckCategory category, @Nullable HttpDetails decisive) {
             if (cancellation.isCancelled()) {
                 category = CheckCategory.CANCELLED;
             }

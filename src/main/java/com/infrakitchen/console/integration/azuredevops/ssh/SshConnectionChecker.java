@@ -6,6 +6,7 @@ import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.ConnectionChecker;
 import com.infrakitchen.console.integration.credential.SshKeyInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Azure DevOps' checker of SSH keys as {@code CheckService} finds it: {@link SshChecker}. */
@@ -30,7 +31,7 @@ class SshConnectionChecker implements ConnectionChecker<SshKeyInput> {
 
     /** Its first local check, the organization name (the key is parsed within the limits: it can take a while). */
     @Override
-    public boolean failsLocally(String organization, SshKeyInput credential) {
+    public boolean failsLocally(@Nullable String organization, SshKeyInput credential) {
         return AzureDevOpsRules.organizationProblem(organization == null ? "" : organization.strip()).isPresent();
     }
 

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** How the SSH check words times and remote text in its steps. */
 final class SshFormat {
@@ -22,7 +23,7 @@ final class SshFormat {
         return Math.max(0, nanos / 1_000_000);
     }
 
-    static String blankToNull(String s) {
+    static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,7 +33,7 @@ public record SshProperties(
         @DefaultValue("22") int port,
         @DefaultValue("git") String user,
         @DefaultValue(SshProperties.AZURE_DEVOPS_KNOWN_HOSTS) String knownHosts,
-        Path knownHostsFile,
+        @Nullable Path knownHostsFile,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("10s") Duration timeout) {
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Session set-up for one SSH check: the configured known hosts loaded into JSch and watched ({@link HostKeyWatch}),
@@ -53,7 +54,7 @@ final class SshSessions {
     }
 
     /** Gives {@code jsch} the key to sign in with; the copies handed to JSch are wiped. */
-    static void addIdentity(JSch jsch, ParsedKey key, Secret passphrase) throws JSchException {
+    static void addIdentity(JSch jsch, ParsedKey key, @Nullable Secret passphrase) throws JSchException {
         byte[] privateKey = key.privateKeyBytes();
         // a decrypted key needs no passphrase: the key derivation ran once, in parseForCheck
         byte[] pass = key.encrypted() && !key.decrypted() && passphrase != null ? passphrase.bytes() : null;

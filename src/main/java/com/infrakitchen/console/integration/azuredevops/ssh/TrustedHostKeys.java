@@ -5,6 +5,7 @@ import com.jcraft.jsch.JSchException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ public class TrustedHostKeys {
      * @param fingerprints "RSA SHA256:…" of every trusted (not revoked) key for it; empty when none is trusted
      * @param problem      why the known hosts could not be read, else null
      */
-    public record Trusted(String endpoint, List<String> fingerprints, String problem) {
+    public record Trusted(String endpoint, List<String> fingerprints, @Nullable String problem) {
     }
 
     private final SshProperties properties;

@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.azuredevops.ssh;
 
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an answer to the Git request says about the key, in the words of the Repository step: a reference list
@@ -15,7 +16,7 @@ final class UploadPackAnswers {
      * A refused request: its category and summary, and the decisive exchange's server message (null when blank)
      * and error (what came instead of pkt-lines, or null).
      */
-    record Refusal(CheckCategory category, String summary, String message, String error) {
+    record Refusal(CheckCategory category, String summary, @Nullable String message, @Nullable String error) {
     }
 
     private UploadPackAnswers() {

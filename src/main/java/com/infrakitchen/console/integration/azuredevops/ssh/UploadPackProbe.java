@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The decisive request of an SSH check: executes {@code git-upload-pack '<path>'} on a signed-in session, reads the
@@ -37,7 +38,8 @@ final class UploadPackProbe {
      * @param remote the remote stderr (at most 8 KiB), possibly blank
      * @param exit   the remote exit status, or null if none came
      */
-    record NotAdvertised(PktLines.Advertisement advertisement, String remote, Integer exit) implements Answer {
+    record NotAdvertised(PktLines.Advertisement advertisement, String remote, @Nullable Integer exit)
+            implements Answer {
 
         /** Only a flush, no message, exit status 0: how Git's own upload-pack (protocol v0) answers an empty repository. */
         boolean emptyRepository() {
@@ -113,7 +115,7 @@ final class UploadPackProbe {
     }
 
     /** The remote exit status once the channel has closed, waiting until {@code deadline}; null if none came. */
-    private static Integer awaitExit(ChannelExec channel, long deadline, Cancellation cancellation) {
+    private static @Nullable Integer awaitExit(ChannelExec channel, long deadline, Cancellation cancellation) {
         while (!channel.isClosed() && System.nanoTime() < deadline && !cancellation.isCancelled()) {
             try {
                 Thread.sleep(10);

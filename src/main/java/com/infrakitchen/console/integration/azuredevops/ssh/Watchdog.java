@@ -4,6 +4,7 @@ import com.jcraft.jsch.Session;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The time bound of the phase of an SSH check under way: when it passes, the socket and the session are closed at
@@ -13,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Watchdog {
 
-    private volatile WatchedSockets sockets;
-    private volatile Session session;
-    private volatile String timedOutIn;
-    private volatile CompletableFuture<Void> pending;
+    private volatile @Nullable WatchedSockets sockets;
+    private volatile @Nullable Session session;
+    private volatile @Nullable String timedOutIn;
+    private volatile @Nullable CompletableFuture<Void> pending;
 
     /** What {@link #abort()} closes. */
     void guard(WatchedSockets sockets, Session session) {

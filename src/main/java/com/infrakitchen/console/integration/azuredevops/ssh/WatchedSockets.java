@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one TCP connection of a check, made for JSch: bounded by the connect timeout, timed, closable from another
@@ -24,11 +25,11 @@ final class WatchedSockets implements SocketFactory {
     private final Runnable onConnected;
     private final byte[] greeting = new byte[GREETING_BYTES];
     private volatile int greetingLength;
-    private volatile Socket socket;
+    private volatile @Nullable Socket socket;
     private volatile boolean closed;
-    private volatile InetAddress address;
+    private volatile @Nullable InetAddress address;
     private volatile long connectedAt;
-    private volatile IOException failure;
+    private volatile @Nullable IOException failure;
 
     WatchedSockets(int connectTimeoutMillis, Runnable onConnected) {
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -116,11 +117,11 @@ final class WatchedSockets implements SocketFactory {
         return connectedAt;
     }
 
-    InetAddress address() {
+    @Nullable InetAddress address() {
         return address;
     }
 
-    IOException failure() {
+    @Nullable IOException failure() {
         return failure;
     }
 
