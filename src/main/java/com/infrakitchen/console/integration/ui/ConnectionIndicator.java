@@ -10,6 +10,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -129,7 +130,7 @@ class ConnectionIndicator extends Div {
         CheckResult last = shown;
         render(State.OUTDATED, VaadinIcon.REFRESH, "Changed since the last test",
                 last == null ? "Test again to check the new values."
-                        : "The last test (" + last.outcome().label().toLowerCase(java.util.Locale.ROOT)
+                        : "The last test (" + last.outcome().label().toLowerCase(Locale.ROOT)
                                 + ") was of other values. Test again to check these.");
         shown = last;
     }
@@ -160,15 +161,15 @@ class ConnectionIndicator extends Div {
         if (millis < 1000) {
             return millis + " ms";
         }
-        return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : millis / 1000 + " s";
+        return millis < 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : millis / 1000 + " s";
     }
 
     private void render(State s, @Nullable VaadinIcon glyph, String head, String sub) {
         state = s;
         for (State each : State.values()) {
-            removeClassName("state-" + each.name().toLowerCase(java.util.Locale.ROOT));
+            removeClassName("state-" + each.name().toLowerCase(Locale.ROOT));
         }
-        addClassName("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        addClassName("state-" + s.name().toLowerCase(Locale.ROOT));
         getElement().setAttribute("data-state", s.name());
         icon.removeAll();
         if (glyph != null) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -36,7 +37,7 @@ class ConnectionPanel extends VerticalLayout {
         grid.addColumn(CheckRecord::headline).setHeader("Diagnosis").setFlexGrow(1);
         grid.addColumn(r -> ConnectionIndicator.seconds(r.durationMillis())).setHeader("Duration").setAutoWidth(true);
         grid.addColumn(r -> r.trigger().name().charAt(0) + r.trigger().name().substring(1).toLowerCase(
-                java.util.Locale.ROOT) + " · " + r.actor()).setHeader("Trigger").setAutoWidth(true);
+                Locale.ROOT) + " · " + r.actor()).setHeader("Trigger").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new H3("Last diagnosis"), last, new H3("Tests"), grid);
     }

@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.azuredevops.ssh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -110,7 +111,7 @@ final class PktLines {
             }
             read += r;
         }
-        return read == count ? buffer : java.util.Arrays.copyOf(buffer, read);
+        return read == count ? buffer : Arrays.copyOf(buffer, read);
     }
 
     private static int hex(byte[] length) {
@@ -126,7 +127,7 @@ final class PktLines {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
