@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.BrowserTest;
 import com.infrakitchen.console.support.E2eUsers;
+import com.infrakitchen.console.support.IndicatorPage;
+import com.infrakitchen.console.support.SetupFormPage;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Issue 9 item 1 as the user met it: test in the form (Connected), Save, wait 6 s (longer than the fake keeps an
@@ -27,30 +27,26 @@ class IdleConnectionE2E {
         assertThat(FakeAzureDevOps.DEFAULT_IDLE_TIMEOUT).isLessThan(Duration.ofSeconds(6));
         var driver = browser.driver();
         var wait = browser.waiting();
+        var form = new SetupFormPage(browser);
+        var indicator = new IndicatorPage(browser);
         browser.signIn("ida.idle", users.ensure("ida.idle", "EDITOR"));
         browser.waitForUrl("/integrations");
-        browser.open("/integrations/azure_devops/setup");
-        browser.waitForText("How to connect");
+        form.open();
         String name = "idle-e2e-" + Long.toString(System.nanoTime() % 100_000, 36);
-        browser.type(By.cssSelector("#integration-name input"), name);
-        var org = driver.findElement(By.cssSelector("#integration-organization input"));
-        org.sendKeys("contoso", Keys.TAB);
-        wait.until(d -> "contoso".equals(org.getDomProperty("value")));
-        driver.findElement(By.cssSelector("#token input")).sendKeys(FakeTokens.PAT_FULL, Keys.TAB);
+        form.typeName(name);
+        form.typeOrganization("contoso");
+        form.typeToken(FakeTokens.PAT_FULL);
 
-        browser.click(By.id("test-connection"));
-        wait.until(d -> "CONNECTED".equals(browser.connectionState()));
-        browser.click(By.id("save"));
-        wait.until(ExpectedConditions.urlMatches(".*/integrations/[0-9a-f-]{36}$"));
-        browser.waitForText("Configured on");
+        form.pressTestConnection();
+        indicator.awaitState("CONNECTED");
+        form.saveAndAwaitDetail();
 
         Thread.sleep(6_000);
-        browser.click(By.id("test-connection"));
-        wait.until(d -> !"TESTING".equals(browser.connectionState())
-                && !"NOT_TESTED".equals(browser.connectionState()));
+        form.pressTestConnection();
+        wait.until(d -> !"TESTING".equals(indicator.state()) && !"NOT_TESTED".equals(indicator.state()));
         com.infrakitchen.console.support.Browser.screenshot(driver, "60-detail-after-idle-pause");
-        assertThat(browser.connectionState()).as(browser.connectionHeadline()).isEqualTo("CONNECTED");
-        assertThat(browser.connectionHeadline()).isEqualTo("Connected as Alice");
+        assertThat(indicator.state()).as(indicator.headline()).isEqualTo("CONNECTED");
+        assertThat(indicator.headline()).isEqualTo("Connected as Alice");
 
         browser.open("/integrations?q=" + name);
         browser.waitForText(name);

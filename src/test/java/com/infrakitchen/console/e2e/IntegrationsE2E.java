@@ -11,6 +11,7 @@ import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.E2eUsers;
 import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.NetworkRecorder;
+import com.infrakitchen.console.support.SetupFormPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -64,6 +64,7 @@ class IntegrationsE2E {
     private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private SetupFormPage form;
 
     @BeforeEach
     void setUp(BrowserSession browser, E2eUsers users) {
@@ -78,6 +79,7 @@ class IntegrationsE2E {
         this.browser = browser;
         driver = browser.driver();
         wait = browser.waiting();
+        form = new SetupFormPage(browser);
     }
 
     @Test
@@ -89,47 +91,24 @@ class IntegrationsE2E {
             browser.waitForText("billing-dev");
 
             browser.click(By.id("setup-azure-devops"));
-            wait.until(ExpectedConditions.urlContains("/integrations/azure_devops/setup"));
-            browser.waitForText("How to connect");
+            form.awaitShown();
             Browser.screenshot(driver, "10-setup-form-empty");
 
-            browser.type(By.cssSelector("#integration-name input"), "payments-prod");
-            browser.type(By.cssSelector("#integration-description textarea"), "Payments team, production repositories");
-            WebElement labels = driver.findElement(By.cssSelector("#integration-labels input"));
-            int added = 0;
+            form.typeName("payments-prod");
+            form.typeDescription("Payments team, production repositories");
             for (String label : List.of("prod", "Team-Payments", " eu-west ")) {
-                labels.sendKeys(label, Keys.ENTER);
-                int expected = ++added;
-                try {
-                    wait.until(d -> selectedLabels().size() >= expected);
-                } catch (RuntimeException e) {
-                    Browser.screenshot(driver, "debug-labels");
-                    Files.writeString(Path.of("target", "labels-debug.txt"), String.valueOf(driver.executeScript(
-                            "const c = document.querySelector('#integration-labels');"
-                                    + " return JSON.stringify({sel: c.selectedItems, val: c.value, items: c.items && c.items.length, filtered: c.filteredItems && c.filteredItems.length})")));
-                    throw e;
-                }
-                if (driver.findElement(By.id("integration-labels")).getDomAttribute("opened") != null) {
-                    labels.sendKeys(Keys.ESCAPE);
-                }
-                wait.until(d -> d.findElement(By.id("integration-labels")).getDomAttribute("opened") == null);
+                form.addLabel(label);
             }
-            browser.type(By.cssSelector("#integration-organization input"), "https://dev.azure.com/contoso-platform/Payments/_git/api");
-            driver.findElement(By.cssSelector("#integration-organization input")).sendKeys(Keys.TAB);
-            wait.until(d -> "contoso-platform".equals(
-                    d.findElement(By.cssSelector("#integration-organization input")).getDomProperty("value")));
-            browser.type(By.cssSelector("#token input"), CANARY + "\n");
-            assertThat(selectedLabels()).containsExactlyInAnyOrder("prod", "team-payments", "eu-west");
+            form.typeOrganization("https://dev.azure.com/contoso-platform/Payments/_git/api", "contoso-platform");
+            form.typeToken(CANARY);
+            assertThat(form.selectedLabels()).containsExactlyInAnyOrder("prod", "team-payments", "eu-west");
             Browser.screenshot(driver, "11-setup-form-filled");
 
-            browser.click(By.id("save"));
-            wait.until(ExpectedConditions.urlMatches(".*/integrations/[0-9a-f-]{36}$"));
-            browser.waitForText("Configured on");
+            form.saveAndAwaitDetail();
             Browser.screenshot(driver, "12-detail-overview");
 
-            WebElement description = driver.findElement(By.cssSelector("#integration-description textarea"));
-            description.sendKeys(Keys.END, " (owned by platform)");
-            browser.click(By.id("save"));
+            form.appendToDescription(" (owned by platform)");
+            form.save();
             browser.waitForText("Saved");
             browser.click(By.xpath("//vaadin-tab[normalize-space()='History']"));
             browser.waitForText("Integration updated");
@@ -191,14 +170,6 @@ class IntegrationsE2E {
             return i;
         }
         return -1;
-    }
-
-    /** The chips of the Labels field, read from the web component's selected items. */
-    @SuppressWarnings("unchecked")
-    private List<String> selectedLabels() {
-        Object labels = driver.executeScript("const c = document.querySelector('#integration-labels');"
-                + " return Array.from((c && c.selectedItems) || []).map(i => i.label);");
-        return labels == null ? List.of() : (List<String>) labels;
     }
 
     private void waitForGridRows(List<String> names) {

@@ -11,9 +11,11 @@ import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.BrowserTest;
 import com.infrakitchen.console.support.E2eUsers;
+import com.infrakitchen.console.support.IndicatorPage;
 import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.NetworkRecorder;
 import com.infrakitchen.console.support.SecretScan;
+import com.infrakitchen.console.support.SetupFormPage;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakessh.FakeAzureDevOpsSsh;
 import com.infrakitchen.console.support.fakessh.TestSshKeys;
@@ -25,9 +27,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +50,8 @@ class SshKeyE2E {
     private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private SetupFormPage form;
+    private IndicatorPage indicator;
     private String password;
 
     @BeforeEach
@@ -58,23 +59,9 @@ class SshKeyE2E {
         this.browser = browser;
         this.driver = browser.driver();
         this.wait = browser.waiting();
+        this.form = new SetupFormPage(browser);
+        this.indicator = new IndicatorPage(browser);
         this.password = users.ensure("sasha.ssh", "EDITOR");
-    }
-
-    private String state() {
-        return browser.connectionState();
-    }
-
-    private String text(By by) {
-        var found = driver.findElements(by);
-        return found.isEmpty() ? "" : String.valueOf(found.get(0).getDomProperty("textContent"));
-    }
-
-    private WebElement fileInput() {
-        var upload = driver.findElement(By.id("ssh-upload"));
-        var inLight = upload.findElements(By.cssSelector("input[type=file]"));
-        return inLight.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"))
-                : inLight.get(0);
     }
 
     @Test
@@ -92,39 +79,34 @@ class SshKeyE2E {
         try (NetworkRecorder recorder = new NetworkRecorder(driver)) {
             browser.signIn("sasha.ssh", password);
             browser.waitForUrl("/integrations");
-            browser.open("/integrations/azure_devops/setup");
-            browser.waitForText("How to connect");
-            browser.click(By.id("method-ssh"));
-            browser.waitForText("How to connect with SSH");
-            browser.type(By.cssSelector("#integration-name input"), "ssh-e2e-" + Long.toString(System.nanoTime() % 100_000, 36));
-            var org = driver.findElement(By.cssSelector("#integration-organization input"));
-            org.sendKeys("contoso", Keys.TAB);
-            var repo = driver.findElement(By.cssSelector("#ssh-test-repository input"));
-            repo.sendKeys("Web/web-app", Keys.TAB);
+            form.open();
+            form.chooseSsh();
+            form.typeName("ssh-e2e-" + Long.toString(System.nanoTime() % 100_000, 36));
+            form.typeOrganization("contoso");
+            form.typeTestRepository("Web/web-app");
             Browser.screenshot(driver, "40-ssh-empty");
 
-            fileInput().sendKeys(file.toAbsolutePath().toString());
+            form.uploadKey(file);
             try {
-                wait.until(d -> text(By.id("ssh-fingerprint-sha256")).startsWith("SHA256:"));
+                wait.until(d -> form.sha256Fingerprint().startsWith("SHA256:"));
             } catch (RuntimeException e) {
                 Browser.screenshot(driver, "debug-ssh-upload");
                 throw e;
             }
-            wait.until(d -> text(By.id("ssh-fingerprint-sha256")).startsWith("SHA256:"));
-            assertThat(text(By.id("ssh-fingerprint-sha256"))).isEqualTo(expectedSha);
-            assertThat(text(By.id("ssh-fingerprint-md5"))).startsWith("MD5:");
-            assertThat(text(By.id("ssh-key-headline"))).startsWith("RSA 3072");
+            wait.until(d -> form.sha256Fingerprint().startsWith("SHA256:"));
+            assertThat(form.sha256Fingerprint()).isEqualTo(expectedSha);
+            assertThat(form.md5Fingerprint()).startsWith("MD5:");
+            assertThat(form.keyHeadline()).startsWith("RSA 3072");
             Browser.screenshot(driver, "41-ssh-key-loaded");
 
-            browser.click(By.id("test-connection"));
-            wait.until(d -> "CONNECTED".equals(state()));
+            form.pressTestConnection();
+            indicator.awaitState("CONNECTED");
             Browser.screenshot(driver, "42-ssh-connected");
 
             ssh.reset(); // Azure DevOps no longer lists the key (removed, or expired after a year)
-            browser.click(By.id("test-connection"));
-            wait.until(d -> "FAILED".equals(state()));
-            assertThat(driver.findElement(By.id("connection-headline")).getText())
-                    .isEqualTo("Azure DevOps does not accept this SSH key for 'contoso'");
+            form.pressTestConnection();
+            indicator.awaitState("FAILED");
+            assertThat(indicator.headline()).isEqualTo("Azure DevOps does not accept this SSH key for 'contoso'");
             Browser.screenshot(driver, "43-ssh-key-not-registered");
 
             assertThat(recorder.sawText(keyBody)).as("the private key in a response or push frame").isFalse();
@@ -141,22 +123,20 @@ class SshKeyE2E {
         try (recorder) {
             browser.signIn("sasha.ssh", password);
             browser.waitForUrl("/integrations");
-            browser.open("/integrations/azure_devops/setup");
-            browser.waitForText("How to connect");
-            browser.click(By.id("method-ssh"));
-            browser.waitForText("How to connect with SSH");
-            browser.type(By.cssSelector("#integration-name input"), name);
-            driver.findElement(By.cssSelector("#integration-organization input")).sendKeys("contoso", Keys.TAB);
-            driver.findElement(By.cssSelector("#ssh-test-repository input")).sendKeys("Web/web-app", Keys.TAB);
+            form.open();
+            form.chooseSsh();
+            form.typeName(name);
+            form.typeOrganization("contoso");
+            form.typeTestRepository("Web/web-app");
 
-            browser.click(By.id("ssh-generate"));
-            wait.until(d -> text(By.id("ssh-fingerprint-sha256")).startsWith("SHA256:"));
-            sha = text(By.id("ssh-fingerprint-sha256"));
+            form.generateKey();
+            wait.until(d -> form.sha256Fingerprint().startsWith("SHA256:"));
+            sha = form.sha256Fingerprint();
             Browser.screenshot(driver, "44-ssh-generated");
             dom.addAll(browser.domTexts());
 
-            browser.click(By.id("save"));
-            wait.until(d -> !d.getCurrentUrl().contains("/setup") && text(By.id("ssh-fingerprint-sha256")).equals(sha));
+            form.save();
+            wait.until(d -> !d.getCurrentUrl().contains("/setup") && form.sha256Fingerprint().equals(sha));
             dom.addAll(browser.domTexts());
         }
         // test-only look at what the server generated: decrypt what it stored (the page never had it)

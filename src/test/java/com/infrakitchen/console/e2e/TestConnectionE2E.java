@@ -7,7 +7,9 @@ import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.BrowserTest;
 import com.infrakitchen.console.support.E2eUsers;
+import com.infrakitchen.console.support.IndicatorPage;
 import com.infrakitchen.console.support.NetworkRecorder;
+import com.infrakitchen.console.support.SetupFormPage;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
@@ -15,7 +17,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,6 +33,8 @@ class TestConnectionE2E {
     private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private SetupFormPage form;
+    private IndicatorPage indicator;
     private String password;
 
     @BeforeEach
@@ -39,32 +42,9 @@ class TestConnectionE2E {
         this.browser = browser;
         this.driver = browser.driver();
         this.wait = browser.waiting();
+        this.form = new SetupFormPage(browser);
+        this.indicator = new IndicatorPage(browser);
         this.password = users.ensure("tess.tester", "EDITOR");
-    }
-
-    private String state() {
-        return browser.connectionState();
-    }
-
-    private String headline() {
-        return browser.connectionHeadline();
-    }
-
-    private void waitForState(String state) {
-        browser.awaitConnectionState(state);
-    }
-
-    private void typeToken(String token) {
-        var input = driver.findElement(By.cssSelector("#token input"));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(token, Keys.TAB);
-    }
-
-    private void typeOrganization(String org) {
-        var input = driver.findElement(By.cssSelector("#integration-organization input"));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(org, Keys.TAB);
-        wait.until(d -> org.equals(input.getDomProperty("value")));
     }
 
     @Test
@@ -72,59 +52,55 @@ class TestConnectionE2E {
         try (NetworkRecorder recorder = new NetworkRecorder(driver)) {
             browser.signIn("tess.tester", password);
             browser.waitForUrl("/integrations");
-            browser.open("/integrations/azure_devops/setup");
-            browser.waitForText("How to connect");
-            assertThat(state()).isEqualTo("NOT_TESTED");
+            form.open();
+            assertThat(indicator.state()).isEqualTo("NOT_TESTED");
             String name = "tc-e2e-" + Long.toString(System.nanoTime() % 100_000, 36);
-            browser.type(By.cssSelector("#integration-name input"), name);
-            typeOrganization("contoso");
-            typeToken(FakeTokens.PAT_FULL);
+            form.typeName(name);
+            form.typeOrganization("contoso");
+            form.typeToken(FakeTokens.PAT_FULL);
             Browser.screenshot(driver, "20-test-not-tested");
 
             fake.setDelay(Duration.ofMillis(1500));
-            browser.click(By.id("test-connection"));
-            waitForState("TESTING");
-            browser.waitForText("s elapsed");
+            form.pressTestConnection();
+            indicator.awaitState("TESTING");
+            indicator.awaitElapsed();
             Browser.screenshot(driver, "21-test-testing");
-            waitForState("CONNECTED");
-            assertThat(headline()).isEqualTo("Connected as Alice");
+            indicator.awaitState("CONNECTED");
+            assertThat(indicator.headline()).isEqualTo("Connected as Alice");
             Browser.screenshot(driver, "22-test-connected");
             fake.setDelay(Duration.ZERO);
 
-            typeToken(FakeTokens.PAT_EXPIRED);
-            waitForState("OUTDATED");
-            assertThat(headline()).isEqualTo("Changed since the last test");
+            form.typeToken(FakeTokens.PAT_EXPIRED);
+            indicator.awaitState("OUTDATED");
+            assertThat(indicator.headline()).isEqualTo("Changed since the last test");
             Browser.screenshot(driver, "23-test-outdated");
 
-            browser.click(By.id("test-connection"));
-            waitForState("FAILED");
-            assertThat(headline()).isEqualTo("The access token has expired");
-            browser.click(By.cssSelector("#connection-details vaadin-details-summary"));
+            form.pressTestConnection();
+            indicator.awaitState("FAILED");
+            assertThat(indicator.headline()).isEqualTo("The access token has expired");
+            indicator.openDetails();
             browser.waitForText("Access Denied: The Personal Access Token used has expired.");
             Browser.screenshot(driver, "24-test-expired-details");
 
-            typeToken(FakeTokens.PAT_FULL);
-            typeOrganization("contosoo");
-            browser.click(By.id("test-connection"));
-            wait.until(d -> "FAILED".equals(state()) && headline().contains("contosoo"));
-            assertThat(headline()).isEqualTo("Organization 'contosoo' was not found");
-            assertThat(driver.findElement(By.id("connection-hint")).getText())
-                    .contains(CheckCategory.GUIDE_ORGANIZATION_HINT);
+            form.typeToken(FakeTokens.PAT_FULL);
+            form.typeOrganization("contosoo");
+            form.pressTestConnection();
+            wait.until(d -> "FAILED".equals(indicator.state()) && indicator.headline().contains("contosoo"));
+            assertThat(indicator.headline()).isEqualTo("Organization 'contosoo' was not found");
+            assertThat(indicator.hint()).contains(CheckCategory.GUIDE_ORGANIZATION_HINT);
             Browser.screenshot(driver, "25-test-wrong-organization");
 
-            typeToken(FakeTokens.PAT_CODE_READ);
-            waitForState("OUTDATED");
+            form.typeToken(FakeTokens.PAT_CODE_READ);
+            indicator.awaitState("OUTDATED");
             Browser.screenshot(driver, "26-test-outdated-after-token-edit");
 
             // Save with a working token, test again on the detail page: the result is stored and shown.
-            typeToken(FakeTokens.PAT_FULL);
-            typeOrganization("contoso");
-            browser.click(By.id("save"));
-            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/integrations/[0-9a-f-]{36}$"));
-            browser.waitForText("Configured on");
-            waitForState("NOT_TESTED");
-            browser.click(By.id("test-connection"));
-            waitForState("CONNECTED");
+            form.typeToken(FakeTokens.PAT_FULL);
+            form.typeOrganization("contoso");
+            form.saveAndAwaitDetail();
+            indicator.awaitState("NOT_TESTED");
+            form.pressTestConnection();
+            indicator.awaitState("CONNECTED");
             Browser.screenshot(driver, "27-detail-connected");
             browser.click(By.xpath("//vaadin-tab[normalize-space()='Connection']"));
             browser.waitForText("Last diagnosis");

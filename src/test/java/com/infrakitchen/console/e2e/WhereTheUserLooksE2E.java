@@ -9,7 +9,9 @@ import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.BrowserTest;
 import com.infrakitchen.console.support.E2eUsers;
+import com.infrakitchen.console.support.IndicatorPage;
 import com.infrakitchen.console.support.IntegrationFixtures;
+import com.infrakitchen.console.support.SetupFormPage;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
@@ -17,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +40,8 @@ class WhereTheUserLooksE2E {
     private BrowserSession browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private SetupFormPage form;
+    private IndicatorPage indicator;
     private String password;
 
     @BeforeEach
@@ -55,6 +57,8 @@ class WhereTheUserLooksE2E {
         this.browser = browser;
         this.driver = browser.driver();
         this.wait = browser.waiting();
+        this.form = new SetupFormPage(browser);
+        this.indicator = new IndicatorPage(browser);
         browser.open("/login");
         // a viewport of 1366x900, as the probe's: the window is that plus its own frame
         Object frame = driver.executeScript("return window.outerHeight - window.innerHeight;");
@@ -97,76 +101,54 @@ class WhereTheUserLooksE2E {
     void addingALabelClosesTheOverlayARefusedOneStaysAndStopsSaveAndTheResultIsInView() throws Exception {
         browser.signIn("wanda.watcher", password);
         browser.waitForUrl("/integrations");
-        browser.open("/integrations/azure_devops/setup");
-        browser.waitForText("How to connect");
-        browser.type(By.cssSelector("#integration-name input"), "look-" + Long.toString(System.nanoTime() % 100_000,
-                36));
-        WebElement org = driver.findElement(By.cssSelector("#integration-organization input"));
-        org.sendKeys("contoso", Keys.TAB);
-        driver.findElement(By.cssSelector("#token input")).sendKeys(FakeTokens.PAT_FULL, Keys.TAB);
+        form.open();
+        form.typeName("look-" + Long.toString(System.nanoTime() % 100_000, 36));
+        form.typeOrganization("contoso");
+        form.typeToken(FakeTokens.PAT_FULL);
 
         // a description over the limit is kept whole and said to be too long (no maxlength cuts it at 500)
-        WebElement description = driver.findElement(By.cssSelector("#integration-description textarea"));
-        description.sendKeys("d".repeat(520), Keys.TAB);
-        wait.until(d -> String.valueOf(d.findElement(By.id("integration-description")).getDomProperty(
-                "errorMessage")).equals("Description has 520 characters; at most 500"));
-        assertThat(String.valueOf(description.getDomProperty("value"))).hasSize(520);
+        form.typeDescription("d".repeat(520));
+        wait.until(d -> form.errorMessage(SetupFormPage.DESCRIPTION)
+                .equals("Description has 520 characters; at most 500"));
+        assertThat(form.description()).hasSize(520);
         Browser.screenshot(driver, "60-description-too-long-kept");
-        description.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.TAB);
-        wait.until(d -> !"true".equals(d.findElement(By.id("integration-description")).getDomProperty(
-                "invalid")));
+        form.typeDescription("");
+        wait.until(d -> !form.isInvalid(SetupFormPage.DESCRIPTION));
 
-        WebElement labelInput = driver.findElement(By.cssSelector("#integration-labels input"));
-        labelInput.click();
-        labelInput.sendKeys("pro"); // opens the suggestions (prod is in use)
-        wait.until(d -> d.findElement(By.id("integration-labels")).getDomAttribute("opened") != null);
-        labelInput.sendKeys("d-x", Keys.ENTER);
-        wait.until(d -> selectedLabels().contains("prod-x"));
-        wait.until(d -> d.findElement(By.id("integration-labels")).getDomAttribute("opened") == null);
+        form.clickLabels();
+        form.typeInLabels("pro"); // opens the suggestions (prod is in use)
+        wait.until(d -> form.labelsOpen());
+        form.typeInLabels("d-x", Keys.ENTER);
+        wait.until(d -> form.selectedLabels().contains("prod-x"));
+        wait.until(d -> !form.labelsOpen());
         Browser.screenshot(driver, "61-label-added-overlay-closed");
 
-        labelInput.sendKeys("Foo Bar!", Keys.ENTER);
-        wait.until(d -> String.valueOf(d.findElement(By.id("integration-labels")).getDomProperty("errorMessage"))
-                .contains("'Foo Bar!' was not added"));
-        wait.until(d -> "Foo Bar!".equals(labelInput.getDomProperty("value")));
-        assertThat(driver.findElement(By.id("integration-labels")).getDomAttribute("opened")).isNull();
-        assertThat(selectedLabels()).containsExactly("prod-x");
+        form.typeInLabels("Foo Bar!", Keys.ENTER);
+        wait.until(d -> form.errorMessage(SetupFormPage.LABELS).contains("'Foo Bar!' was not added"));
+        wait.until(d -> "Foo Bar!".equals(form.labelText()));
+        assertThat(form.labelsOpen()).isFalse();
+        assertThat(form.selectedLabels()).containsExactly("prod-x");
         Browser.screenshot(driver, "62-label-refused-kept");
 
         // Save (the first click, no Escape needed) stops, with the reason next to Labels; the text is still there
-        browser.click(By.id("save"));
+        form.save();
         Thread.sleep(1000);
-        assertThat(driver.getCurrentUrl()).contains("/integrations/azure_devops/setup");
-        wait.until(d -> String.valueOf(d.findElement(By.id("integration-labels")).getDomProperty("errorMessage"))
-                .contains("'Foo Bar!' was not added"));
-        wait.until(d -> "Foo Bar!".equals(labelInput.getDomProperty("value")));
+        assertThat(driver.getCurrentUrl()).contains(SetupFormPage.PATH);
+        wait.until(d -> form.errorMessage(SetupFormPage.LABELS).contains("'Foo Bar!' was not added"));
+        wait.until(d -> "Foo Bar!".equals(form.labelText()));
         Browser.screenshot(driver, "63-save-stopped-by-label");
 
         // clear it; then Test Connection: the outcome is in view when the test ends
-        labelInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        form.typeInLabels(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         // editing the text opens the suggestions, as any combo box does: Escape closes them
-        labelInput.sendKeys(Keys.ESCAPE);
-        wait.until(d -> d.findElement(By.id("integration-labels")).getDomAttribute("opened") == null);
+        form.typeInLabels(Keys.ESCAPE);
+        wait.until(d -> !form.labelsOpen());
         // where the probe saw it: Test Connection at the bottom edge of the window, the result would open below it
-        WebElement test = driver.findElement(By.id("test-connection"));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'end'});", test);
-        Thread.sleep(300);
-        test.click();
-        wait.until(d -> "CONNECTED".equals(d.findElement(By.id("connection-indicator")).getDomAttribute("data-state")));
-        wait.until(d -> {
-            Object inView = driver.executeScript("const r = document.querySelector('#connection-indicator')"
-                    + ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;");
-            return Boolean.TRUE.equals(inView);
-        });
+        form.pressTestConnectionAtTheBottomEdge();
+        indicator.awaitState("CONNECTED");
+        wait.until(d -> indicator.isInView());
         Browser.screenshot(driver, "64-test-result-in-view");
         Object size = driver.executeScript("return window.innerWidth + 'x' + window.innerHeight;");
         assertThat(size).isEqualTo("1366x900");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> selectedLabels() {
-        Object labels = driver.executeScript("const c = document.querySelector('#integration-labels');"
-                + " return Array.from((c && c.selectedItems) || []).map(i => i.label || i);");
-        return labels == null ? List.of() : (List<String>) labels;
     }
 }

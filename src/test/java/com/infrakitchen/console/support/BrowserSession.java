@@ -9,7 +9,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** One headless Chromium on the console under test, with the steps the browser tests share. */
+/**
+ * One headless Chromium on the console under test, with the steps the browser tests share. The integration form
+ * and the Test Connection indicator have page objects of their own: {@link SetupFormPage}, {@link IndicatorPage}.
+ */
 public final class BrowserSession implements AutoCloseable {
 
     private final ChromeDriver driver;
@@ -65,22 +68,6 @@ public final class BrowserSession implements AutoCloseable {
     public void waitForText(String text) {
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text)
                 || d.getPageSource().contains(text));
-    }
-
-    /** The Test Connection indicator's state ({@code data-state}: NOT_TESTED, TESTING, CONNECTED, ...). */
-    public String connectionState() {
-        return driver.findElement(By.id("connection-indicator")).getDomAttribute("data-state");
-    }
-
-    /** The indicator's headline text. */
-    public String connectionHeadline() {
-        return driver.findElement(By.id("connection-headline")).getText();
-    }
-
-    /** Waits until the indicator shows {@code state}, and returns its headline. */
-    public String awaitConnectionState(String state) {
-        wait.until(d -> state.equals(connectionState()));
-        return connectionHeadline();
     }
 
     public void waitForUrl(String part) {
