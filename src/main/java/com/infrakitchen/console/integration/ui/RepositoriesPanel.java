@@ -71,7 +71,7 @@ class RepositoriesPanel extends VerticalLayout {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("22rem");
+        search.setWidth("25rem");
         search.addValueChangeListener(e -> showRows());
         more.setId("repositories-more");
         more.setVisible(false);
@@ -162,9 +162,11 @@ class RepositoriesPanel extends VerticalLayout {
     }
 
     private void showRows() {
-        grid.setItems(branches != null ? RepositoryRows.of(branches, search.getValue())
-                : RepositoryRows.of(projects, search.getValue()));
-        status.setText(summary());
+        List<RepositoryRows.Row> rows = branches != null ? RepositoryRows.of(branches, search.getValue())
+                : RepositoryRows.of(projects, search.getValue());
+        grid.setItems(rows);
+        status.setText(summary() + (search.getValue().isBlank() || loading != null ? ""
+                : "; " + RepositoryRows.count(rows.size(), "row matches", "rows match") + " the search"));
     }
 
     /** What is loaded: "50 projects, 120 repositories; more in Azure DevOps", or the test repository's branches. */

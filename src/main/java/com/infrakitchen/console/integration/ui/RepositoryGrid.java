@@ -29,8 +29,8 @@ class RepositoryGrid extends Grid<Row> {
     RepositoryGrid() {
         setId("repositories-grid");
         addClassName("repositories-grid");
-        addColumn(Row::name).setHeader("Project / repository").setFlexGrow(2).setResizable(true)
-                .setTooltipGenerator(Row::name);
+        addColumn(RepositoryGrid::title).setHeader("Project / repository").setFlexGrow(2).setResizable(true)
+                .setTooltipGenerator(RepositoryGrid::title);
         addColumn(RepositoryGrid::branch).setHeader("Default branch").setFlexGrow(1).setResizable(true);
         addColumn(RepositoryGrid::size).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
         addComponentColumn(RepositoryGrid::flags).setHeader("Flags").setAutoWidth(true).setFlexGrow(0);
@@ -44,10 +44,15 @@ class RepositoryGrid extends Grid<Row> {
         setHeight("60vh");
     }
 
+    /** A project with how many repositories it holds; a repository or branch by its name. */
+    private static String title(Row row) {
+        return row instanceof ProjectRow(Project p) ? p.name() + " · " + (p.listed() ? RepositoryRows.count(
+                p.repositories().size(), "repository", "repositories") : "repositories not listed") : row.name();
+    }
+
     private static String branch(Row row) {
         return switch (row) {
-            case ProjectRow p -> p.project().listed() ? RepositoryRows.count(p.project().repositories().size(),
-                    "repository", "repositories") : "repositories not listed";
+            case ProjectRow p -> "";
             case RepositoryRow r -> r.repository().empty() ? "(none: empty)"
                     : RepositoryRows.shortBranch(r.repository().defaultBranch());
             case BranchRow b -> b.isDefault() ? "default (HEAD)" : "";

@@ -100,6 +100,7 @@ class RepositoriesViewTest extends SpringBrowserlessTest {
         assertThat(panel.more.isVisible()).isFalse();
         test(panel.search).setValue("project 14");
         assertThat(rows(panel)).extracting(Row::name).hasSize(10).allMatch(n -> n.startsWith("Project 14"));
+        assertThat(panel.status.getText()).isEqualTo("150 projects, 0 repositories loaded; 10 rows match the search");
         assertThat(fake.requests()).filteredOn(c -> c.path().equals("/bigorg/_apis/projects")).hasSize(3);
     }
 
