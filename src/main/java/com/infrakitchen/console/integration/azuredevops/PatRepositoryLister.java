@@ -8,7 +8,7 @@ import com.infrakitchen.console.integration.browse.RepositoryListing;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ListingFailure;
 import com.infrakitchen.console.integration.browse.RepositoryListing.Project;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ProjectPage;
-import com.infrakitchen.console.integration.browse.RepositoryListing.Repository;
+import com.infrakitchen.console.integration.browse.RepositoryListing.RepositoryInfo;
 import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.credential.AccessTokenInput;
@@ -116,7 +116,8 @@ class PatRepositoryLister implements RepositoryLister<AccessTokenInput> {
             if (next != null && next.equals(continuation)) {
                 // the same page again would follow: stop rather than loop
                 problem = new ListingFailure(CheckCategory.UNEXPECTED_RESPONSE, org, "Azure DevOps answered with the"
-                        + " continuation token it was sent (" + next + "); paging stopped here.", r.details(), millis());
+                        + " continuation token it was sent (" + next + "); paging stopped here.", r.details(),
+                        millis());
                 next = null;
             }
             List<Project> page = new ArrayList<>();
@@ -142,7 +143,7 @@ class PatRepositoryLister implements RepositoryLister<AccessTokenInput> {
         private final class ProjectListing {
             private final JsonNode project;
             private final String id;
-            private final List<Repository> repositories = new ArrayList<>();
+            private final List<RepositoryInfo> repositories = new ArrayList<>();
             private @Nullable CompletableFuture<Exchange> pending;
 
             ProjectListing(JsonNode project, String id) {
@@ -219,9 +220,9 @@ class PatRepositoryLister implements RepositoryLister<AccessTokenInput> {
     }
 
     /** One entry of a repositories listing as the tab shows it. */
-    static Repository repository(JsonNode entry, String project) {
+    static RepositoryInfo repository(JsonNode entry, String project) {
         String defaultBranch = text(entry, "defaultBranch");
-        return new Repository(entry.path("id").asString(""), entry.path("project").path("name").asString(project),
+        return new RepositoryInfo(entry.path("id").asString(""), entry.path("project").path("name").asString(project),
                 entry.path("name").asString(""), defaultBranch, Math.max(0, entry.path("size").asLong(0)),
                 entry.path("isDisabled").asBoolean(false), entry.path("isInMaintenance").asBoolean(false),
                 web(text(entry, "webUrl")), web(text(entry, "remoteUrl")), printable(text(entry, "sshUrl")));

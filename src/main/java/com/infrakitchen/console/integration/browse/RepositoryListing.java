@@ -36,7 +36,7 @@ public sealed interface RepositoryListing {
      * @param listed     whether its repositories were listed (false: its listing failed, see the page's problem)
      */
     record Project(String id, String name, @Nullable String description, @Nullable String visibility,
-            List<Repository> repositories, boolean listed) {
+            List<RepositoryInfo> repositories, boolean listed) {
 
         public Project {
             repositories = List.copyOf(repositories);
@@ -51,7 +51,7 @@ public sealed interface RepositoryListing {
      * @param httpsUrl      the HTTPS clone URL
      * @param sshUrl        the SSH clone URL
      */
-    record Repository(String id, String project, String name, @Nullable String defaultBranch, long sizeBytes,
+    record RepositoryInfo(String id, String project, String name, @Nullable String defaultBranch, long sizeBytes,
             boolean disabled, boolean inMaintenance, @Nullable String webUrl, @Nullable String httpsUrl,
             @Nullable String sshUrl) {
 

@@ -1,7 +1,7 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.browse.RepositoryListing.Project;
-import com.infrakitchen.console.integration.browse.RepositoryListing.Repository;
+import com.infrakitchen.console.integration.browse.RepositoryListing.RepositoryInfo;
 import com.infrakitchen.console.integration.ui.RepositoryRows.BranchRow;
 import com.infrakitchen.console.integration.ui.RepositoryRows.ProjectRow;
 import com.infrakitchen.console.integration.ui.RepositoryRows.RepositoryRow;
@@ -75,7 +75,7 @@ class RepositoryGrid extends Grid<Row> {
                 }
             }
             case RepositoryRow r -> {
-                Repository repository = r.repository();
+                RepositoryInfo repository = r.repository();
                 if (repository.empty()) {
                     flags.add(badge("Empty", "badge"));
                 }
@@ -104,7 +104,7 @@ class RepositoryGrid extends Grid<Row> {
     private static Component links(Row row) {
         Div links = new Div();
         links.addClassName("repository-links");
-        if (row instanceof RepositoryRow(Repository r)) {
+        if (row instanceof RepositoryRow(RepositoryInfo r)) {
             if (r.webUrl() != null) {
                 Anchor open = new Anchor(r.webUrl(), "Open");
                 open.setTarget(AnchorTarget.BLANK);

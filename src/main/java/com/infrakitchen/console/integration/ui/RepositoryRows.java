@@ -2,7 +2,7 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.browse.RepositoryListing.BranchList;
 import com.infrakitchen.console.integration.browse.RepositoryListing.Project;
-import com.infrakitchen.console.integration.browse.RepositoryListing.Repository;
+import com.infrakitchen.console.integration.browse.RepositoryListing.RepositoryInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ final class RepositoryRows {
         }
     }
 
-    record RepositoryRow(Repository repository) implements Row {
+    record RepositoryRow(RepositoryInfo repository) implements Row {
         @Override
         public String name() {
             return repository.name();
@@ -49,7 +49,7 @@ final class RepositoryRows {
         for (Project p : projects) {
             boolean projectMatches = contains(p.name(), q);
             List<Row> repositories = new ArrayList<>();
-            for (Repository r : p.repositories()) {
+            for (RepositoryInfo r : p.repositories()) {
                 if (projectMatches || contains(r.name(), q)) {
                     repositories.add(new RepositoryRow(r));
                 }

@@ -6,7 +6,7 @@ import com.infrakitchen.console.integration.browse.RepositoryListing;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ListingFailure;
 import com.infrakitchen.console.integration.browse.RepositoryListing.Project;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ProjectPage;
-import com.infrakitchen.console.integration.browse.RepositoryListing.Repository;
+import com.infrakitchen.console.integration.browse.RepositoryListing.RepositoryInfo;
 import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.credential.AccessTokenInput;
@@ -121,11 +121,11 @@ class PatRepositoryListerIT {
         assertThat(page.projects()).extracting(Project::name).containsExactly("Web", "Fabrikam Fiber");
         assertThat(page.projects().get(1).repositories()).isEmpty();
         assertThat(page.projects().get(0).visibility()).isEqualTo("private");
-        Map<String, Repository> repos = new HashMap<>();
+        Map<String, RepositoryInfo> repos = new HashMap<>();
         page.projects().get(0).repositories().forEach(r -> repos.put(r.name(), r));
         assertThat(repos).containsOnlyKeys("web-app", "empty-repo", "old");
 
-        Repository web = repos.get("web-app");
+        RepositoryInfo web = repos.get("web-app");
         assertThat(web.project()).isEqualTo("Web");
         assertThat(web.defaultBranch()).isEqualTo("refs/heads/main");
         assertThat(web.sizeBytes()).isEqualTo(2048);
@@ -135,13 +135,13 @@ class PatRepositoryListerIT {
         assertThat(web.httpsUrl()).isEqualTo("http://contoso@127.0.0.1:" + FAKE.port() + "/contoso/Web/_git/web-app");
         assertThat(web.sshUrl()).isEqualTo("git@ssh.dev.azure.com:v3/contoso/Web/web-app");
 
-        Repository empty = repos.get("empty-repo");
+        RepositoryInfo empty = repos.get("empty-repo");
         assertThat(empty.empty()).isTrue();
         assertThat(empty.defaultBranch()).isNull();
         assertThat(empty.sizeBytes()).isZero();
         assertThat(empty.disabled()).isFalse();
 
-        Repository old = repos.get("old");
+        RepositoryInfo old = repos.get("old");
         assertThat(old.disabled()).isTrue();
         assertThat(old.empty()).isFalse();
         assertThat(old.defaultBranch()).isEqualTo("refs/heads/main");
