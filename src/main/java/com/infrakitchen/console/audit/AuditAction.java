@@ -24,7 +24,8 @@ public enum AuditAction {
     SECRET_UNREADABLE,
     KEY_ROTATION_COMPLETED,
     CONNECTION_TESTED,
-    ACCOUNT_UNLOCKED;
+    ACCOUNT_UNLOCKED,
+    REPOSITORIES_LISTED;
 
     /** "USER_ROLE_CHANGED" becomes "User role changed". */
     public String label() {

@@ -15,12 +15,23 @@ import org.jspecify.annotations.Nullable;
  * @param serviceError  {@code X-TFS-ServiceError}, URL-decoded
  * @param json          the parsed body when it was JSON and parsed, else null
  * @param listing       what a listing read as a stream came to (its entries went to a visitor), else null
+ * @param continuationToken {@code X-MS-ContinuationToken}: where the next page of a paged listing starts, else null
  */
 record AdoResponse(String method, String url, int status, @Nullable String contentType, String body,
         boolean truncated, @Nullable String message, @Nullable String typeKey, @Nullable String serviceError,
         @Nullable String activityId, @Nullable Long retryAfterSeconds, @Nullable String location,
         String wwwAuthenticate, tools.jackson.databind.@Nullable JsonNode json, long durationMillis,
-        @Nullable Listing listing) {
+        @Nullable Listing listing, @Nullable String continuationToken) {
+
+    /** An answer without a continuation token (tests build them so). */
+    AdoResponse(String method, String url, int status, @Nullable String contentType, String body, boolean truncated,
+            @Nullable String message, @Nullable String typeKey, @Nullable String serviceError,
+            @Nullable String activityId, @Nullable Long retryAfterSeconds, @Nullable String location,
+            String wwwAuthenticate, tools.jackson.databind.@Nullable JsonNode json, long durationMillis,
+            @Nullable Listing listing) {
+        this(method, url, status, contentType, body, truncated, message, typeKey, serviceError, activityId,
+                retryAfterSeconds, location, wwwAuthenticate, json, durationMillis, listing, null);
+    }
 
     boolean isJson() {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");

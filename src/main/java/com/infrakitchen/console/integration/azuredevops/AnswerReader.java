@@ -63,7 +63,7 @@ final class AnswerReader {
                 response.header("Content-Type"), text, truncated, textOf(json, "message"), textOf(json, "typeKey"),
                 decode(response.header("X-TFS-ServiceError")), response.header("ActivityId"), retryAfter(retryAfter),
                 response.header("Location"), String.join(", ", response.headers("WWW-Authenticate")), json, millis,
-                listing);
+                listing, response.header("X-MS-ContinuationToken"));
     }
 
     private static boolean isJson(@Nullable String contentType) {

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.azuredevops;
 
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every Azure DevOps URL the console calls, built structurally from the configured base URL (docs/security.md
@@ -44,6 +45,25 @@ final class AzureDevOpsUrls {
     HttpUrl repositories(String organization) {
         return org(organization).addPathSegment("_apis").addPathSegment("git").addPathSegment("repositories")
                 .addQueryParameter("api-version", "7.1").build();
+    }
+
+    /**
+     * A page of the organization's projects for the Repositories tab: at most {@code top}, from {@code continuation}
+     * (the {@code X-MS-ContinuationToken} of the page before; null for the first page, docs/azure-devops.md 7.1).
+     */
+    HttpUrl projectsPage(String organization, int top, @Nullable String continuation) {
+        HttpUrl.Builder url = org(organization).addPathSegment("_apis").addPathSegment("projects")
+                .addQueryParameter("$top", Integer.toString(top));
+        if (continuation != null) {
+            url.addQueryParameter("continuationToken", continuation);
+        }
+        return url.addQueryParameter("api-version", "7.1").build();
+    }
+
+    /** The repositories of one project, named by its id (docs/azure-devops.md 7.2): Code (Read). */
+    HttpUrl projectRepositories(String organization, String projectId) {
+        return org(organization).addPathSegment(projectId).addPathSegment("_apis").addPathSegment("git")
+                .addPathSegment("repositories").addQueryParameter("api-version", "7.1").build();
     }
 
     /** The receive-pack advertisement: needs Code (Read and write), and pushes nothing. */

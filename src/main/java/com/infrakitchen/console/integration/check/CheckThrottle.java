@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
 /**
  * The server-side limits of the Test button (docs/security.md 3.6): at most {@code perUserPerMinute} tests per
  * user in any minute, one test at a time per integration or form, and at most {@code maxConcurrent}
- * tests at once in this instance. A refused test makes no outbound call.
+ * tests at once in this instance. A refused test makes no outbound call. The Repositories tab calls Azure DevOps
+ * with the stored credential too, so each of its loads takes a slot here as a test does ({@code
+ * browse.RepositoryService}).
  */
 @Component
-class CheckThrottle {
+public class CheckThrottle {
 
     private final Clock clock;
     private final int perUserPerMinute;
@@ -38,7 +40,7 @@ class CheckThrottle {
      * Takes a slot for {@code user} on {@code key}, or says why not. A taken slot must be given back with
      * {@link #release}.
      */
-    synchronized Optional<CheckCategory> acquire(String user, String key) {
+    public synchronized Optional<CheckCategory> acquire(String user, String key) {
         if (running.contains(key)) {
             return Optional.of(CheckCategory.TEST_ALREADY_RUNNING);
         }
@@ -58,7 +60,7 @@ class CheckThrottle {
         return Optional.empty();
     }
 
-    void release(String key) {
+    public void release(String key) {
         running.remove(key);
     }
 

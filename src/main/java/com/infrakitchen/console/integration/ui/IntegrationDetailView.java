@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.SshKeyService;
+import com.infrakitchen.console.integration.browse.RepositoryService;
 import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.integration.check.LatestCheck;
@@ -51,6 +52,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final transient CheckService checks;
     private final transient SshKeyService keys;
     private final transient IntegrationProviders providers;
+    private final transient RepositoryService repositories;
     private final transient Clock clock;
     final DetailHeader header = new DetailHeader();
     final H2 title = header.title;
@@ -65,12 +67,14 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     @Nullable HistoryPanel history;
     @Nullable ConnectionTestControl connection;
     @Nullable ConnectionPanel connectionPanel;
+    @Nullable RepositoriesPanel repositoriesPanel;
     private @Nullable IntegrationDetail current;
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
     public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks,
-            SshKeyService keys, IntegrationProviders providers, Clock clock) {
+            SshKeyService keys, IntegrationProviders providers, Clock clock, RepositoryService repositories) {
         this.keys = keys;
+        this.repositories = repositories;
         this.providers = providers;
         this.clock = clock;
         this.integrations = integrations;
@@ -123,6 +127,8 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         TabSheet tabs = new TabSheet();
         tabs.add("Overview", overview);
         tabs.add("Connection", connectionPanel);
+        repositoriesPanel = new RepositoriesPanel(repositories, detail.id());
+        repositoriesPanel.loadWhenSelected(tabs, tabs.add("Repositories", repositoriesPanel));
         tabs.add("History", history);
         tabs.setWidthFull();
         tabs.addSelectedChangeListener(e -> {

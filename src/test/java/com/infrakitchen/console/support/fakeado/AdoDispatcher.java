@@ -53,7 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code Basic} credentials without a colon, or not base64, count as an unrecognised token (F2).</li>
  *   <li>A JWT-shaped {@code Bearer} token is Alice with every scope in every org.</li>
  *   <li>Paging of projects: default {@code $top} 100; first item = {@code continuationToken} + {@code $skip};
- *       {@code X-MS-ContinuationToken} is the index of the next item. Refs: {@code continuationToken} is the
+ *       {@code X-MS-ContinuationToken} is the index of the next item; {@code setProjectsPageCap} makes pages
+ *       smaller than {@code $top}, as a server that caps its pages does. Refs: {@code continuationToken} is the
  *       base64url of the next ref's name. Unparseable numbers are ignored.</li>
  *   <li>Success JSON has {@code api-version} in its Content-Type (the negotiated version, or 7.1 / 7.1-preview.1
  *       when none was asked for); error JSON has {@code application/json; charset=utf-8} as in the §5.2 captures.
@@ -490,6 +491,9 @@ final class AdoDispatcher extends Dispatcher {
     private Reply projects(Exchange x) {
         List<Project> all = x.org.projects();
         int top = intParam(x, "$top", 100);
+        if (fake.projectsPageCap() > 0) {
+            top = Math.min(top, fake.projectsPageCap());
+        }
         int start = intParam(x, "continuationToken", 0) + intParam(x, "$skip", 0);
         start = Math.min(start, all.size());
         int end = (int) Math.min(all.size(), (long) start + top);

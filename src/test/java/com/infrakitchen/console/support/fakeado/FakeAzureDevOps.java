@@ -156,6 +156,7 @@ public final class FakeAzureDevOps implements AutoCloseable {
     private volatile boolean http1Only;
     private volatile int chunkedFromBytes;
     private volatile long throttleBytesPerSecond;
+    private volatile int projectsPageCap;
 
     public FakeAzureDevOps() {
         resetSwitches();
@@ -479,6 +480,7 @@ public final class FakeAzureDevOps implements AutoCloseable {
         idleTimeout = DEFAULT_IDLE_TIMEOUT;
         chunkedFromBytes = DEFAULT_CHUNKED_FROM_BYTES;
         throttleBytesPerSecond = 0;
+        projectsPageCap = 0;
     }
 
     // ---- switches ----
@@ -556,6 +558,18 @@ public final class FakeAzureDevOps implements AutoCloseable {
         this.throttleBytesPerSecond = bytesPerSecond;
     }
 
+    /**
+     * The most projects one page of {@code _apis/projects} holds, whatever {@code $top} asks (0: no cap, the
+     * default). Servers cap their pages; a client must then follow {@code X-MS-ContinuationToken}, which comes after
+     * this many, rather than count on getting {@code $top}.
+     */
+    public void setProjectsPageCap(int projects) {
+        if (projects < 0) {
+            throw new IllegalArgumentException("negative cap");
+        }
+        this.projectsPageCap = projects;
+    }
+
     /** Connections this fake closed because they were idle (never reset). */
     public int idleClosedCount() {
         return idleClosedCount.get();
@@ -623,6 +637,10 @@ public final class FakeAzureDevOps implements AutoCloseable {
 
     String sshUrlBase() {
         return sshUrlBase;
+    }
+
+    int projectsPageCap() {
+        return projectsPageCap;
     }
 
     /** 1 for the first request of {@link FakeTokens#PAT_RATE_LIMITED}, 2 for the next, … */

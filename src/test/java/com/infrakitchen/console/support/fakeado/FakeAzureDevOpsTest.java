@@ -522,6 +522,32 @@ class FakeAzureDevOpsTest {
         assertThat(contoso.header("X-MS-ContinuationToken")).isNull();
     }
 
+    @Test
+    void aCappedProjectsPageIsSmallerThanTopAndItsContinuationTokenLeadsThroughAll() {
+        FAKE.setProjectsPageCap(40);
+        List<String> names = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        String token = null;
+        do {
+            Answer page = get("/bigorg/_apis/projects?$top=100" + (token == null ? "" : "&continuationToken=" + token)
+                    + "&api-version=7.1", PAT_FULL);
+            assertThat(page.json().get("count").asInt()).isLessThanOrEqualTo(40);
+            page.json().get("value").forEach(p -> names.add(p.get("name").asString()));
+            token = page.header("X-MS-ContinuationToken");
+            if (token != null) {
+                tokens.add(token);
+            }
+        } while (token != null);
+
+        assertThat(tokens).containsExactly("40", "80", "120");
+        assertThat(names).hasSize(FakeAzureDevOps.BIGORG_PROJECT_COUNT).doesNotHaveDuplicates()
+                .startsWith("Project 001").endsWith("Project 150");
+
+        FAKE.reset();
+        assertThat(get("/bigorg/_apis/projects?$top=100&api-version=7.1", PAT_FULL).json().get("count").asInt())
+                .as("reset lifts the cap").isEqualTo(100);
+    }
+
     // ---- repositories and refs ----
 
     @Test

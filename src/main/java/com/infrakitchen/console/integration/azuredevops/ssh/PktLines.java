@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,11 @@ final class PktLines {
     }
 
     static Advertisement read(InputStream in) throws IOException {
+        return read(in, null);
+    }
+
+    /** As {@link #read(InputStream)}, handing each advertised reference's name ({@code HEAD} too) to {@code names}. */
+    static Advertisement read(InputStream in, @Nullable Consumer<String> names) throws IOException {
         int refs = 0;
         boolean empty = false;
         String head = null;
@@ -92,6 +98,9 @@ final class PktLines {
                 empty = true;
             } else {
                 refs++;
+                if (names != null) {
+                    names.accept(ref.group(1));
+                }
             }
             int nul = line.indexOf('\0');
             if (head == null && nul >= 0) {

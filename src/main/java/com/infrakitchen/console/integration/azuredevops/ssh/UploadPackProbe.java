@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +73,12 @@ final class UploadPackProbe {
     /** Runs {@code command} on {@code session}, bounded by {@code timeout}; never throws for a failed request. */
     static Answer ask(Session session, String command, Duration timeout, Watchdog watchdog,
             Cancellation cancellation) {
+        return ask(session, command, timeout, watchdog, cancellation, null);
+    }
+
+    /** As above, handing each advertised reference's name to {@code refNames} (the Repositories tab lists them). */
+    static Answer ask(Session session, String command, Duration timeout, Watchdog watchdog,
+            Cancellation cancellation, @Nullable Consumer<String> refNames) {
         long t = System.nanoTime();
         watchdog.arm(timeout, SshChecker.STEP_REPOSITORY);
         ChannelExec channel = null;
@@ -84,7 +91,7 @@ final class UploadPackProbe {
             OutputStream in = channel.getOutputStream();
             channel.connect(SshSessions.millis(timeout));
             stderr = new Stderr(err);
-            PktLines.Advertisement advertisement = PktLines.read(out);
+            PktLines.Advertisement advertisement = PktLines.read(out, refNames);
             if (advertisement.flush() || advertisement.truncated()) {
                 endRequest(in);
             }
