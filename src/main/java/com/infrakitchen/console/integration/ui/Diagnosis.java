@@ -1,0 +1,30 @@
+package com.infrakitchen.console.integration.ui;
+
+import com.infrakitchen.console.integration.check.CheckRecord;
+import com.infrakitchen.console.integration.check.CheckResult;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The diagnosis the Connection tab shows and reports: a stored result (with its trigger and who started it) or one
+ * that was not stored (a test refused before it ran), which has neither.
+ *
+ * @param trigger "Manual · alice", or null for a result that was not stored
+ * @param stored  whether it is one of the integration's stored results
+ */
+record Diagnosis(CheckResult result, @Nullable String trigger, boolean stored) {
+
+    static Diagnosis of(CheckRecord r) {
+        return new Diagnosis(r.asResult(), trigger(r), true);
+    }
+
+    static Diagnosis unstored(CheckResult r) {
+        return new Diagnosis(r, null, false);
+    }
+
+    /** "Manual · alice". */
+    static String trigger(CheckRecord r) {
+        String name = r.trigger().name();
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT) + " · " + r.actor();
+    }
+}
