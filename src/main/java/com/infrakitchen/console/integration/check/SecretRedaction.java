@@ -40,12 +40,12 @@ final class SecretRedaction {
                 char[] chars = decode(bytes);
                 if (contains(chars, '\n')) {
                     lines(chars, materials);
+                    Arrays.fill(chars, '\0');
                 } else {
                     add(materials, chars);
                     add(materials, base64(prefixed(bytes)));
                     add(materials, base64(bytes));
                 }
-                Arrays.fill(chars, '\0');
             } finally {
                 Arrays.fill(bytes, (byte) 0);
             }
