@@ -114,6 +114,7 @@ class ConnectionPanel extends VerticalLayout {
         LatestCheck last = checks.latest(List.of(integrationId)).get(integrationId);
         if (last == null) {
             shown = null;
+            copy.setEnabled(false);
             ladder.showEmpty("This integration has not been tested yet." + (diagnostics.isVisible()
                     ? " Run diagnostics tests it now." : ""));
         } else {
