@@ -82,7 +82,11 @@ class ConnectionPanel extends VerticalLayout {
         actions.addClassName("connection-actions");
         Div title = new Div(ladderTitle, latest);
         title.addClassName("ladder-title");
-        add(actions, title, ladder, report, new H3("Last 30 days"), chart, new H3("Test history"), history);
+        H3 chartTitle = new H3("Last 30 days");
+        chartTitle.setId("chart-title");
+        H3 historyTitle = new H3("Test history");
+        historyTitle.setId("history-title");
+        add(actions, title, ladder, report, chartTitle, chart, historyTitle, history);
     }
 
     /** Run after a run of Run diagnostics was stored (the Overview shows the stored result too). */

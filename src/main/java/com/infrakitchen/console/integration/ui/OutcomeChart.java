@@ -90,6 +90,9 @@ final class OutcomeChart {
         }
         s.append(text(LEFT - 6, TOP + plotH + 4, "0", "chart-label chart-axis-count"));
         s.append(text(LEFT - 6, TOP + 4, String.valueOf(maxCount), "chart-label chart-axis-count"));
+        if (maxCount % 2 == 0) {
+            s.append(text(LEFT - 6, TOP + plotH / 2 + 4, String.valueOf(maxCount / 2), "chart-label chart-axis-count"));
+        }
         s.append(text(WIDTH - RIGHT + 6, TOP + plotH + 4, "0 s", "chart-label chart-axis-latency"));
         s.append(text(WIDTH - RIGHT + 6, TOP + 4, ConnectionIndicator.seconds(maxLatency),
                 "chart-label chart-axis-latency"));
