@@ -10,16 +10,15 @@ import org.jspecify.annotations.Nullable;
  * that was not stored (a test refused before it ran), which has neither.
  *
  * @param trigger "Manual · alice", or null for a result that was not stored
- * @param stored  whether it is one of the integration's stored results
  */
-record Diagnosis(CheckResult result, @Nullable String trigger, boolean stored) {
+record Diagnosis(CheckResult result, @Nullable String trigger) {
 
     static Diagnosis of(CheckRecord r) {
-        return new Diagnosis(r.asResult(), trigger(r), true);
+        return new Diagnosis(r.asResult(), trigger(r));
     }
 
     static Diagnosis unstored(CheckResult r) {
-        return new Diagnosis(r, null, false);
+        return new Diagnosis(r, null);
     }
 
     /** "Manual · alice". */

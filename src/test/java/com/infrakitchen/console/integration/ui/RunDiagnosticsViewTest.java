@@ -132,6 +132,30 @@ class RunDiagnosticsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "run-refused", roles = "EDITOR")
+    void aRunRefusedBecauseATestIsRunningSaysSoAndIsNotStored() {
+        IntegrationDetail d = IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(
+                IntegrationFixtures.uniqueName("run")), FakeTokens.PAT_FULL, null);
+        view = navigate("integrations/" + d.id(), IntegrationDetailView.class);
+        roundTrip();
+        PacedCheckers.PACE.hold();
+        test(view.connection.test).click(); // Test Connection on the Overview, held at its first step
+        test($(TabSheet.class).single()).select("Connection");
+        roundTrip();
+        ConnectionPanel panel = view.connectionPanel;
+        test(panel.diagnostics.run).click();
+        await(() -> !panel.diagnostics.isRunning(), "the refusal arrives");
+
+        assertThat(panel.ladder.headline.getText()).isEqualTo("A test of this integration is already running");
+        assertThat(panel.ladder.facts.getText()).contains("not stored");
+        assertThat(ConnectionIndicatorViewTest.allText(panel.ladder)).contains(
+                "This result was not stored: the test did not run.", "No step ran");
+        assertThat(panel.copy.isEnabled()).as("a refusal can be reported too").isTrue();
+        PacedCheckers.PACE.reset();
+        PushedResults.awaitResult(view.connection, SpringBrowserlessTest::roundTrip);
+    }
+
+    @Test
     @WithMockUser(username = "run-echo", roles = "EDITOR")
     void aTokenTheServerEchoesReachesNeitherTheScreenNorTheDatabaseNorTheReport() {
         ConnectionPanel panel = open(FakeTokens.PAT_EXPIRED);
