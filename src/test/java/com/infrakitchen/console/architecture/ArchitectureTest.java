@@ -215,6 +215,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void svgMarkupOnlyFromTheChartThatBuildsIt() {
+        noClasses().that().doNotHaveFullyQualifiedName(BASE + ".integration.ui.OutcomeChartPanel")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.vaadin.flow.component.Svg")
+                .because("Svg sets its markup as inner HTML: only OutcomeChart's markup, built from numbers, dates"
+                        + " and fixed words (never user data), goes there")
+                .check(CLASSES);
+    }
+
+    @Test
     void noSystemStreamsForLogging() {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(CLASSES);

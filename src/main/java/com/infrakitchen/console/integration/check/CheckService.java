@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
 import com.infrakitchen.console.integration.credential.CredentialChange;
 import com.infrakitchen.console.integration.credential.CredentialInput;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.secret.SecretUnreadableException;
 import com.infrakitchen.console.security.CurrentUser;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -141,8 +143,26 @@ public class CheckService {
         String fingerprint = CheckFingerprint.of(organization, input);
         String tested = input.settings().testedText();
         return runner.start(key, target, storeFor, organization, tested.isEmpty() ? null : tested, credentialSetAt,
-                fingerprint, bound.failsLocally(organization), c -> bound.check(organization, fingerprint, c),
-                input::wipe);
+                fingerprint, bound.failsLocally(organization),
+                c -> withoutSecrets(input, c, inner -> bound.check(organization, fingerprint, inner)), input::wipe);
+    }
+
+    /**
+     * Runs {@code check} with the credential's secrets removed from all it reports ({@link SecretRedaction}): the
+     * steps as they complete and the result, before anything is shown, audited or stored. The checker gets its own
+     * handle, cancelled with the run's, whose steps reach the run's listeners scrubbed.
+     */
+    private static CheckResult withoutSecrets(CredentialInput input, Cancellation run,
+            Function<Cancellation, CheckResult> check) {
+        SecretRedaction redaction = SecretRedaction.of(input.secrets());
+        try {
+            Cancellation checker = new Cancellation();
+            run.onCancel(checker::cancel);
+            checker.onStep(step -> run.stepDone(redaction.scrub(step)));
+            return redaction.scrub(check.apply(checker));
+        } finally {
+            redaction.wipe();
+        }
     }
 
     /**
@@ -186,6 +206,27 @@ public class CheckService {
     @PreAuthorize(Roles.ANY_SIGNED_IN)
     public List<CheckRecord> history(UUID integrationId, int limit) {
         return store.history(integrationId, limit);
+    }
+
+    /**
+     * One page of an integration's stored results, newest first; only those that ended with {@code outcome} when it
+     * is given (null: all). Open to viewers, as {@link #history} is.
+     */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public List<CheckRecord> historyPage(UUID integrationId, @Nullable CheckOutcome outcome, int offset, int limit) {
+        return store.page(integrationId, outcome, offset, limit);
+    }
+
+    /** How many stored results {@link #historyPage} can page through with this filter. */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public long historyCount(UUID integrationId, @Nullable CheckOutcome outcome) {
+        return store.count(integrationId, outcome);
+    }
+
+    /** The outcome and duration of each stored test since {@code since}, oldest first (for the chart). */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public List<CheckSample> samplesSince(UUID integrationId, Instant since) {
+        return store.samplesSince(integrationId, since);
     }
 
     private static void wipe(@Nullable CredentialChange change) {

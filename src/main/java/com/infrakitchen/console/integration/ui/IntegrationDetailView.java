@@ -107,7 +107,9 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         connection.test.setVisible(canEdit);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
         form.addCredentialChangeListener(connection::valuesChanged);
-        connectionPanel = new ConnectionPanel(checks, detail.id());
+        connectionPanel = new ConnectionPanel(checks, detail.id(), clock, canEdit,
+                providers.get(detail.provider()).displayName());
+        connectionPanel.onStored(this::showStoredResult);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save");

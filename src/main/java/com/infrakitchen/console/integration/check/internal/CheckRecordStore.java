@@ -1,11 +1,13 @@
 package com.infrakitchen.console.integration.check.internal;
 
 import com.infrakitchen.console.integration.check.CheckRecord;
+import com.infrakitchen.console.integration.check.CheckSample;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.CheckTrigger;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.LatestCheck;
 import com.infrakitchen.console.integration.diagnosis.CategoryCodes;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.integration.diagnosis.OutdatedCheck;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,6 +104,50 @@ public class CheckRecordStore {
                         + " ORDER BY checked_at DESC, id DESC FETCH FIRST " + Math.max(1, Math.min(limit, KEEP))
                         + " ROWS ONLY")
                 .param(integrationId).query(CheckRecordStore::map).list();
+    }
+
+    /**
+     * One page of an integration's stored results, newest first, only those with {@code outcome} when it is given:
+     * {@code limit} (1 to {@value #KEEP}) results from {@code offset}.
+     */
+    @Transactional(readOnly = true)
+    public List<CheckRecord> page(UUID integrationId, @Nullable CheckOutcome outcome, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM integration_check WHERE integration_id = :id" + outcomeFilter(outcome)
+                        + " ORDER BY checked_at DESC, id DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
+                        + Math.max(1, Math.min(limit, KEEP)) + " ROWS ONLY")
+                .params(filter(integrationId, outcome)).query(CheckRecordStore::map).list();
+    }
+
+    /** How many stored results the integration has, only those with {@code outcome} when it is given. */
+    @Transactional(readOnly = true)
+    public long count(UUID integrationId, @Nullable CheckOutcome outcome) {
+        return jdbc.sql("SELECT COUNT(*) FROM integration_check WHERE integration_id = :id" + outcomeFilter(outcome))
+                .params(filter(integrationId, outcome)).query(Long.class).single();
+    }
+
+    /** When, how and how fast each stored test since {@code since} ended, oldest first (the report is not read). */
+    @Transactional(readOnly = true)
+    public List<CheckSample> samplesSince(UUID integrationId, Instant since) {
+        return jdbc.sql("""
+                SELECT checked_at, outcome, duration_ms FROM integration_check
+                WHERE integration_id = ? AND checked_at >= ? ORDER BY checked_at, id""")
+                .params(integrationId, ts(since))
+                .query((rs, n) -> new CheckSample(instant(rs, "checked_at"), CheckOutcome.valueOf(rs.getString(
+                        "outcome")), rs.getLong("duration_ms")))
+                .list();
+    }
+
+    private static String outcomeFilter(@Nullable CheckOutcome outcome) {
+        return outcome == null ? "" : " AND outcome = :outcome";
+    }
+
+    private static Map<String, Object> filter(UUID integrationId, @Nullable CheckOutcome outcome) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", integrationId);
+        if (outcome != null) {
+            params.put("outcome", outcome.name());
+        }
+        return params;
     }
 
     private static CheckRecord map(ResultSet rs, int row) throws SQLException {
