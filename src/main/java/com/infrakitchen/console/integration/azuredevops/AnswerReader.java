@@ -34,6 +34,9 @@ final class AnswerReader {
             String contentType = response.header("Content-Type");
             if (mode == ReadMode.LISTING && response.code() == 200 && isJson(contentType)) {
                 Listing listing = ListingReader.read(body.byteStream(), properties.maxListingBytes(), entries);
+                if (listing != null) {
+                    listing = listing.withContinuation(response.header("X-MS-ContinuationToken"));
+                }
                 return answer(call, response, "", false, null, millisSince(start), listing);
             }
             BufferedSource source = body.source();

@@ -114,6 +114,33 @@ final class PatSteps {
                 + "; the projects request decides.", r.durationMillis(), r.details());
     }
 
+    /**
+     * The authentication step once the projects are counted (the first page passed): the token works here, and how
+     * many projects it sees, or at least how many when the count stopped ({@link ProjectPages}).
+     */
+    static CheckStep projects(String org, ProjectPages.Count count, AdoResponse first) {
+        String valid = "The token is valid for " + org;
+        String summary;
+        if (count.complete()) {
+            summary = count.seen() == 0 ? valid + ", but sees no project."
+                    : valid + " and may read projects: it sees " + plural(count.seen(), "project", "", "s") + ".";
+        } else {
+            summary = valid + " and may read projects: it sees at least " + plural(count.seen(), "project", "", "s")
+                    + " (" + count.why() + ").";
+        }
+        return new CheckStep(AzureDevOpsChecker.STEP_PROJECTS, StepStatus.PASSED, summary, count.millis(),
+                first.details());
+    }
+
+    /** An empty 401 on the projects: a missing scope when the identity is known ({@code user}), else not accepted. */
+    static CheckStep projectsEmpty401(@Nullable String user, AdoResponse r) {
+        return new CheckStep(AzureDevOpsChecker.STEP_PROJECTS, StepStatus.FAILED, user != null
+                ? "Azure DevOps knows the token (it belongs to " + user + ") but refused to list projects: the scope"
+                        + " Project and Team (Read) is missing."
+                : "Azure DevOps refused the token with an empty 401, and does not know whom it belongs to.",
+                r.durationMillis(), r.details());
+    }
+
     /** What the repositories listing showed: how many repositories, in how many projects. */
     static String codeRead(int repositories, int projects, boolean complete, int entriesRead) {
         if (repositories == 0) {

@@ -78,7 +78,7 @@ final class ResponseClassifier {
             row("203", ALL, 203, 203, Body.ANY, null, null, null, CheckCategory.SIGN_IN_PAGE),
             row("2xx-html", ALL, 200, 299, Body.HTML, null, null, null, CheckCategory.SIGN_IN_PAGE),
             // Successes, each proving its probe's point. A listing read as a stream was a JSON {value: [...]}.
-            row("listing-ok", EnumSet.of(Probe.REPOSITORIES), 200, 200, Body.ANY, null, null,
+            row("listing-ok", EnumSet.of(Probe.PROJECTS, Probe.REPOSITORIES), 200, 200, Body.ANY, null, null,
                     r -> r.listing() != null, null),
             row("projects-ok", EnumSet.of(Probe.PROJECTS, Probe.REPOSITORIES), 200, 200, Body.JSON, null, null,
                     r -> r.json().path("value").isArray(), null),

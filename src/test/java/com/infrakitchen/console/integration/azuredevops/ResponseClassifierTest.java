@@ -59,7 +59,10 @@ class ResponseClassifierTest {
                         null),
                 Arguments.of(Probe.REPOSITORIES, listing(new Listing(100, 5000L, false, 65_536)), "listing-ok",
                         null),
-                Arguments.of(Probe.PROJECTS, listing(new Listing(1, 1L, true, 100)), "2xx-other",
+                // the projects are read as a stream too, page by page (docs/azure-devops.md 7.1)
+                Arguments.of(Probe.PROJECTS, listing(new Listing(100, 100L, true, 40_000, "100")), "listing-ok",
+                        null),
+                Arguments.of(Probe.IDENTITY, listing(new Listing(1, 1L, true, 100)), "2xx-other",
                         CheckCategory.UNEXPECTED_RESPONSE),
                 Arguments.of(Probe.PROJECTS, json(200, "{\"count\":1,\"value\":[{\"name\":\"Web\"}]}"), "projects-ok",
                         null),
