@@ -191,47 +191,27 @@ public class AzureDevOpsChecker {
         }
 
         /**
-         * Decides authentication from the projects answer. Returns the failure category, with the organization and
-         * authentication steps added, or null when the token works here (the steps follow once projects are counted).
+         * Decides authentication from the projects answer ({@link Authentication}). Returns the failure category, with
+         * the organization and authentication steps added, or null when the token works here (the steps follow once
+         * the projects are counted).
          */
         private @Nullable CheckCategory authentication(Exchange e, @Nullable CheckCategory transport,
                 CompletableFuture<Exchange> organization, CompletableFuture<Exchange> who) {
-            CheckStep step;
-            CheckCategory category;
-            if (e.error() != null) {
-                category = transport;
-                step = failedTransport(STEP_PROJECTS, e, category);
-            } else {
-                AdoResponse r = e.response();
-                Classification c = ResponseClassifier.classify(Probe.PROJECTS, r);
-                if (c.passed()) {
-                    return null;
-                }
-                category = c.category();
-                step = new CheckStep(STEP_PROJECTS, StepStatus.FAILED, category.headline(org), r.durationMillis(),
-                        r.details());
-                if (category == CheckCategory.PROJECT_SCOPE_MISSING) {
-                    // An empty 401: a missing scope if the identity is known, else the token is not accepted.
-                    Exchange w = who.join();
-                    boolean known = w.error() == null
-                            && ResponseClassifier.classify(Probe.IDENTITY, w.response()).passed();
-                    identity = known ? PatSteps.displayName(w.response().json()) : null;
-                    category = known ? CheckCategory.PROJECT_SCOPE_MISSING : CheckCategory.TOKEN_REJECTED;
-                    step = PatSteps.projectsEmpty401(identity, r);
-                }
+            Authentication.Failure failure = Authentication.failure(e, transport, organization, who, org);
+            if (failure == null) {
+                return null;
             }
-            ladder.add(category == CheckCategory.ORGANIZATION_NOT_FOUND && organization.isDone()
-                    ? PatSteps.organization(organization.join(), org, false)
-                    : CheckStep.skipped(STEP_ORGANIZATION, "Not awaited: the projects answer decided the result."));
-            ladder.add(step);
-            return category;
+            identity = failure.identity();
+            ladder.add(failure.organization());
+            ladder.add(failure.step());
+            return failure.category();
         }
 
         /** Returns a repository to probe for write access, or null. */
         private Repositories.@Nullable Repo codeReadStep(Exchange e) {
             if (e.error() != null) {
                 CheckCategory category = TransportFailures.classify(e.error(), cancellation.isCancelled());
-                ladder.add(failedTransport(STEP_CODE_READ, e, category));
+                ladder.add(PatSteps.failedTransport(STEP_CODE_READ, e, category, org));
                 warnings.add(category);
                 return null;
             }
@@ -289,20 +269,10 @@ public class AzureDevOpsChecker {
             calls.forEach(Call::cancel);
         }
 
-        private CheckStep failedTransport(String name, Exchange e, CheckCategory category) {
-            return new CheckStep(name, StepStatus.FAILED, category.headline(org) + " ("
-                    + TransportFailures.describe(e.error()) + ")", e.durationMillis(), transportDetails(e));
-        }
-
-        private static HttpDetails transportDetails(Exchange e) {
-            return new HttpDetails("GET", e.url(), null, null, null, null, null, null,
-                    TransportFailures.describe(e.error()));
-        }
-
         private CheckResult done(CheckCategory category, @Nullable Exchange decisive) {
             HttpDetails details = null;
             if (decisive != null) {
-                details = decisive.response() != null ? decisive.response().details() : transportDetails(decisive);
+                details = decisive.response() != null ? decisive.response().details() : PatSteps.transportDetails(decisive);
             }
             if (cancellation.isCancelled()) {
                 category = CheckCategory.CANCELLED;

@@ -62,10 +62,11 @@ public class AzureDevOpsHttp {
                 .dns(guard)
                 .dispatcher(dispatcher())
                 .addNetworkInterceptor(AzureDevOpsHttp::noAutomaticRetry);
-        if (properties.trustedCertificates() != null) {
-            X509TrustManager trust = TrustedCertificates.trustManager(properties.trustedCertificates());
-            builder.sslSocketFactory(TrustedCertificates.sslContext(trust).getSocketFactory(), trust);
-        }
+        // the configured trust decides; PresentedCertificates only lets a check name a certificate it refused
+        X509TrustManager trust = new PresentedCertificates(properties.trustedCertificates() != null
+                ? TrustedCertificates.trustManager(properties.trustedCertificates())
+                : PresentedCertificates.platformTrust());
+        builder.sslSocketFactory(TrustedCertificates.sslContext(trust).getSocketFactory(), trust);
         this.client = builder.build();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,17 +64,19 @@ final class ConnectionEvents implements EventListener.Factory {
      * @param connected      the address the connection was made to, when TCP connected
      * @param connectFailure the last failed connect attempt's exception (TCP, or TLS after TCP)
      * @param handshake      the TLS handshake, when it completed (certificates verified)
+     * @param presented      the certificate the server presented, also when it was refused
      * @param acquired       whether the call got a connection
      * @param shared         whether the connection was opened by another call of the check
      */
     record Observed(long dnsStart, long dnsEnd, List<InetAddress> addresses, long connectStart,
             List<InetSocketAddress> attempted, @Nullable InetSocketAddress connected, long secureStart,
-            long secureEnd, @Nullable Handshake handshake, long connectEnd, long failedAt,
+            long secureEnd, @Nullable Handshake handshake, @Nullable X509Certificate presented, long connectEnd,
+            long failedAt,
             @Nullable IOException connectFailure, @Nullable Protocol protocol, boolean acquired, boolean shared) {
 
         Observed sharedWith() {
             return new Observed(dnsStart, dnsEnd, addresses, connectStart, attempted, connected, secureStart,
-                    secureEnd, handshake, connectEnd, failedAt, connectFailure, protocol, true, true);
+                    secureEnd, handshake, presented, connectEnd, failedAt, connectFailure, protocol, true, true);
         }
 
         /** TCP was set up: the TLS handshake began, or the connection was completed or handed over. */
@@ -93,6 +96,7 @@ final class ConnectionEvents implements EventListener.Factory {
         private volatile long secureStart;
         private volatile long secureEnd;
         private volatile @Nullable Handshake handshake;
+        private volatile @Nullable X509Certificate presented;
         private volatile long connectEnd;
         private volatile long failedAt;
         private volatile @Nullable IOException connectFailure;
@@ -125,10 +129,13 @@ final class ConnectionEvents implements EventListener.Factory {
             if (secureStart == 0) {
                 secureStart = System.nanoTime();
             }
+            // OkHttp runs the handshake on this thread, between this event and its end or failure
+            PresentedCertificates.listen(chain -> presented = chain[0]);
         }
 
         @Override
         public void secureConnectEnd(Call call, @Nullable Handshake handshake) {
+            PresentedCertificates.stop();
             secureEnd = System.nanoTime();
             this.handshake = handshake;
         }
@@ -144,6 +151,7 @@ final class ConnectionEvents implements EventListener.Factory {
         @Override
         public void connectFailed(Call call, InetSocketAddress inetSocketAddress, Proxy proxy,
                 @Nullable Protocol protocol, IOException ioe) {
+            PresentedCertificates.stop();
             failedAt = System.nanoTime();
             connectFailure = ioe;
             if (secureStart != 0 && connected == null) {
@@ -166,9 +174,19 @@ final class ConnectionEvents implements EventListener.Factory {
             }
         }
 
+        @Override
+        public void callEnd(Call call) {
+            PresentedCertificates.stop();
+        }
+
+        @Override
+        public void callFailed(Call call, IOException ioe) {
+            PresentedCertificates.stop();
+        }
+
         Observed snapshot() {
             return new Observed(dnsStart, dnsEnd, addresses, connectStart, List.copyOf(attempted), connected,
-                    secureStart, secureEnd, handshake, connectEnd, failedAt, connectFailure, protocol,
+                    secureStart, secureEnd, handshake, presented, connectEnd, failedAt, connectFailure, protocol,
                     connection != null, false);
         }
     }

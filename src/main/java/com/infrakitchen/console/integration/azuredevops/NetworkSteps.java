@@ -98,7 +98,10 @@ final class NetworkSteps {
         }
         Handshake handshake = o.handshake();
         if (handshake == null) {
-            steps.add(failed(STEP_TLS, category, error, org, "", e, o.secureStart(), o.failedAt()));
+            X509Certificate refused = o.presented();
+            steps.add(failed(STEP_TLS, category, error, org, refused == null ? "" : " The server presented "
+                    + names(refused) + ", valid from " + day(refused.getNotBefore().toInstant()) + " until "
+                    + day(refused.getNotAfter().toInstant()) + ".", e, o.secureStart(), o.failedAt()));
             return new Outcome(steps, true, false);
         }
         X509Certificate certificate = serverCertificate(handshake);
@@ -121,15 +124,24 @@ final class NetworkSteps {
         if (cert == null) {
             return s.append("; the server sent no X.509 certificate details.").toString();
         }
-        LocalDate until = LocalDate.ofInstant(cert.getNotAfter().toInstant(), ZoneOffset.UTC);
-        s.append("; the server's certificate ").append(AdoResponse.clip(cert.getSubjectX500Principal().getName()))
-                .append(", issued by ").append(AdoResponse.clip(cert.getIssuerX500Principal().getName()));
+        LocalDate until = day(cert.getNotAfter().toInstant());
+        s.append("; the server's certificate ").append(names(cert));
         if (days < CERTIFICATE_WARNING_DAYS) {
             return s.append(", expires on ").append(until).append(" (in ").append(PatSteps.plural(days, "day", "", "s"))
                     .append("): its owner must renew it before then, or every test will fail as untrusted.")
                     .toString();
         }
         return s.append(", valid until ").append(until).append('.').toString();
+    }
+
+    /** "CN=…, issued by CN=…": a certificate's subject and issuer, each at most 200 characters. */
+    private static String names(X509Certificate cert) {
+        return AdoResponse.clip(cert.getSubjectX500Principal().getName()) + ", issued by "
+                + AdoResponse.clip(cert.getIssuerX500Principal().getName());
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static @Nullable X509Certificate serverCertificate(Handshake h) {

@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.azuredevops;
 import com.infrakitchen.console.integration.azuredevops.AzureDevOpsHttp.Exchange;
 import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Classification;
 import com.infrakitchen.console.integration.check.CheckStep;
+import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
@@ -187,6 +188,17 @@ final class PatSteps {
                         + " correct the date."
                 : "The token expires on " + expires + " (in " + days + " day" + (days == 1 ? "" : "s") + ").", 0,
                 null), days >= 0));
+    }
+
+    /** A request that ended in a network failure, as the step it failed. */
+    static CheckStep failedTransport(String name, Exchange e, CheckCategory category, String org) {
+        return new CheckStep(name, StepStatus.FAILED, category.headline(org) + " ("
+                + TransportFailures.describe(e.error()) + ")", e.durationMillis(), transportDetails(e));
+    }
+
+    static HttpDetails transportDetails(Exchange e) {
+        return new HttpDetails("GET", e.url(), null, null, null, null, null, null,
+                TransportFailures.describe(e.error()));
     }
 
     /** Failures first, then the warnings in the order of {@link CheckCategory}. */
