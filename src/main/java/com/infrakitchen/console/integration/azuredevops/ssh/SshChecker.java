@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
  * advertisement proves the key: Azure DevOps accepts any RSA key at sign-in and decides when a repository is asked
  * for, so a successful sign-in or a shell greeting is never reported as success.
  *
+ * <p>The steps are a ladder ({@link #STEPS}, worded with {@link SshNetworkSteps}): each is reported as it is added,
+ * and after a failed one the rest are "Not reached".
+ *
  * <p>Each step is timed. Time is bounded three ways: the TCP connect by {@code connectTimeout}; greeting, key
  * exchange and authentication together by {@code connectTimeout} again; the Git request by {@code timeout}. A
  * watchdog closes the session when a bound passes (a server that answers keep-alives but nothing else would
