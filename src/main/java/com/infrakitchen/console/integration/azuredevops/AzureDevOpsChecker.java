@@ -1,8 +1,10 @@
 package com.infrakitchen.console.integration.azuredevops;
 
 import com.infrakitchen.console.integration.azuredevops.AzureDevOpsHttp.Exchange;
+import com.infrakitchen.console.integration.azuredevops.AzureDevOpsHttp.ReadMode;
 import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Classification;
 import com.infrakitchen.console.integration.check.Cancellation;
+import com.infrakitchen.console.integration.check.CheckLadder;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.HttpDetails;
@@ -23,34 +25,51 @@ import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The personal access token check: the ordered steps of docs/azure-devops.md section 11. Local checks first (no
- * request for a malformed name or token); then the organization lookup, projects, identity and
+ * The personal access token check: the ordered steps of docs/azure-devops.md section 11, the ladder. Local checks
+ * first (no request for a malformed name or token); then the organization lookup, projects, identity and
  * repositories go out together, because none of them needs another's answer and the test then costs one
  * round trip instead of four; the Code write probe follows on a repository the listing found. The projects
- * answer decides authentication; the identity answer tells a missing scope from an unknown token after an
- * empty 401. Once a failure decides the result, calls still in flight are cancelled.
+ * request decides: its own connection's DNS lookup, TCP connect and TLS handshake are the network steps
+ * ({@link NetworkSteps}), its answer decides authentication, and its pages count the projects; the identity answer
+ * tells a missing scope from an unknown token after an empty 401. Once a failure decides the result, calls still in
+ * flight are cancelled and the steps after the failed one are "Not reached". Each step is reported as it is added.
  */
 @Component
 public class AzureDevOpsChecker {
 
     static final String STEP_LOCAL = "Local checks";
+    static final String STEP_DNS = NetworkSteps.STEP_DNS;
+    static final String STEP_TCP = NetworkSteps.STEP_TCP;
+    static final String STEP_TLS = NetworkSteps.STEP_TLS;
     static final String STEP_ORGANIZATION = "Organization";
     static final String STEP_PROJECTS = "Authentication and Project read";
     static final String STEP_IDENTITY = "Identity";
     static final String STEP_CODE_READ = "Code read";
     static final String STEP_CODE_WRITE = "Code write";
     static final String STEP_EXPIRY = "Token expiry";
+    /** The ladder, in order; the token expiry note, added only when the date is near, is not part of it. */
+    static final List<String> STEPS = List.of(STEP_LOCAL, STEP_DNS, STEP_TCP, STEP_TLS, STEP_ORGANIZATION,
+            STEP_PROJECTS, STEP_IDENTITY, STEP_CODE_READ, STEP_CODE_WRITE);
 
     private final AzureDevOpsHttp http;
     private final Clock clock;
+    private final boolean observeConnections;
 
+    @Autowired
     AzureDevOpsChecker(AzureDevOpsHttp http, Clock clock) {
+        this(http, clock, true);
+    }
+
+    /** {@code observeConnections} false: no EventListener and no network steps (the benchmark's comparison). */
+    AzureDevOpsChecker(AzureDevOpsHttp http, Clock clock, boolean observeConnections) {
         this.http = http;
         this.clock = clock;
+        this.observeConnections = observeConnections;
     }
 
     /** The token as it would be sent: without the whitespace a paste brings along. */
@@ -60,7 +79,7 @@ public class AzureDevOpsChecker {
 
     /** Runs one test of a token; blocking, meant for a background thread. Never throws for a failed connection. */
     public CheckResult check(CheckInput input, Cancellation cancellation) {
-        try (AzureDevOpsHttp.Connections connections = http.connections()) {
+        try (AzureDevOpsHttp.Connections connections = http.connections(observeConnections)) {
             return new Run(input, cancellation, connections).run();
         }
     }
@@ -71,68 +90,79 @@ public class AzureDevOpsChecker {
         private final String org;
         private final Instant startedAt = clock.instant();
         private final long start = System.nanoTime();
-        private final List<CheckStep> steps = new ArrayList<>();
+        private final CheckLadder ladder;
         private final String session = UUID.randomUUID().toString();
         private @Nullable String identity;
         private @Nullable Integer projectCount;
         private @Nullable Integer repositoryCount;
         private final AzureDevOpsHttp.Connections connections;
         private final Repositories seen = new Repositories();
+        private final List<CheckCategory> warnings = new ArrayList<>();
+        private final List<Call> calls = new CopyOnWriteArrayList<>();
 
         Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections) {
             this.input = input;
             this.cancellation = cancellation;
             this.connections = connections;
+            this.ladder = new CheckLadder(STEPS, cancellation);
             this.org = input.organization() == null ? "" : input.organization().strip();
         }
 
         CheckResult run() {
             String token = typed(input.token());
             PatSteps.Local local = PatSteps.local(org, token);
-            steps.add(local.step());
+            ladder.add(local.step());
             if (local.failure() != null) {
                 return done(local.failure(), null);
             }
 
             AzureDevOpsUrls urls = new AzureDevOpsUrls(http.baseUrl());
-            var organization = send(urls.organizationLookup(org), null);
-            var projects = send(urls.projects(org), token);
-            var who = send(urls.connectionData(org), token);
-            var repos = send(urls.repositories(org), token, AzureDevOpsHttp.ReadMode.LISTING, seen::add);
+            var organization = send(call(urls.organizationLookup(org), null), ReadMode.SMALL, null);
+            HttpUrl projectsUrl = urls.projects(org);
+            Call projectsCall = call(projectsUrl, token);
+            var projects = send(projectsCall, ReadMode.LISTING, null);
+            var who = send(call(urls.connectionData(org), token), ReadMode.SMALL, null);
+            var repos = send(call(urls.repositories(org), token), ReadMode.LISTING, seen::add);
             List<CompletableFuture<Exchange>> pending = List.of(organization, projects, who, repos);
 
             Exchange projectsDone = projects.join();
-            Exchange organizationDone = organization.isDone() ? organization.join() : null;
-            CheckCategory decided = projectsStep(projectsDone, who, organizationDone);
+            CheckCategory transport = projectsDone.error() == null ? null
+                    : TransportFailures.classify(projectsDone.error(), cancellation.isCancelled());
+            CheckCategory decided = networkSteps(projectsUrl, projectsCall, projectsDone, transport)
+                    ? transport : authentication(projectsDone, transport, organization, who);
             if (decided != null) {
                 pending.forEach(f -> f.cancel(true));
                 cancelCalls();
                 return done(decided, projectsDone);
             }
-            if (organizationDone == null) {
-                organizationDone = organization.join();
-            }
-            steps.add(PatSteps.organization(organizationDone, org, true));
-            CheckCategory identityProblem = identityStep(who.join());
-            if (identityProblem != null) {
+            var counted = ProjectPages.count(projectsDone.response(), ProjectPages.MAX_PAGES,
+                    next -> send(call(urls.projects(org, next), token), ReadMode.LISTING, null));
+            ladder.add(PatSteps.organization(organization.join(), org, true));
+            ProjectPages.Count count = counted.join();
+            projectCount = count.complete() ? count.seen() : null;
+            ladder.add(PatSteps.projects(org, count, projectsDone.response()));
+
+            PatSteps.Identity answer = PatSteps.identity(who.join(), org);
+            ladder.add(answer.step());
+            identity = answer.name();
+            if (answer.failure() != null) {
                 cancelCalls();
-                return done(identityProblem, who.join());
+                return done(answer.failure(), who.join());
             }
-            List<CheckCategory> warnings = new ArrayList<>();
             if (identity == null) {
                 warnings.add(CheckCategory.IDENTITY_UNKNOWN);
             }
-            Repositories.Repo probeRepo = codeReadStep(repos.join(), warnings);
+            Repositories.Repo probeRepo = codeReadStep(repos.join());
             if (warnings.stream().anyMatch(w -> w.outcome() == CheckOutcome.FAILED)) {
                 return done(PatSteps.mostImportant(warnings), repos.join());
             }
-            codeWriteStep(urls, probeRepo, token, warnings);
+            codeWriteStep(urls, probeRepo, token);
             if (projectCount != null && projectCount == 0 && repositoryCount != null && repositoryCount == 0) {
                 warnings.add(CheckCategory.NO_VISIBLE_PROJECTS);
             }
             PatSteps.expiry(input.tokenExpiresOn(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .ifPresent(expiry -> {
-                        steps.add(expiry.step());
+                        ladder.add(expiry.step());
                         if (expiry.soon()) {
                             warnings.add(CheckCategory.TOKEN_EXPIRING_SOON);
                         }
@@ -143,63 +173,45 @@ public class AzureDevOpsChecker {
             return done(warnings.isEmpty() ? CheckCategory.CONNECTED : PatSteps.mostImportant(warnings), null);
         }
 
-        /** Decides authentication. Returns the failure category, or null when the token works here. */
-        private @Nullable CheckCategory projectsStep(Exchange e, CompletableFuture<Exchange> who,
-                @Nullable Exchange organization) {
-            if (e.error() != null) {
-                CheckCategory category = TransportFailures.classify(e.error(), cancellation.isCancelled());
-                steps.add(failedTransport(STEP_PROJECTS, e, category));
-                return category;
+        /**
+         * The DNS, TCP and TLS steps of the projects request's connection. Returns whether one of them failed (the
+         * connection was never made, so {@code transport} decides); a certificate expiring soon is a warning.
+         */
+        private boolean networkSteps(HttpUrl url, Call call, Exchange e, @Nullable CheckCategory transport) {
+            ConnectionEvents.Observed observed = connections.observed(call);
+            if (observed == null) {
+                return false;
             }
-            AdoResponse r = e.response();
-            Classification c = ResponseClassifier.classify(Probe.PROJECTS, r);
-            if (c.passed()) {
-                int seen = r.json().path("value").size();
-                steps.add(new CheckStep(STEP_PROJECTS, StepStatus.PASSED, seen == 0
-                        ? "The token is valid for " + org + ", but sees no project."
-                        : "The token is valid for " + org + " and may read projects.", r.durationMillis(),
-                        r.details()));
-                if (seen == 0) {
-                    projectCount = 0;
-                }
-                return null;
+            NetworkSteps.Outcome network = NetworkSteps.of(url, e, observed, transport, org, clock.instant());
+            ladder.addAll(network.steps());
+            if (network.expiringSoon()) {
+                warnings.add(CheckCategory.CERTIFICATE_EXPIRING_SOON);
             }
-            if (c.category() == CheckCategory.PROJECT_SCOPE_MISSING) {
-                // An empty 401: a missing scope if the identity is known, else the token is not accepted.
-                Exchange w = who.join();
-                boolean known = w.error() == null
-                        && ResponseClassifier.classify(Probe.IDENTITY, w.response()).passed();
-                if (known) {
-                    identity = PatSteps.displayName(w.response().json());
-                    steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, "Azure DevOps knows the token (it"
-                            + " belongs to " + identity + ") but refused to list projects: the scope Project"
-                            + " and Team (Read) is missing.", r.durationMillis(), r.details()));
-                    return CheckCategory.PROJECT_SCOPE_MISSING;
-                }
-                steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, "Azure DevOps refused the token with an"
-                        + " empty 401, and does not know whom it belongs to.", r.durationMillis(), r.details()));
-                return CheckCategory.TOKEN_REJECTED;
-            }
-            if (organization != null && c.category() == CheckCategory.ORGANIZATION_NOT_FOUND) {
-                steps.add(PatSteps.organization(organization, org, false));
-            }
-            steps.add(new CheckStep(STEP_PROJECTS, StepStatus.FAILED, c.category().headline(org),
-                    r.durationMillis(), r.details()));
-            return c.category();
+            return network.failed();
         }
 
-        private @Nullable CheckCategory identityStep(Exchange e) {
-            PatSteps.Identity answer = PatSteps.identity(e, org);
-            steps.add(answer.step());
-            identity = answer.name();
-            return answer.failure();
+        /**
+         * Decides authentication from the projects answer ({@link Authentication}). Returns the failure category, with
+         * the organization and authentication steps added, or null when the token works here (the steps follow once
+         * the projects are counted).
+         */
+        private @Nullable CheckCategory authentication(Exchange e, @Nullable CheckCategory transport,
+                CompletableFuture<Exchange> organization, CompletableFuture<Exchange> who) {
+            Authentication.Failure failure = Authentication.failure(e, transport, organization, who, org);
+            if (failure == null) {
+                return null;
+            }
+            identity = failure.identity();
+            ladder.add(failure.organization());
+            ladder.add(failure.step());
+            return failure.category();
         }
 
         /** Returns a repository to probe for write access, or null. */
-        private Repositories.@Nullable Repo codeReadStep(Exchange e, List<CheckCategory> warnings) {
+        private Repositories.@Nullable Repo codeReadStep(Exchange e) {
             if (e.error() != null) {
                 CheckCategory category = TransportFailures.classify(e.error(), cancellation.isCancelled());
-                steps.add(failedTransport(STEP_CODE_READ, e, category));
+                ladder.add(PatSteps.failedTransport(STEP_CODE_READ, e, category, org));
                 warnings.add(category);
                 return null;
             }
@@ -207,7 +219,7 @@ public class AzureDevOpsChecker {
             Classification c = ResponseClassifier.classify(Probe.REPOSITORIES, r);
             if (!c.passed()) {
                 boolean scope = c.category() == CheckCategory.CODE_READ_MISSING;
-                steps.add(new CheckStep(STEP_CODE_READ, scope ? StepStatus.WARNING : StepStatus.FAILED,
+                ladder.add(new CheckStep(STEP_CODE_READ, scope ? StepStatus.WARNING : StepStatus.FAILED,
                         scope ? "The token may not read repositories: the scope Code (Read) is missing."
                                 : c.category().headline(org), r.durationMillis(), r.details()));
                 warnings.add(c.category());
@@ -220,42 +232,36 @@ public class AzureDevOpsChecker {
             boolean complete = r.listing() == null || r.listing().complete();
             long total = r.listing() == null ? seen.count() : r.listing().total();
             repositoryCount = (int) Math.min(Integer.MAX_VALUE, total);
-            int projectsWithRepos = seen.projectCount();
-            projectCount = repositoryCount == 0 ? projectCount : projectsWithRepos;
-            String summary = PatSteps.codeRead(repositoryCount, projectsWithRepos, complete, seen.count());
-            steps.add(new CheckStep(STEP_CODE_READ, StepStatus.PASSED, summary, r.durationMillis(), r.details()));
+            String summary = PatSteps.codeRead(repositoryCount, seen.projectCount(), complete, seen.count());
+            ladder.add(new CheckStep(STEP_CODE_READ, StepStatus.PASSED, summary, r.durationMillis(), r.details()));
             return seen.probe();
         }
 
-        private void codeWriteStep(AzureDevOpsUrls urls, Repositories.@Nullable Repo repo, String token,
-                List<CheckCategory> warnings) {
+        private void codeWriteStep(AzureDevOpsUrls urls, Repositories.@Nullable Repo repo, String token) {
             if (repo == null) {
-                steps.add(CheckStep.skipped(STEP_CODE_WRITE, "No repository to probe, so write access is unknown."));
+                ladder.add(CheckStep.skipped(STEP_CODE_WRITE, "No repository to probe, so write access is unknown."));
                 return;
             }
             String project = repo.project();
             String name = repo.name();
             // Only the status and content type matter: the advertisement's size grows with the repository's refs.
-            Exchange e = send(urls.receivePack(org, project, name), token, AzureDevOpsHttp.ReadMode.HEAD, null).join();
+            Exchange e = send(call(urls.receivePack(org, project, name), token), ReadMode.HEAD, null).join();
             if (e.error() != null) {
-                steps.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, "Could not probe write access: "
+                ladder.add(new CheckStep(STEP_CODE_WRITE, StepStatus.WARNING, "Could not probe write access: "
                         + TransportFailures.describe(e.error()), e.durationMillis(), null));
                 return;
             }
-            steps.add(PatSteps.codeWrite(e.response(), project + "/" + name, org, warnings));
+            ladder.add(PatSteps.codeWrite(e.response(), project + "/" + name, org, warnings));
         }
 
-        private final List<Call> calls = new CopyOnWriteArrayList<>();
-
-        private CompletableFuture<Exchange> send(HttpUrl url, @Nullable String token) {
-            return send(url, token, AzureDevOpsHttp.ReadMode.SMALL, null);
-        }
-
-        private CompletableFuture<Exchange> send(HttpUrl url, @Nullable String token, AzureDevOpsHttp.ReadMode mode,
-                @Nullable Consumer<JsonNode> entries) {
+        private Call call(HttpUrl url, @Nullable String token) {
             Call call = connections.newGet(url, token, session);
             calls.add(call);
             cancellation.onCancel(call::cancel);
+            return call;
+        }
+
+        private CompletableFuture<Exchange> send(Call call, ReadMode mode, @Nullable Consumer<JsonNode> entries) {
             return http.send(call, mode, entries);
         }
 
@@ -263,27 +269,19 @@ public class AzureDevOpsChecker {
             calls.forEach(Call::cancel);
         }
 
-        private CheckStep failedTransport(String name, Exchange e, CheckCategory category) {
-            return new CheckStep(name, StepStatus.FAILED, category.headline(org) + " ("
-                    + TransportFailures.describe(e.error()) + ")", e.durationMillis(),
-                    new HttpDetails("GET", e.url(), null, null, null, null, null, null,
-                            TransportFailures.describe(e.error())));
-        }
-
-        private CheckResult done(CheckCategory category, @Nullable Object decisive) {
+        private CheckResult done(CheckCategory category, @Nullable Exchange decisive) {
             HttpDetails details = null;
-            if (decisive instanceof Exchange e) {
-                details = e.response() != null ? e.response().details()
-                        : new HttpDetails("GET", e.url(), null, null, null, null, null, null,
-                                TransportFailures.describe(e.error()));
-            } else if (decisive instanceof AdoResponse r) {
-                details = r.details();
+            if (decisive != null) {
+                details = decisive.response() != null ? decisive.response().details() : PatSteps.transportDetails(decisive);
             }
             if (cancellation.isCancelled()) {
                 category = CheckCategory.CANCELLED;
             }
+            if (category.outcome() == CheckOutcome.FAILED) {
+                ladder.notReachedAfterLast();
+            }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new CheckResult(category, org, identity, projectCount, repositoryCount, steps,
+            return new CheckResult(category, org, identity, projectCount, repositoryCount, ladder.steps(),
                     category.outcome() == CheckOutcome.FAILED ? details : null, startedAt, millis,
                     input.fingerprint());
         }

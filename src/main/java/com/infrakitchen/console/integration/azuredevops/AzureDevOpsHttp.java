@@ -62,10 +62,11 @@ public class AzureDevOpsHttp {
                 .dns(guard)
                 .dispatcher(dispatcher())
                 .addNetworkInterceptor(AzureDevOpsHttp::noAutomaticRetry);
-        if (properties.trustedCertificates() != null) {
-            X509TrustManager trust = TrustedCertificates.trustManager(properties.trustedCertificates());
-            builder.sslSocketFactory(TrustedCertificates.sslContext(trust).getSocketFactory(), trust);
-        }
+        // the configured trust decides; PresentedCertificates only lets a check name a certificate it refused
+        X509TrustManager trust = new PresentedCertificates(properties.trustedCertificates() != null
+                ? TrustedCertificates.trustManager(properties.trustedCertificates())
+                : PresentedCertificates.platformTrust());
+        builder.sslSocketFactory(TrustedCertificates.sslContext(trust).getSocketFactory(), trust);
         this.client = builder.build();
     }
 
@@ -74,9 +75,22 @@ public class AzureDevOpsHttp {
         return new ConnectionPool(0, 1, TimeUnit.SECONDS);
     }
 
-    /** Fresh connections for one check; close it when the check ends. */
+    /** Fresh connections for one check, their set-up observed; close it when the check ends. */
     Connections connections() {
-        return new Connections(client.newBuilder().connectionPool(noReuse()).build());
+        return connections(true);
+    }
+
+    /**
+     * Fresh connections for one check; {@code observe}: with a {@link ConnectionEvents} listener recording their
+     * DNS, TCP and TLS set-up (the benchmark measures the check without it too).
+     */
+    Connections connections(boolean observe) {
+        OkHttpClient.Builder builder = client.newBuilder().connectionPool(noReuse());
+        ConnectionEvents events = observe ? new ConnectionEvents() : null;
+        if (events != null) {
+            builder.eventListenerFactory(events);
+        }
+        return new Connections(builder.build(), events);
     }
 
     /**
@@ -85,13 +99,20 @@ public class AzureDevOpsHttp {
      */
     final class Connections implements AutoCloseable {
         private final OkHttpClient checkClient;
+        private final @Nullable ConnectionEvents events;
 
-        private Connections(OkHttpClient checkClient) {
+        private Connections(OkHttpClient checkClient, @Nullable ConnectionEvents events) {
             this.checkClient = checkClient;
+            this.events = events;
         }
 
         Call newGet(HttpUrl url, @Nullable String token, String session) {
             return checkClient.newCall(get(url, token, session));
+        }
+
+        /** What was seen of the connection set-up of {@code call}; null when not observed. */
+        ConnectionEvents.@Nullable Observed observed(Call call) {
+            return events == null ? null : events.of(call);
         }
 
         @Override

@@ -28,10 +28,20 @@ final class AzureDevOpsUrls {
                 .addQueryParameter("api-version", "5.0-preview.1").build();
     }
 
-    /** E4: the best single probe: valid token for this organization with Project and Team (Read). */
+    /** Projects asked per page: the first page is E4 itself, so up to this many cost no extra request. */
+    static final int PROJECTS_PAGE = 100;
+
+    /**
+     * E4: the best single probe (valid token for this organization with Project and Team (Read)), and the first page
+     * of the projects, which it counts.
+     */
     HttpUrl projects(String organization) {
-        return org(organization).addPathSegment("_apis").addPathSegment("projects")
-                .addQueryParameter("$top", "1").addQueryParameter("api-version", "7.1").build();
+        return projects(organization, null);
+    }
+
+    /** A page of the projects: the first, or the one {@code continuation} (the last page's header) names. */
+    HttpUrl projects(String organization, @Nullable String continuation) {
+        return projectsPage(organization, PROJECTS_PAGE, continuation);
     }
 
     /** E3: who the token belongs to. */

@@ -62,6 +62,10 @@ final class ListingReader {
             }
             return sawValue ? new Listing(seen, declared, true, in.count()) : null;
         } catch (JacksonException e) {
+            if (e.getCause() instanceof IOException io) {
+                // the network failed mid-listing (a timeout, a reset): that is the failure, not the listing's shape
+                throw io;
+            }
             if (in.capReached()) {
                 return sawValue ? new Listing(seen, declared, false, in.count()) : null;
             }

@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.azuredevops;
 import com.infrakitchen.console.integration.azuredevops.AzureDevOpsHttp.Exchange;
 import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Classification;
 import com.infrakitchen.console.integration.check.CheckStep;
+import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
@@ -114,6 +115,33 @@ final class PatSteps {
                 + "; the projects request decides.", r.durationMillis(), r.details());
     }
 
+    /**
+     * The authentication step once the projects are counted (the first page passed): the token works here, and how
+     * many projects it sees, or at least how many when the count stopped ({@link ProjectPages}).
+     */
+    static CheckStep projects(String org, ProjectPages.Count count, AdoResponse first) {
+        String valid = "The token is valid for " + org;
+        String summary;
+        if (count.complete()) {
+            summary = count.seen() == 0 ? valid + ", but sees no project."
+                    : valid + " and may read projects: it sees " + plural(count.seen(), "project", "", "s") + ".";
+        } else {
+            summary = valid + " and may read projects: it sees at least " + plural(count.seen(), "project", "", "s")
+                    + " (" + count.why() + ").";
+        }
+        return new CheckStep(AzureDevOpsChecker.STEP_PROJECTS, StepStatus.PASSED, summary, count.millis(),
+                first.details());
+    }
+
+    /** An empty 401 on the projects: a missing scope when the identity is known ({@code user}), else not accepted. */
+    static CheckStep projectsEmpty401(@Nullable String user, AdoResponse r) {
+        return new CheckStep(AzureDevOpsChecker.STEP_PROJECTS, StepStatus.FAILED, user != null
+                ? "Azure DevOps knows the token (it belongs to " + user + ") but refused to list projects: the scope"
+                        + " Project and Team (Read) is missing."
+                : "Azure DevOps refused the token with an empty 401, and does not know whom it belongs to.",
+                r.durationMillis(), r.details());
+    }
+
     /** What the repositories listing showed: how many repositories, in how many projects. */
     static String codeRead(int repositories, int projects, boolean complete, int entriesRead) {
         if (repositories == 0) {
@@ -160,6 +188,17 @@ final class PatSteps {
                         + " correct the date."
                 : "The token expires on " + expires + " (in " + days + " day" + (days == 1 ? "" : "s") + ").", 0,
                 null), days >= 0));
+    }
+
+    /** A request that ended in a network failure, as the step it failed. */
+    static CheckStep failedTransport(String name, Exchange e, CheckCategory category, String org) {
+        return new CheckStep(name, StepStatus.FAILED, category.headline(org) + " ("
+                + TransportFailures.describe(e.error()) + ")", e.durationMillis(), transportDetails(e));
+    }
+
+    static HttpDetails transportDetails(Exchange e) {
+        return new HttpDetails("GET", e.url(), null, null, null, null, null, null,
+                TransportFailures.describe(e.error()));
     }
 
     /** Failures first, then the warnings in the order of {@link CheckCategory}. */

@@ -4,7 +4,7 @@ package com.infrakitchen.console.integration.azuredevops;
 enum Probe {
     /** E1 resourceAreas, without credentials: does the organization exist. */
     ORGANIZATION,
-    /** E4 projects {@code $top=1}: token valid for this organization, scope Project and Team (Read). */
+    /** E4 projects, first page: token valid for this organization, scope Project and Team (Read); counts projects. */
     PROJECTS,
     /** E3 connectionData: who the token belongs to. */
     IDENTITY,

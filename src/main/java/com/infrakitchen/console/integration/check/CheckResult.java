@@ -12,9 +12,12 @@ import org.jspecify.annotations.Nullable;
  * other values.
  *
  * @param identity        the display name Azure DevOps knows the token's user by, when it told us
- * @param projectCount    visible projects ({@code $top=1} only proves "at least one"), null when unknown
+ * @param projectCount    visible projects, counted over the listing's pages; null when unknown, or when the count
+ *                        stopped before the end (the steps then say "at least")
  * @param repositoryCount visible repositories, null when unknown
  * @param decisive        the HTTP exchange that decided a failure, null for success or local failures
+ * @param steps           the ladder: the checker's steps in their order, those after a failed one "Not reached"
+ *                        ({@link CheckLadder})
  */
 public record CheckResult(CheckCategory category, String organization, @Nullable String identity,
         @Nullable Integer projectCount, @Nullable Integer repositoryCount, List<CheckStep> steps,

@@ -31,6 +31,11 @@ public enum CheckCategory {
     TOKEN_EXPIRING_SOON(CheckOutcome.WARNING, "Connected to {org}, but the token expires soon",
             "Create a new token in Azure DevOps (User settings, Personal access tokens) and replace this one"
                     + " before it expires."),
+    CERTIFICATE_EXPIRING_SOON(CheckOutcome.WARNING, "Connected to {org}, but the server's TLS certificate expires soon",
+            "The certificate the server presented expires within 30 days (the TLS handshake step shows its subject,"
+                    + " issuer and date). Azure DevOps Services renews its own; for an on-premises server or a"
+                    + " TLS-inspecting proxy, ask its administrator to renew the certificate before that date, or"
+                    + " every test will then fail as untrusted."),
     IDENTITY_UNKNOWN(CheckOutcome.WARNING, "Connected to {org}, but Azure DevOps did not say whose token it is",
             "The token works, but the identity request failed (see the details). Test again; if it keeps failing,"
                     + " the details show what Azure DevOps answered."),

@@ -256,11 +256,14 @@ class HttpFaultsTest {
     @Test
     void h12HugeBodyIsCutAtTheCapAndReportedNotParsed() throws IOException {
         String big = "{\"count\":1,\"value\":[\"" + "x".repeat(10 * 1024 * 1024) + "\"]}";
-        answer(r -> json(200, big));
+        // an answer that must be small (the identity); the listings (projects, repositories) are streamed instead
+        answer(r -> r.getUrl().encodedPath().endsWith("/_apis/connectionData") ? json(200, big) : ok(r));
         CheckResult r = check(props(server.url("/").toString()));
-        assertThat(r.category()).isEqualTo(CheckCategory.RESPONSE_TOO_LARGE);
+        assertThat(r.category()).isEqualTo(CheckCategory.IDENTITY_UNKNOWN);
+        assertThat(r.steps()).filteredOn(s -> s.name().equals(AzureDevOpsChecker.STEP_IDENTITY)).singleElement()
+                .satisfies(s -> assertThat(s.summary()).contains(CheckCategory.RESPONSE_TOO_LARGE.headline("contoso")));
         AzureDevOpsHttp http = new AzureDevOpsHttp(props(server.url("/").toString()));
-        AdoResponse read = http.execute(http.newGet(server.url("/contoso/_apis/projects"), TOKEN, null));
+        AdoResponse read = http.execute(http.newGet(server.url("/contoso/_apis/connectionData"), TOKEN, null));
         assertThat(read.truncated()).isTrue();
         assertThat(read.body().length()).isLessThanOrEqualTo(65536);
         assertThat(read.json()).isNull();
@@ -269,9 +272,10 @@ class HttpFaultsTest {
 
     @Test
     void h13SelfSignedCertificateIsUntrustedUnlessTheAdministratorAddsItsCa(@TempDir Path dir) throws IOException {
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("On-prem CA").build();
+        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("On-prem CA")
+                .duration(365, TimeUnit.DAYS).build();
         HeldCertificate cert = new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("localhost")
-                .commonName("localhost").build();
+                .commonName("localhost").duration(365, TimeUnit.DAYS).build();
         HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(cert,
                 ca.certificate()).build();
         server.useHttps(serverCerts.sslSocketFactory());

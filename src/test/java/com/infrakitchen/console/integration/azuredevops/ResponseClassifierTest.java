@@ -32,8 +32,13 @@ class ResponseClassifierTest {
 
     /** A listing read as a stream: no body text and no tree, only what the visitor counted. */
     static AdoResponse listing(Listing listing) {
+        return listing(listing, null);
+    }
+
+    /** A streamed listing whose answer names the next page ({@code X-MS-ContinuationToken}), or none. */
+    static AdoResponse listing(Listing listing, String continuation) {
         return new AdoResponse("GET", "https://dev.azure.com/contoso/_apis/git/repositories", 200, JSON_CT, "", false,
-                null, null, null, "act-1", null, null, "", null, 5, listing);
+                null, null, null, "act-1", null, null, "", null, 5, listing, continuation);
     }
 
     static AdoResponse raw(int status, String contentType, String body, String serviceError, String location,
@@ -59,8 +64,11 @@ class ResponseClassifierTest {
                         null),
                 Arguments.of(Probe.REPOSITORIES, listing(new Listing(100, 5000L, false, 65_536)), "listing-ok",
                         null),
-                // the Repositories tab streams a page of projects (the check reads its $top=1 answer whole)
-                Arguments.of(Probe.PROJECTS, listing(new Listing(50, 50L, true, 20_000)), "listing-ok", null),
+                // the projects are read as a stream too, page by page (docs/azure-devops.md 7.1)
+                Arguments.of(Probe.PROJECTS, listing(new Listing(100, 100L, true, 40_000), "100"), "listing-ok",
+                        null),
+                Arguments.of(Probe.IDENTITY, listing(new Listing(1, 1L, true, 100)), "2xx-other",
+                        CheckCategory.UNEXPECTED_RESPONSE),
                 Arguments.of(Probe.PROJECTS, json(200, "{\"count\":1,\"value\":[{\"name\":\"Web\"}]}"), "projects-ok",
                         null),
                 Arguments.of(Probe.IDENTITY, json(200, "{\"authenticatedUser\":{\"id\":"

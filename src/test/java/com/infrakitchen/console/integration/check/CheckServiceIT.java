@@ -214,8 +214,11 @@ class CheckServiceIT {
             int n = i;
             CheckResult r = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-m" + n, "x", "my_org", CredentialChange.replace(new AccessTokenInput(Secret.of(FakeTokens.PAT_FULL), null))))));
             assertThat(r.category()).as("test %d", n + 1).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
-            assertThat(r.steps()).singleElement().satisfies(s -> assertThat(s.summary())
+            assertThat(r.steps()).first().satisfies(s -> assertThat(s.summary())
                     .startsWith("Azure Organization must be"));
+            // nothing else ran: the rest of the ladder is "Not reached"
+            assertThat(r.steps().subList(1, r.steps().size())).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.summary()).isEqualTo(CheckLadder.NOT_REACHED));
         }
         CheckResult badToken = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofForm("form-t", "x", "contoso", CredentialChange.replace(new AccessTokenInput(Secret.of("has inner spaces and is long enough"), null))))));
         assertThat(badToken.category()).isEqualTo(CheckCategory.INVALID_TOKEN_FORMAT);

@@ -317,13 +317,24 @@ public final class FakeAzureDevOps implements AutoCloseable {
     }
 
     /**
-     * Serves HTTPS with a freshly made self-signed certificate for 127.0.0.1 and localhost (untrusted by default
-     * clients: the "TLS with an untrusted certificate" chaos). Call before {@link #start()}.
+     * Serves HTTPS with a freshly made self-signed certificate for 127.0.0.1 and localhost, valid for a year as real
+     * ones are (untrusted by default clients: the "TLS with an untrusted certificate" chaos). Call before
+     * {@link #start()}.
      */
     public FakeAzureDevOps useSelfSignedTls() {
-        certificate = new HeldCertificate.Builder().commonName("fake.dev.azure.com")
-                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
-        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        return useTls(new HeldCertificate.Builder().commonName("fake.dev.azure.com")
+                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost")
+                .duration(365, java.util.concurrent.TimeUnit.DAYS).build());
+    }
+
+    /**
+     * Serves HTTPS with this certificate (self-signed, or one a test CA signed: chain it with {@code chain}), for
+     * the ladder's TLS cases: an untrusted issuer, a certificate about to expire. Call before {@link #start()}.
+     */
+    public FakeAzureDevOps useTls(HeldCertificate serverCertificate, java.security.cert.X509Certificate... chain) {
+        certificate = serverCertificate;
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(serverCertificate, chain).build()
+                .sslSocketFactory());
         http2Allowed = !http1Only;
         return this;
     }

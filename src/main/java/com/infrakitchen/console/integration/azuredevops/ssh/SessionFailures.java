@@ -127,7 +127,7 @@ final class SessionFailures {
             // TCP: nothing answered.
             row("tcp-cancelled", SshChecker.STEP_TCP, tcp(Facts::cancelled), CheckCategory.CANCELLED,
                     f -> "Cancelled."),
-            row("tcp-dns", SshChecker.STEP_TCP, tcp(f -> f.caused(UnknownHostException.class)),
+            row("tcp-dns", SshChecker.STEP_DNS, tcp(f -> f.caused(UnknownHostException.class)),
                     CheckCategory.DNS_FAILURE,
                     f -> "The host name " + f.context().host() + " could not be resolved."),
             row("tcp-timeout", SshChecker.STEP_TCP, tcp(f -> f.caused(SocketTimeoutException.class)),

@@ -7,6 +7,7 @@ import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.sec
 import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.since;
 
 import com.infrakitchen.console.integration.check.Cancellation;
+import com.infrakitchen.console.integration.check.CheckLadder;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.HttpDetails;
@@ -20,7 +21,6 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
  * the configured known hosts, and {@code git-upload-pack 'v3/{org}/{project}/{repo}'} executed. Only a reference
  * advertisement proves the key: Azure DevOps accepts any RSA key at sign-in and decides when a repository is asked
  * for, so a successful sign-in or a shell greeting is never reported as success.
+ *
+ * <p>The steps are a ladder ({@link #STEPS}, worded with {@link SshNetworkSteps}): each is reported as it is added,
+ * and after a failed one the rest are "Not reached".
  *
  * <p>Each step is timed. Time is bounded three ways: the TCP connect by {@code connectTimeout}; greeting, key
  * exchange and authentication together by {@code connectTimeout} again; the Git request by {@code timeout}. A
@@ -52,11 +55,14 @@ import org.springframework.stereotype.Component;
 public class SshChecker {
 
     static final String STEP_LOCAL = "Local key checks";
+    static final String STEP_DNS = "DNS lookup";
     static final String STEP_TCP = "TCP connect";
     static final String STEP_HOST_KEY = "SSH host key";
     static final String STEP_AUTH = "SSH authentication";
     static final String STEP_REPOSITORY = "Repository (git-upload-pack)";
-    static final List<String> STEPS = List.of(STEP_LOCAL, STEP_TCP, STEP_HOST_KEY, STEP_AUTH, STEP_REPOSITORY);
+    /** The ladder, in order: after a failed step the later ones are "Not reached". */
+    static final List<String> STEPS = List.of(STEP_LOCAL, STEP_DNS, STEP_TCP, STEP_HOST_KEY, STEP_AUTH,
+            STEP_REPOSITORY);
 
     private static final Logger log = LoggerFactory.getLogger(SshChecker.class);
 
@@ -83,7 +89,7 @@ public class SshChecker {
         private final String repository;
         private final Instant startedAt = clock.instant();
         private final long start = System.nanoTime();
-        private final List<CheckStep> steps = new ArrayList<>();
+        private final CheckLadder ladder;
         private final Watchdog watchdog = new Watchdog();
         private @Nullable Session session;
         private @Nullable WatchedSockets sockets;
@@ -91,6 +97,7 @@ public class SshChecker {
         Run(SshCheckInput input, Cancellation cancellation) {
             this.input = input;
             this.cancellation = cancellation;
+            this.ladder = new CheckLadder(STEPS, cancellation);
             this.org = input.organization() == null ? "" : input.organization().strip();
             this.project = input.project() == null ? "" : input.project().strip();
             this.repository = input.repository() == null ? "" : input.repository().strip();
@@ -103,7 +110,7 @@ public class SshChecker {
                 LocalKeyChecks.Outcome local = LocalKeyChecks.run(org, project, repository, input.privateKey(),
                         input.passphrase());
                 key = local.key();
-                steps.add(local.step());
+                ladder.add(local.step());
                 if (key == null) {
                     return done(local.failure(), null);
                 }
@@ -134,26 +141,26 @@ public class SshChecker {
                 watchdog.guard(sockets, session);
             } catch (JSchException | RuntimeException e) {
                 log.warn("SSH check could not be prepared: {}", e.getClass().getName());
-                steps.add(new CheckStep(STEP_TCP, StepStatus.FAILED, "The SSH client could not be prepared ("
-                        + e.getClass().getSimpleName() + "); see the server log.", 0, null));
+                ladder.add(new CheckStep(STEP_DNS, StepStatus.FAILED, "Nothing was sent: the SSH client could not be"
+                        + " prepared (" + e.getClass().getSimpleName() + "); see the server log.", 0, null));
                 return done(CheckCategory.INTERNAL_ERROR, null);
             }
             cancellation.onCancel(watchdog::abort);
             if (cancellation.isCancelled()) {
                 return done(CheckCategory.CANCELLED, null);
             }
-            long t = System.nanoTime();
             try {
                 session.connect(SshSessions.millis(properties.connectTimeout()));
             } catch (JSchException e) {
                 watchdog.disarm();
-                return connectFailed(e, hostKeys, key, t);
+                return connectFailed(e, hostKeys, key);
             }
             watchdog.disarm();
             long authenticated = System.nanoTime();
-            steps.add(tcpPassed(t));
-            steps.add(hostKeyPassed(hostKeys));
-            steps.add(new CheckStep(STEP_AUTH, StepStatus.PASSED, "The server let user " + properties.user()
+            ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
+            ladder.add(tcpPassed());
+            ladder.add(hostKeyPassed(hostKeys));
+            ladder.add(new CheckStep(STEP_AUTH, StepStatus.PASSED, "The server let user " + properties.user()
                     + " sign in with the key. This alone proves nothing: Azure DevOps accepts any RSA key here and"
                     + " decides when a repository is asked for.", nanosToMillis(authenticated - hostKeys.checkedAt()),
                     null));
@@ -162,7 +169,7 @@ public class SshChecker {
 
         // ---- connect failures -----------------------------------------------------------------------------
 
-        private CheckResult connectFailed(JSchException e, HostKeyWatch hostKeys, ParsedKey key, long t) {
+        private CheckResult connectFailed(JSchException e, HostKeyWatch hostKeys, ParsedKey key) {
             boolean connected = sockets.connected();
             Exception cause = !connected && sockets.failure() != null ? sockets.failure() : e;
             SessionFailures.Facts facts = new SessionFailures.Facts(SessionFailures.Phase.CONNECT, connected,
@@ -170,22 +177,26 @@ public class SshChecker {
                     sockets.receivedAnything(), sockets.firstLine(), cause, SessionFailures.describe(e),
                     context(hostKeys, key, null));
             SessionFailures.Classification c = SessionFailures.classify(facts);
-            if (!connected) {
-                steps.add(new CheckStep(STEP_TCP, StepStatus.FAILED, c.summary(), since(t), null));
+            if (!sockets.resolved()) {
+                // nothing was resolved: the lookup failed, or the attempt ended before it
+                ladder.add(SshNetworkSteps.dnsFailed(sockets, c.summary()));
+            } else if (!connected) {
+                ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
+                ladder.add(new CheckStep(STEP_TCP, StepStatus.FAILED, c.summary(), since(sockets.resolvedAt()), null));
             } else {
-                steps.add(tcpPassed(t));
+                ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
+                ladder.add(tcpPassed());
                 long connectedAt = sockets.connectedAt();
                 if (STEP_AUTH.equals(c.step())) {
                     if (c.category() != CheckCategory.CANCELLED) {
-                        steps.add(hostKeyPassed(hostKeys));
+                        ladder.add(hostKeyPassed(hostKeys));
                     }
-                    steps.add(new CheckStep(STEP_AUTH, StepStatus.FAILED, c.summary(), c.category()
+                    ladder.add(new CheckStep(STEP_AUTH, StepStatus.FAILED, c.summary(), c.category()
                             == CheckCategory.CANCELLED ? since(connectedAt) : since(hostKeys.checkedAt()), null));
                 } else {
-                    steps.add(new CheckStep(c.step(), StepStatus.FAILED, c.summary(), since(connectedAt), null));
+                    ladder.add(new CheckStep(c.step(), StepStatus.FAILED, c.summary(), since(connectedAt), null));
                 }
             }
-            skipAfter(c.step());
             return done(c.category(), c.error() == null ? null : details(null, null, c.error()));
         }
 
@@ -200,14 +211,13 @@ public class SshChecker {
         }
 
         private CheckStep hostKeyPassed(HostKeyWatch hostKeys) {
-            return new CheckStep(STEP_HOST_KEY, StepStatus.PASSED, "The server's host key " + hostKeys.presentedKey()
-                    + " is the trusted one for " + hostKeys.host() + ".", nanosToMillis(hostKeys.checkedAt()
-                    - sockets.connectedAt()), null);
+            return new CheckStep(STEP_HOST_KEY, StepStatus.PASSED, SshNetworkSteps.hostKeyTrusted(hostKeys),
+                    nanosToMillis(hostKeys.checkedAt() - sockets.connectedAt()), null);
         }
 
-        private CheckStep tcpPassed(long t) {
+        private CheckStep tcpPassed() {
             return new CheckStep(STEP_TCP, StepStatus.PASSED, "Connected to " + where() + ".",
-                    nanosToMillis(sockets.connectedAt() - t), null);
+                    nanosToMillis(sockets.connectedAt() - sockets.resolvedAt()), null);
         }
 
         /** "host (address) port n", the address only when it says more than the host. */
@@ -237,41 +247,35 @@ public class SshChecker {
                             SessionFailures.Phase.REQUEST, true, cancellation.isCancelled(), watchdog.timedOut(),
                             HostKeyRepository.OK, true, sockets.firstLine(), b.cause(),
                             SessionFailures.describe(b.cause()), context(null, key, command)));
-                    steps.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, c.summary(), since(t), null));
+                    ladder.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, c.summary(), since(t), null));
                     yield done(c.category(), details(url, b.remote(), c.error()));
                 }
             };
         }
 
         private CheckResult connected(String proof, long t) {
-            steps.add(new CheckStep(STEP_REPOSITORY, StepStatus.PASSED, proof, since(t), null));
+            ladder.add(new CheckStep(STEP_REPOSITORY, StepStatus.PASSED, proof, since(t), null));
             return done(CheckCategory.CONNECTED, null);
         }
 
         private CheckResult refused(UploadPackProbe.NotAdvertised answer, String url, String repo, ParsedKey key,
                 long t) {
             if (cancellation.isCancelled()) {
-                steps.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, "Cancelled.", since(t), null));
+                ladder.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, "Cancelled.", since(t), null));
                 return done(CheckCategory.CANCELLED, null);
             }
             if (watchdog.timedOut()) {
-                steps.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, "The server signed the key in but did"
+                ladder.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, "The server signed the key in but did"
                         + " not answer the Git request within " + seconds(properties.timeout()) + ".", since(t), null));
                 return done(CheckCategory.TIMEOUT, details(url, answer.remote(), null));
             }
             UploadPackAnswers.Refusal r = UploadPackAnswers.refusal(answer, repo, key.md5Hex());
-            steps.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, r.summary(), since(t), null));
+            ladder.add(new CheckStep(STEP_REPOSITORY, StepStatus.FAILED, r.summary(), since(t), null));
             return done(r.category(), new HttpDetails("SSH", url, answer.exit(), null, r.message(), null, null, null,
                     r.error()));
         }
 
         // ---- result -----------------------------------------------------------------------------------------
-
-        private void skipAfter(String failedStep) {
-            for (int i = STEPS.indexOf(failedStep) + 1; i < STEPS.size(); i++) {
-                steps.add(CheckStep.skipped(STEPS.get(i), "Not run: an earlier step decided the result."));
-            }
-        }
 
         private HttpDetails details(@Nullable String url, @Nullable String remote, @Nullable String error) {
             return new HttpDetails("SSH", url != null ? url : server(), null, null, blankToNull(remote), null, null,
@@ -288,8 +292,11 @@ public class SshChecker {
             if (cancellation.isCancelled()) {
                 category = CheckCategory.CANCELLED;
             }
+            if (category.outcome() == CheckOutcome.FAILED) {
+                ladder.notReachedAfterLast();
+            }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new CheckResult(category, org, null, null, null, steps,
+            return new CheckResult(category, org, null, null, null, ladder.steps(),
                     category.outcome() == CheckOutcome.FAILED ? decisive : null, startedAt, millis,
                     input.fingerprint());
         }

@@ -10,12 +10,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one TCP connection of a check, made for JSch: bounded by the connect timeout, timed, closable from another
- * thread (cancellation, watchdog), and remembering the first bytes the server sent, so that a web server answering
- * on the SSH port can be named in the result.
+ * The one TCP connection of a check, made for JSch: the host resolved (every address kept for the DNS step, the
+ * first one used, as {@link InetAddress#getByName} would), the connect bounded by the connect timeout, both timed,
+ * closable from another thread (cancellation, watchdog), and remembering the first bytes the server sent, so that a
+ * web server answering on the SSH port can be named in the result.
  */
 final class WatchedSockets implements SocketFactory {
 
@@ -28,6 +30,9 @@ final class WatchedSockets implements SocketFactory {
     private volatile @Nullable Socket socket;
     private volatile boolean closed;
     private volatile @Nullable InetAddress address;
+    private volatile List<InetAddress> addresses = List.of();
+    private volatile long lookupStartedAt;
+    private volatile long resolvedAt;
     private volatile long connectedAt;
     private volatile @Nullable IOException failure;
 
@@ -39,7 +44,11 @@ final class WatchedSockets implements SocketFactory {
     @Override
     public Socket createSocket(String host, int port) throws IOException {
         try {
-            InetAddress resolved = InetAddress.getByName(host);
+            lookupStartedAt = System.nanoTime();
+            InetAddress[] all = InetAddress.getAllByName(host);
+            InetAddress resolved = all[0];
+            addresses = List.of(all);
+            resolvedAt = System.nanoTime();
             address = resolved;
             Socket s = new Socket();
             socket = s;
@@ -107,6 +116,25 @@ final class WatchedSockets implements SocketFactory {
                 // closing anyway
             }
         }
+    }
+
+    /** Whether the host was resolved (an IP literal counts: it needs no lookup). */
+    boolean resolved() {
+        return resolvedAt != 0;
+    }
+
+    /** When the lookup began, or 0 before; when it ended (and the TCP connect began), or 0 if it did not. */
+    long lookupStartedAt() {
+        return lookupStartedAt;
+    }
+
+    long resolvedAt() {
+        return resolvedAt;
+    }
+
+    /** Every address the lookup returned; the connection goes to the first. */
+    List<InetAddress> addresses() {
+        return addresses;
     }
 
     boolean connected() {

@@ -64,7 +64,7 @@ class SessionFailuresTest {
                 Arguments.of(tcp(jsch("Session.connect: x", new ConnectException("refused")), true), "tcp-cancelled",
                         SshChecker.STEP_TCP, CheckCategory.CANCELLED, "Cancelled."),
                 Arguments.of(tcp(jsch("x", new UnknownHostException("nowhere.example")), false), "tcp-dns",
-                        SshChecker.STEP_TCP, CheckCategory.DNS_FAILURE, "could not be resolved"),
+                        SshChecker.STEP_DNS, CheckCategory.DNS_FAILURE, "could not be resolved"),
                 Arguments.of(tcp(jsch("timeout: socket is not established", new SocketTimeoutException()), false),
                         "tcp-timeout", SshChecker.STEP_TCP, CheckCategory.TIMEOUT, "within 10 s"),
                 Arguments.of(tcp(new ConnectException("Connection refused"), false), "tcp-refused",

@@ -122,7 +122,12 @@ class SshCheckerIT {
         assertThat(r.fingerprint()).isEqualTo("fp-1");
         assertThat(r.decisive()).isNull();
         assertThat(r.steps()).extracting(CheckStep::name).containsExactlyElementsOf(SshChecker.STEPS);
-        assertThat(r.steps()).extracting(CheckStep::status).containsOnly(StepStatus.PASSED);
+        // the fake listens on an IP address: nothing to resolve; every other step passed
+        assertThat(step(r, SshChecker.STEP_DNS).status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(step(r, SshChecker.STEP_DNS).summary()).isEqualTo("127.0.0.1 is an IP address: there is nothing"
+                + " to resolve.");
+        assertThat(r.steps()).filteredOn(s -> !s.name().equals(SshChecker.STEP_DNS)).extracting(CheckStep::status)
+                .containsOnly(StepStatus.PASSED);
         assertThat(step(r, SshChecker.STEP_LOCAL).summary()).contains("RSA 2048").contains("SHA256:").contains("MD5:");
         assertThat(step(r, SshChecker.STEP_HOST_KEY).summary()).contains(fake.hostKeySha256());
         assertThat(step(r, SshChecker.STEP_REPOSITORY).summary())
@@ -468,7 +473,9 @@ class SshCheckerIT {
                 SshProperties.AZURE_DEVOPS_KNOWN_HOSTS, null, BOUND, BOUND), Clock.systemUTC());
         CheckResult r = check(checker, input("Web/web-app", ALICE_KEY, null));
         assertThat(r.category()).isEqualTo(CheckCategory.DNS_FAILURE);
-        assertThat(step(r, SshChecker.STEP_TCP).summary()).contains("ssh.dev.azure.invalid could not be resolved");
+        assertThat(step(r, SshChecker.STEP_DNS).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(step(r, SshChecker.STEP_DNS).summary()).contains("ssh.dev.azure.invalid could not be resolved");
+        assertThat(step(r, SshChecker.STEP_TCP).summary()).isEqualTo("Not reached");
     }
 
     @Test
@@ -543,10 +550,14 @@ class SshCheckerIT {
                 .isEqualTo(CheckCategory.SSH_PASSPHRASE_REQUIRED);
         CheckResult wrong = check(checker(), input("Web/web-app", encrypted, "wrong passphrase"));
         assertThat(wrong.category()).isEqualTo(CheckCategory.SSH_WRONG_PASSPHRASE);
-        assertThat(wrong.steps()).singleElement().satisfies(s -> {
+        assertThat(wrong.steps()).first().satisfies(s -> {
             assertThat(s.name()).isEqualTo(SshChecker.STEP_LOCAL);
             assertThat(s.summary()).isEqualTo("The passphrase does not decrypt this key.");
         });
+        // the rest of the ladder did not run
+        assertThat(wrong.steps()).extracting(CheckStep::name).containsExactlyElementsOf(SshChecker.STEPS);
+        assertThat(wrong.steps().subList(1, wrong.steps().size())).allSatisfy(s -> assertThat(s.summary())
+                .isEqualTo("Not reached"));
         assertNoSecretIn(wrong, encrypted, "wrong passphrase");
         assertThat(fake.signatureAlgorithms()).isEmpty();
         assertThat(fake.execCommands()).isEmpty();

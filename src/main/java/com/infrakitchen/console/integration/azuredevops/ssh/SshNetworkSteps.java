@@ -1,0 +1,50 @@
+package com.infrakitchen.console.integration.azuredevops.ssh;
+
+import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.nanosToMillis;
+
+import com.infrakitchen.console.integration.check.CheckStep;
+import com.infrakitchen.console.integration.check.StepStatus;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How the SSH check words its network steps: the DNS lookup {@link WatchedSockets} made on the way to the one
+ * connection of the check, and the host key found among the trusted ones. Pure functions of what was seen.
+ */
+final class SshNetworkSteps {
+
+    private SshNetworkSteps() {
+    }
+
+    /** The lookup that succeeded (an IP address needs none: skipped, saying so). */
+    static CheckStep dns(WatchedSockets sockets, String host) {
+        if (isIpLiteral(host)) {
+            return CheckStep.skipped(SshChecker.STEP_DNS, host + " is an IP address: there is nothing to resolve.");
+        }
+        List<InetAddress> found = sockets.addresses();
+        String addresses = found.stream().map(InetAddress::getHostAddress).distinct().collect(Collectors.joining(", "));
+        return new CheckStep(SshChecker.STEP_DNS, StepStatus.PASSED, host + " resolved to " + addresses
+                + (found.size() > 1 ? "; the check connects to the first." : "."),
+                nanosToMillis(sockets.resolvedAt() - sockets.lookupStartedAt()), null);
+    }
+
+    /** The lookup failed, or the attempt ended before it; {@code summary} is the failure table's. */
+    static CheckStep dnsFailed(WatchedSockets sockets, String summary) {
+        long started = sockets.lookupStartedAt();
+        return new CheckStep(SshChecker.STEP_DNS, StepStatus.FAILED, summary,
+                started == 0 ? 0 : nanosToMillis(System.nanoTime() - started), null);
+    }
+
+    /** The presented host key's fingerprint, matched against the trusted set for the host. */
+    static String hostKeyTrusted(HostKeyWatch hostKeys) {
+        int trusted = hostKeys.trustedFingerprints().size();
+        return "The server's host key " + hostKeys.presentedKey() + " matches "
+                + (trusted <= 1 ? "the key" : "one of the " + trusted + " keys") + " trusted for " + hostKeys.host()
+                + " (" + HostKeyWatch.SOURCE + ").";
+    }
+
+    static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9.]+");
+    }
+}
