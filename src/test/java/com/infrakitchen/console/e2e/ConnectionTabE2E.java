@@ -124,7 +124,7 @@ class ConnectionTabE2E {
         browser.click(By.id("run-diagnostics"));
         browser.waiting().until(d -> state.equals(d.findElement(By.id("diagnosis-ladder")).getDomAttribute(
                 "data-state")) && d.findElement(By.cssSelector("#diagnosis-ladder .ladder-facts")).getText()
-                .contains("Manual · conn.tab"));
+                .contains("Diagnostics · conn.tab"));
     }
 
     private String text(String id) {

@@ -66,7 +66,7 @@ class CheckRunner {
      */
     CheckRun start(String key, Target target, @Nullable UUID storeFor, String organization,
             @Nullable String testRepository, @Nullable Instant credentialSetAt, String fingerprint, boolean local,
-            Function<Cancellation, CheckResult> work, Runnable wipe) {
+            CheckTrigger trigger, Function<Cancellation, CheckResult> work, Runnable wipe) {
         AuditTrail.Actor actor = audit.currentActor();
         Instant startedAt = clock.instant();
         Cancellation cancellation = new Cancellation();
@@ -78,7 +78,7 @@ class CheckRunner {
             } finally {
                 wipe.run();
             }
-            finish(actor, target, storeFor, credentialSetAt, testRepository, r);
+            finish(actor, target, storeFor, credentialSetAt, testRepository, trigger, r);
             return new CheckRun(startedAt, CompletableFuture.completedFuture(r), cancellation);
         }
         var refusal = throttle.acquire(CurrentUser.username(), key);
@@ -101,7 +101,7 @@ class CheckRunner {
                     throttle.release(key);
                     inFlight.remove(cancellation);
                 }
-                finish(actor, target, storeFor, credentialSetAt, testRepository, r);
+                finish(actor, target, storeFor, credentialSetAt, testRepository, trigger, r);
                 result.complete(r);
             });
         } catch (RuntimeException e) {
@@ -128,13 +128,13 @@ class CheckRunner {
     }
 
     private void finish(AuditTrail.Actor actor, Target target, @Nullable UUID storeFor,
-            @Nullable Instant credentialSetAt, @Nullable String testRepository, CheckResult r) {
+            @Nullable Instant credentialSetAt, @Nullable String testRepository, CheckTrigger trigger, CheckResult r) {
         try {
             audit.recordAs(actor, AuditAction.CONNECTION_TESTED,
                     r.outcome() == CheckOutcome.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS, target,
                     details(r));
             if (storeFor != null && r.category() != CheckCategory.CANCELLED) {
-                store.insert(new CheckRecord(UUID.randomUUID(), storeFor, r.startedAt(), CheckTrigger.MANUAL,
+                store.insert(new CheckRecord(UUID.randomUUID(), storeFor, r.startedAt(), trigger,
                         actor.name(), r.category(), r.durationMillis(), r.organization(), credentialSetAt,
                         testRepository, r.identity(), r.projectCount(), r.repositoryCount(), r.steps(), r.decisive()));
             }

@@ -63,7 +63,7 @@ public class CheckService {
             }
             String organization = request.typedOrganization() == null ? "" : request.typedOrganization();
             return start("form:" + request.formKey(), Target.unsavedIntegration(request.typedName()), null,
-                    providers.defaultProvider().id(), organization, input, null);
+                    providers.defaultProvider().id(), organization, input, null, request.trigger());
         }
         return testSaved(request);
     }
@@ -134,16 +134,16 @@ public class CheckService {
         boolean asSaved = sameOrganization && !(change instanceof CredentialChange.Replace)
                 && input.settings().testedText().equals(stored.credential().settings().testedText());
         return start("integration:" + id, Target.integration(id, stored.name()), asSaved ? id : null,
-                stored.provider(), organization, input, stored.credentialSetAt());
+                stored.provider(), organization, input, stored.credentialSetAt(), request.trigger());
     }
 
     private CheckRun start(String key, Target target, @Nullable UUID storeFor, String provider, String organization,
-            CredentialInput input, @Nullable Instant credentialSetAt) {
+            CredentialInput input, @Nullable Instant credentialSetAt, CheckTrigger trigger) {
         Checkers.Bound bound = checkers.bind(provider, input);
         String fingerprint = CheckFingerprint.of(organization, input);
         String tested = input.settings().testedText();
         return runner.start(key, target, storeFor, organization, tested.isEmpty() ? null : tested, credentialSetAt,
-                fingerprint, bound.failsLocally(organization),
+                fingerprint, bound.failsLocally(organization), trigger,
                 c -> withoutSecrets(input, c, inner -> bound.check(organization, fingerprint, inner)), input::wipe);
     }
 
@@ -190,7 +190,7 @@ public class CheckService {
         } finally {
             stored.wipe();
         }
-        return store.insert(new CheckRecord(UUID.randomUUID(), integrationId, result.startedAt(), CheckTrigger.MANUAL,
+        return store.insert(new CheckRecord(UUID.randomUUID(), integrationId, result.startedAt(), CheckTrigger.FORM,
                 CurrentUser.username(), result.category(), result.durationMillis(), result.organization(),
                 stored.credentialSetAt(), tested.isEmpty() ? null : tested, result.identity(), result.projectCount(),
                 result.repositoryCount(), result.steps(), result.decisive()));

@@ -17,27 +17,37 @@ import org.jspecify.annotations.Nullable;
  *                       {@link #ofStored})
  * @param typedName      the name typed (for the audit record of an unsaved form)
  * @param organization   the organization in the form; null only for {@link #ofStored}
+ * @param trigger        what started it, as the history shows it ({@link #startedBy})
  * @param credential     what the form does to the credential: a new one (required for an unsaved form), the stored
  *                       one with the form's settings, or null to test the stored one as it is
  */
 public record TestRequest(@Nullable String formKey, @Nullable UUID integrationId, @Nullable Long loadedVersion,
-        @Nullable String typedName, @Nullable String organization, @Nullable CredentialChange credential) {
+        @Nullable String typedName, @Nullable String organization, @Nullable CredentialChange credential,
+        CheckTrigger trigger) {
 
     /** The values of a form that has not been saved; {@code credential} null when nothing was entered yet. */
     public static TestRequest ofForm(String formKey, String typedName, String organization,
             @Nullable CredentialChange credential) {
-        return new TestRequest(Objects.requireNonNull(formKey), null, null, typedName, organization, credential);
+        return new TestRequest(Objects.requireNonNull(formKey), null, null, typedName, organization, credential,
+                CheckTrigger.MANUAL);
     }
 
     /** The detail page's values of a saved integration, loaded at {@code version}. */
     public static TestRequest ofSaved(UUID integrationId, long version, String organization,
             @Nullable CredentialChange credential) {
-        return new TestRequest(null, Objects.requireNonNull(integrationId), version, null, organization, credential);
+        return new TestRequest(null, Objects.requireNonNull(integrationId), version, null, organization, credential,
+                CheckTrigger.MANUAL);
     }
 
     /** A saved integration exactly as stored (the grid's Test action, scheduled checks). */
     public static TestRequest ofStored(UUID integrationId) {
-        return new TestRequest(null, Objects.requireNonNull(integrationId), null, null, null, null);
+        return new TestRequest(null, Objects.requireNonNull(integrationId), null, null, null, null,
+                CheckTrigger.MANUAL);
+    }
+
+    /** The same request, started by {@code how} (Run diagnostics, the scheduler): the history says so. */
+    public TestRequest startedBy(CheckTrigger how) {
+        return new TestRequest(formKey, integrationId, loadedVersion, typedName, organization, credential, how);
     }
 
     boolean saved() {

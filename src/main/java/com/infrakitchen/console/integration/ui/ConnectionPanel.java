@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.integration.check.CheckStep;
+import com.infrakitchen.console.integration.check.CheckTrigger;
 import com.infrakitchen.console.integration.check.LatestCheck;
 import com.infrakitchen.console.integration.check.TestRequest;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
@@ -61,7 +62,7 @@ class ConnectionPanel extends VerticalLayout {
         setPadding(false);
         addClassName("connection-panel");
         ladder = new DiagnosisLadder(providerName);
-        diagnostics = new DiagnosticsRun(() -> checks.test(TestRequest.ofStored(integrationId)), new Runs(), clock);
+        diagnostics = new DiagnosticsRun(() -> checks.test(TestRequest.ofStored(integrationId).startedBy(CheckTrigger.DIAGNOSTICS)), new Runs(), clock);
         diagnostics.setVisible(canRun);
         history = new CheckHistory(checks, integrationId, this::open);
         latest.setId("show-latest");

@@ -201,6 +201,7 @@ class CheckServiceIT {
         assertThat(As.user(user, "EDITOR", () -> checks.keepFormResult(other.id(), formResult))).isFalse();
         LatestCheck kept = As.user(user, "VIEWER", () -> checks.latest(List.of(same.id()))).get(same.id());
         assertThat(kept.record().category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(kept.record().trigger()).as("the history says it was the form's test").isEqualTo(CheckTrigger.FORM);
         assertThat(kept.outdated()).isFalse();
         assertThat(As.user(user, "VIEWER", () -> checks.history(other.id(), 10))).isEmpty();
     }

@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.check.CheckRecord;
 import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.CheckService;
+import com.infrakitchen.console.integration.check.CheckTrigger;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.ui.ConnectionIndicator.State;
 import com.infrakitchen.console.support.As;
@@ -101,9 +102,11 @@ class RunDiagnosticsViewTest extends SpringBrowserlessTest {
         assertThat(ConnectionTab.hasRunningRow(panel.ladder)).isFalse();
         assertThat(panel.diagnostics.cancel.isVisible()).isFalse();
         assertThat(panel.diagnostics.run.isEnabled()).isTrue();
-        assertThat(panel.ladder.facts.getText()).contains("Manual · run-progress");
+        assertThat(panel.ladder.facts.getText()).contains("Diagnostics · run-progress");
         assertThat(panel.history.range.getText()).isEqualTo("1–1 of 1");
         assertThat(test(panel.history.grid).getRow(0).category()).isEqualTo(CheckCategory.CONNECTED);
+        assertThat(test(panel.history.grid).getRow(0).trigger()).as("the history says Run diagnostics started it")
+                .isEqualTo(CheckTrigger.DIAGNOSTICS);
         assertThat(panel.chart.svg.isVisible()).isTrue();
         assertThat(panel.chart.summary.getText()).contains("1 test, 1 connected, 0 warning, 0 failed");
         assertThat(view.connection.indicator.state()).as("the Overview shows the stored result").isEqualTo(
