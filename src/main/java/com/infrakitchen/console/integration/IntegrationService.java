@@ -13,7 +13,6 @@ import com.infrakitchen.console.integration.internal.IntegrationRepository;
 import com.infrakitchen.console.integration.internal.StoredCredential;
 import com.infrakitchen.console.integration.provider.IntegrationProvider;
 import com.infrakitchen.console.integration.provider.IntegrationProviders;
-import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.security.Roles;
 import java.time.Clock;
@@ -21,13 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -98,43 +95,6 @@ public class IntegrationService {
     public boolean nameTaken(@Nullable String name, @Nullable UUID except) {
         String key = IntegrationRules.nameKey(IntegrationRules.normaliseName(name));
         return except == null ? repository.countByNameKey(key) > 0 : repository.countByNameKeyExcept(key, except) > 0;
-    }
-
-    /**
-     * The stored credential of an integration, decrypted, for a connection test (and nothing else): the caller must
-     * wipe it. Empty when the integration does not exist; a secret that does not open with this key set is left out
-     * and {@link StoredCredentials#unreadable()} says why.
-     */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
-    @Transactional(readOnly = true)
-    public Optional<StoredCredentials> credentialsForTest(UUID id) {
-        return repository.findById(id).map(credentials::open);
-    }
-
-    /**
-     * Runs {@code use} with the stored credential of an integration, decrypted, and wipes it when {@code use} ends:
-     * the narrow path by which any signed-in user (the Repositories tab is open to viewers) has the console call the
-     * provider with it. The credential never reaches the caller, only what {@code use} makes of it, which must not
-     * be a credential or a secret (refused). No transaction is open while {@code use} runs, since it calls out.
-     * Empty when the integration does not exist (or {@code use} returns null).
-     */
-    @PreAuthorize(Roles.ANY_SIGNED_IN)
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public <R> Optional<R> useStoredCredential(UUID id, Function<StoredCredentials, @Nullable R> use) {
-        Optional<StoredCredentials> stored = repository.findById(id).map(credentials::open);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        R result;
-        try {
-            result = use.apply(stored.get());
-        } finally {
-            stored.get().wipe();
-        }
-        if (result instanceof CredentialInput || result instanceof StoredCredentials || result instanceof Secret) {
-            throw new IllegalStateException("A stored credential is used in place, never handed out");
-        }
-        return Optional.ofNullable(result);
     }
 
     // ---- changing -------------------------------------------------------------------------------

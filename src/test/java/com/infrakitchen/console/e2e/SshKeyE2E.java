@@ -3,6 +3,7 @@ package com.infrakitchen.console.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.StoredCredentialService;
 import com.infrakitchen.console.integration.azuredevops.AzureKeyPolicy;
 import com.infrakitchen.console.integration.credential.ssh.SshKeys;
 import com.infrakitchen.console.secret.Secret;
@@ -43,6 +44,10 @@ class SshKeyE2E {
 
     @Autowired
     IntegrationService integrations;
+
+    @Autowired
+    StoredCredentialService storedCredentials;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -142,7 +147,7 @@ class SshKeyE2E {
         // test-only look at what the server generated: decrypt what it stored (the page never had it)
         UUID id = UUID.fromString(jdbc.queryForObject("SELECT CAST(id AS VARCHAR) FROM integration WHERE name = ?",
                 String.class, name));
-        Secret stored = IntegrationFixtures.keyOf(As.user("e2e-check", "EDITOR", () -> integrations.credentialsForTest(id)).orElseThrow());
+        Secret stored = IntegrationFixtures.keyOf(As.user("e2e-check", "EDITOR", () -> storedCredentials.credentialsForTest(id)).orElseThrow());
         List<String> fragments = SecretScan.fragments(stored.reveal());
         stored.wipe();
 

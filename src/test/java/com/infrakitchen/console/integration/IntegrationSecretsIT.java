@@ -32,6 +32,10 @@ class IntegrationSecretsIT {
 
     @Autowired
     IntegrationService integrations;
+
+    @Autowired
+    StoredCredentialService storedCredentials;
+
     @Autowired
     SecretRotationService rotation;
     @Autowired
@@ -91,7 +95,7 @@ class IntegrationSecretsIT {
         jdbc.update("UPDATE integration SET pat_ciphertext = (SELECT pat_ciphertext FROM integration WHERE id = ?)"
                 + " WHERE id = ?", a.id(), b.id());
         try {
-            var opened = As.user("copy-editor", "EDITOR", () -> integrations.credentialsForTest(b.id())).orElseThrow();
+            var opened = As.user("copy-editor", "EDITOR", () -> storedCredentials.credentialsForTest(b.id())).orElseThrow();
             assertThat(opened.hasSecret()).as("a secret that does not open is left out").isFalse();
             assertThat(opened.unreadable())
                     .isInstanceOfSatisfying(SecretUnreadableException.class, e -> {

@@ -30,6 +30,10 @@ class IntegrationSshIT {
 
     @Autowired
     IntegrationService integrations;
+
+    @Autowired
+    StoredCredentialService storedCredentials;
+
     @Autowired
     SecretRotationService rotation;
     @Autowired
@@ -67,7 +71,7 @@ class IntegrationSshIT {
         String audit = String.join("\n", jdbc.queryForList("SELECT COALESCE(details, '') FROM audit_event WHERE"
                 + " target_id = ?", String.class, d.id().toString()));
         assertThat(audit).doesNotContain("OPENSSH").doesNotContain(TestSshKeys.PASSPHRASE).contains("sshKey");
-        var creds = As.user("ssh-editor", "EDITOR", () -> integrations.credentialsForTest(d.id())).orElseThrow();
+        var creds = As.user("ssh-editor", "EDITOR", () -> storedCredentials.credentialsForTest(d.id())).orElseThrow();
         assertThat(IntegrationFixtures.keyOf(creds).reveal()).contains("OPENSSH PRIVATE KEY");
         assertThat(IntegrationFixtures.passphraseOf(creds).reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
         assertThat(creds.toString()).doesNotContain("OPENSSH").doesNotContain(TestSshKeys.PASSPHRASE);
@@ -120,7 +124,7 @@ class IntegrationSshIT {
         assertThat(report.remaining()).isZero();
         assertThat(jdbc.queryForObject("SELECT ssh_key_key_id FROM integration WHERE id = ?", Integer.class, d.id()))
                 .isEqualTo(cipher.primaryKeyId());
-        var creds = As.user("ssh-editor", "EDITOR", () -> integrations.credentialsForTest(d.id())).orElseThrow();
+        var creds = As.user("ssh-editor", "EDITOR", () -> storedCredentials.credentialsForTest(d.id())).orElseThrow();
         assertThat(IntegrationFixtures.passphraseOf(creds).reveal()).isEqualTo(TestSshKeys.PASSPHRASE);
         creds.wipe();
     }

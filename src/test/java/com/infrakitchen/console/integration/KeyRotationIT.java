@@ -149,7 +149,7 @@ class KeyRotationIT {
             assertThat(status.secretsOnOtherKeys()).isZero();
             assertReadable(app, pat, token, ssh, privateKey);
             IntegrationService service = app.getBean(IntegrationService.class);
-            var stored = As.user("rotation-editor", "EDITOR", () -> service.credentialsForTest(madeOnB)).orElseThrow();
+            var stored = As.user("rotation-editor", "EDITOR", () -> app.getBean(StoredCredentialService.class).credentialsForTest(madeOnB)).orElseThrow();
             assertThat(IntegrationFixtures.tokenOf(stored).reveal()).isEqualTo(tokenOnB);
         }
     }
@@ -230,9 +230,9 @@ class KeyRotationIT {
     private static void assertReadable(ConfigurableApplicationContext app, UUID pat, String token, UUID ssh,
             String privateKey) {
         IntegrationService service = app.getBean(IntegrationService.class);
-        var patStored = As.user("rotation-editor", "EDITOR", () -> service.credentialsForTest(pat)).orElseThrow();
+        var patStored = As.user("rotation-editor", "EDITOR", () -> app.getBean(StoredCredentialService.class).credentialsForTest(pat)).orElseThrow();
         assertThat(IntegrationFixtures.tokenOf(patStored).reveal()).as("the token reads").isEqualTo(token);
-        var sshStored = As.user("rotation-editor", "EDITOR", () -> service.credentialsForTest(ssh)).orElseThrow();
+        var sshStored = As.user("rotation-editor", "EDITOR", () -> app.getBean(StoredCredentialService.class).credentialsForTest(ssh)).orElseThrow();
         assertThat(IntegrationFixtures.keyOf(sshStored)).as("the SSH key reads").isNotNull();
         assertThat(IntegrationFixtures.keyOf(sshStored).reveal().strip()).isEqualTo(privateKey.strip());
         IntegrationFixtures.tokenOf(patStored).wipe();

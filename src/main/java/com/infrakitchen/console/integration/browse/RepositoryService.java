@@ -3,10 +3,11 @@ package com.infrakitchen.console.integration.browse;
 import com.infrakitchen.console.audit.AuditAction;
 import com.infrakitchen.console.audit.AuditDetails;
 import com.infrakitchen.console.audit.AuditOutcome;
-import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.audit.AuditTrail.Target;
+import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.StoredCredentialService;
 import com.infrakitchen.console.integration.StoredCredentials;
 import com.infrakitchen.console.integration.browse.RepositoryListing.BranchList;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ListingFailure;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Service;
 /**
  * The Repositories tab (docs/product.md 7): one page of what an integration's stored credential can see, read with
  * that credential when the user asks for it. Open to viewers (product.md 2): the credential is opened through
- * {@link IntegrationService#useStoredCredential}, used on a thread of its own and wiped there; only value records
+ * {@link StoredCredentialService#useStoredCredential}, used on a thread of its own and wiped there; only value records
  * come back. Each load calls the provider, so it takes a slot of Test Connection's per-user limits ({@link
  * CheckThrottle}; refused loads send nothing), and each is in the audit trail.
  */
@@ -49,16 +50,19 @@ public class RepositoryService {
 
     private final Listers listers;
     private final IntegrationService integrations;
+    private final StoredCredentialService storedCredentials;
     private final CheckThrottle throttle;
     private final AuditTrail audit;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("repository-listing-", 0).factory());
     private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
 
-    RepositoryService(List<RepositoryLister<?>> listers, IntegrationService integrations, CheckThrottle throttle,
+    RepositoryService(List<RepositoryLister<?>> listers, IntegrationService integrations,
+            StoredCredentialService storedCredentials, CheckThrottle throttle,
             AuditTrail audit) {
         this.listers = new Listers(listers);
         this.integrations = integrations;
+        this.storedCredentials = storedCredentials;
         this.throttle = throttle;
         this.audit = audit;
     }
@@ -97,7 +101,7 @@ public class RepositoryService {
         Runnable work = new DelegatingSecurityContextRunnable(() -> {
             RepositoryListing listing;
             try {
-                listing = integrations.useStoredCredential(integrationId,
+                listing = storedCredentials.useStoredCredential(integrationId,
                         stored -> listWith(stored, continuation, cancellation))
                         .orElseGet(() -> failure(CheckCategory.INTERNAL_ERROR, organization,
                                 "The integration was deleted."));

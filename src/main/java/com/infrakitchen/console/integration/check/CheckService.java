@@ -1,7 +1,7 @@
 package com.infrakitchen.console.integration.check;
 
 import com.infrakitchen.console.audit.AuditTrail.Target;
-import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.StoredCredentialService;
 import com.infrakitchen.console.integration.StoredCredentials;
 import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
 import com.infrakitchen.console.integration.credential.CredentialChange;
@@ -34,15 +34,16 @@ import org.springframework.stereotype.Service;
 public class CheckService {
 
     private final Checkers checkers;
-    private final IntegrationService integrations;
+    private final StoredCredentialService storedCredentials;
     private final IntegrationProviders providers;
     private final CheckRecordStore store;
     private final CheckRunner runner;
 
-    CheckService(List<ConnectionChecker<?>> checkers, IntegrationService integrations, IntegrationProviders providers,
+    CheckService(List<ConnectionChecker<?>> checkers, StoredCredentialService storedCredentials,
+            IntegrationProviders providers,
             CheckRecordStore store, CheckRunner runner) {
         this.checkers = new Checkers(checkers);
-        this.integrations = integrations;
+        this.storedCredentials = storedCredentials;
         this.providers = providers;
         this.store = store;
         this.runner = runner;
@@ -101,7 +102,7 @@ public class CheckService {
         CredentialChange change = request.credential();
         StoredCredentials stored;
         try {
-            stored = integrations.credentialsForTest(id).orElseThrow(() -> new NoSuchElementException(
+            stored = storedCredentials.credentialsForTest(id).orElseThrow(() -> new NoSuchElementException(
                     "No integration " + id));
             if (change != null && change.method() != stored.credential().method()) {
                 stored.wipe();
@@ -176,7 +177,7 @@ public class CheckService {
                 || result.steps().isEmpty()) {
             return false;
         }
-        StoredCredentials stored = integrations.credentialsForTest(integrationId).orElse(null);
+        StoredCredentials stored = storedCredentials.credentialsForTest(integrationId).orElse(null);
         if (stored == null) {
             return false;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.StoredCredentialService;
 import com.infrakitchen.console.integration.StoredCredentials;
 import com.infrakitchen.console.integration.browse.RepositoryListing.BranchList;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ListingFailure;
@@ -43,6 +44,10 @@ class RepositoryServiceIT {
     RepositoryService repositories;
     @Autowired
     IntegrationService integrations;
+
+    @Autowired
+    StoredCredentialService storedCredentials;
+
     @Autowired
     CheckService checks;
     @Autowired
@@ -144,18 +149,18 @@ class RepositoryServiceIT {
         IntegrationDetail d = saved("contoso", FakeTokens.PAT_FULL);
         AtomicReference<Secret> seen = new AtomicReference<>();
 
-        String result = As.user(user(), "VIEWER", () -> integrations.useStoredCredential(d.id(), stored -> {
+        String result = As.user(user(), "VIEWER", () -> storedCredentials.useStoredCredential(d.id(), stored -> {
             seen.set(IntegrationFixtures.tokenOf(stored));
             return "length " + seen.get().length();
         })).orElseThrow();
 
         assertThat(result).isEqualTo("length " + FakeTokens.PAT_FULL.length());
         assertThat(seen.get().bytes()).containsOnly(0);
-        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> integrations.useStoredCredential(d.id(),
+        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> storedCredentials.useStoredCredential(d.id(),
                 StoredCredentials::credential))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> integrations.useStoredCredential(d.id(),
+        assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> storedCredentials.useStoredCredential(d.id(),
                 IntegrationFixtures::tokenOf))).isInstanceOf(IllegalStateException.class);
-        assertThat(As.user(user(), "VIEWER", () -> integrations.useStoredCredential(UUID.randomUUID(),
+        assertThat(As.user(user(), "VIEWER", () -> storedCredentials.useStoredCredential(UUID.randomUUID(),
                 stored -> "x"))).isEmpty();
     }
 
@@ -165,7 +170,7 @@ class RepositoryServiceIT {
 
         assertThatThrownBy(() -> repositories.page(d.id(), null))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> integrations.useStoredCredential(d.id(), stored -> "x"))
+        assertThatThrownBy(() -> storedCredentials.useStoredCredential(d.id(), stored -> "x"))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(() -> As.user(user(), "VIEWER", () -> repositories.page(UUID.randomUUID(), null)))
                 .isInstanceOf(NoSuchElementException.class);

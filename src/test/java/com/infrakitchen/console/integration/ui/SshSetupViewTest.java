@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.StoredCredentialService;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.ui.ConnectionIndicator.State;
 import com.infrakitchen.console.support.IntegrationFixtures;
@@ -31,6 +32,10 @@ class SshSetupViewTest extends SpringBrowserlessTest {
 
     @Autowired
     IntegrationService integrations;
+
+    @Autowired
+    StoredCredentialService storedCredentials;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -147,7 +152,7 @@ class SshSetupViewTest extends SpringBrowserlessTest {
         assertThat(detail.form.sshKey.replace.isVisible()).isTrue();
         UUID id = UUID.fromString(jdbc.queryForObject("SELECT CAST(id AS VARCHAR) FROM integration WHERE name = ?",
                 String.class, name));
-        var stored = integrations.credentialsForTest(id).orElseThrow();
+        var stored = storedCredentials.credentialsForTest(id).orElseThrow();
         assertThat(IntegrationFixtures.keyOf(stored).reveal()).as("the key stored is the one generated").isEqualTo(generatedKey);
         assertThat(SecretScan.found(fragments, SecretScan.strings(UI.getCurrent())))
                 .as("no piece of the generated private key in the component tree of the detail page").isEmpty();
