@@ -105,6 +105,25 @@ final class IntegrationCredentials {
 
     // ---- changes --------------------------------------------------------------------------------------------
 
+    /** Refuses a change of another kind than the stored credential (a token for an SSH integration). */
+    static void refuseOtherKind(StoredCredential current, CredentialChange change) {
+        if (change.method() != kindOf(current)) {
+            throw new IntegrationRuleViolation("method", switch (kindOf(current)) {
+                case SSH -> "This integration uses an SSH key: save it with its key";
+                case PAT -> "This integration uses a personal access token";
+            });
+        }
+    }
+
+    /** Refuses a change whose settings break the provider's rules (the test repository), before any parsing. */
+    static void checkSettings(IntegrationProvider provider, CredentialChange change) {
+        checkSettings(provider, switch (change) {
+            case CredentialChange.Keep(CredentialSettings settings) -> settings;
+            case CredentialChange.Clear(CredentialSettings settings) -> settings;
+            case CredentialChange.Replace(CredentialInput input) -> input.settings();
+        });
+    }
+
     /** What is stored after {@code change}; throws with a field error, and wipes a new secret, when refused. */
     StoredCredential apply(UUID id, IntegrationProvider provider, StoredCredential current, CredentialChange change,
             Instant now) {

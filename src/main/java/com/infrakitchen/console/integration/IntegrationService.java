@@ -147,7 +147,9 @@ public class IntegrationService {
         try {
             current = loadAt(id, expectedVersion);
             provider = providers.get(current.provider());
+            IntegrationCredentials.refuseOtherKind(current.credential(), change);
             valid = IntegrationFields.validate(data, provider);
+            IntegrationCredentials.checkSettings(provider, change);
             if (repository.countByNameKeyExcept(valid.nameKey(), id) > 0) {
                 throw nameInUse(valid.name());
             }

@@ -2,8 +2,8 @@ package com.infrakitchen.console.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -16,8 +16,11 @@ import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.user.UserService;
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
@@ -255,6 +258,20 @@ class ArchitectureTest {
         assertThat(coreReferencesToAzure(SourceDependencies.within(INTEGRATION)))
                 .as("Azure DevOps classes named in the source of the integration core (constants included)")
                 .isEmpty();
+    }
+
+    /**
+     * The decrypted credential any signed-in user may cause to be used is used in one place: the Repositories tab's
+     * service, which hands back only what the provider said, scrubbed (issue 11; docs/security.md A-11).
+     */
+    @Test
+    void onlyTheRepositoryServiceUsesAStoredCredentialForViewers() {
+        noClasses().that().doNotHaveFullyQualifiedName(INTEGRATION + ".browse.RepositoryService")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("useStoredCredential"))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                                JavaClass.Predicates.simpleName("StoredCredentialService")))))
+                .because("a secret opened for viewers must not be handed to any other code")
+                .check(CLASSES);
     }
 
     /** The two rules above catch what they are for: shown on made-up references the real code does not have. */

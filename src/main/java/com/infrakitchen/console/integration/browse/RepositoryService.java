@@ -14,6 +14,7 @@ import com.infrakitchen.console.integration.browse.RepositoryListing.ListingFail
 import com.infrakitchen.console.integration.browse.RepositoryListing.ProjectPage;
 import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.CheckThrottle;
+import com.infrakitchen.console.integration.check.SecretRedaction;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.secret.SecretUnreadableException;
@@ -139,7 +140,27 @@ public class RepositoryService {
         Listers.Bound lister = listers.bind(stored.provider(), stored.credential()).orElseThrow(
                 () -> new IllegalStateException("No repository lister for " + stored.provider() + "/"
                         + stored.credential().method()));
-        return lister.list(stored.organization(), continuation, cancellation);
+        SecretRedaction redaction = SecretRedaction.of(stored.credential().transmittedSecrets());
+        try {
+            return scrubbed(lister.list(stored.organization(), continuation, cancellation), redaction);
+        } finally {
+            redaction.wipe();
+        }
+    }
+
+    /** What the provider said, with any piece of the credential's secret a server echoed removed (as a test does). */
+    static RepositoryListing scrubbed(RepositoryListing listing, SecretRedaction redaction) {
+        return switch (listing) {
+            case ListingFailure f -> scrubbed(f, redaction);
+            case ProjectPage p -> p.problem() == null ? p
+                    : new ProjectPage(p.projects(), p.nextToken(), scrubbed(p.problem(), redaction));
+            default -> listing;
+        };
+    }
+
+    private static ListingFailure scrubbed(ListingFailure f, SecretRedaction redaction) {
+        return new ListingFailure(f.category(), f.organization(), redaction.text(f.summary()),
+                redaction.scrub(f.details()), f.durationMillis());
     }
 
     private static ListingFailure failure(CheckCategory category, String organization, String summary) {

@@ -118,7 +118,8 @@ public class CheckService {
             throw e;
         }
         String typed = request.typedOrganization();
-        boolean sameOrganization = typed == null || typed.isEmpty() || typed.equalsIgnoreCase(stored.organization());
+        // A cleared field is an edit too: it is tested (and refused locally), never replaced by the stored name.
+        boolean sameOrganization = typed == null || typed.equalsIgnoreCase(stored.organization());
         String organization = sameOrganization ? stored.organization() : typed;
         CredentialInput input = switch (change) {
             case CredentialChange.Replace(CredentialInput replacement) -> replacement;
@@ -140,8 +141,15 @@ public class CheckService {
 
     private CheckRun start(String key, Target target, @Nullable UUID storeFor, String provider, String organization,
             CredentialInput input, @Nullable Instant credentialSetAt, CheckTrigger trigger) {
-        Checkers.Bound bound = checkers.bind(provider, input);
-        String fingerprint = CheckFingerprint.of(organization, input);
+        Checkers.Bound bound;
+        String fingerprint;
+        try {
+            bound = checkers.bind(provider, input);
+            fingerprint = CheckFingerprint.of(organization, input);
+        } catch (RuntimeException e) {
+            input.wipe();
+            throw e;
+        }
         String tested = input.settings().testedText();
         return runner.start(key, target, storeFor, organization, tested.isEmpty() ? null : tested, credentialSetAt,
                 fingerprint, bound.failsLocally(organization), trigger,
@@ -155,7 +163,7 @@ public class CheckService {
      */
     private static CheckResult withoutSecrets(CredentialInput input, Cancellation run,
             Function<Cancellation, CheckResult> check) {
-        SecretRedaction redaction = SecretRedaction.of(input.secrets());
+        SecretRedaction redaction = SecretRedaction.of(input.transmittedSecrets());
         try {
             Cancellation checker = new Cancellation();
             run.onCancel(checker::cancel);

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Holds copies of the secrets as {@code char} arrays only, never as strings; {@link #wipe()} clears them.
  */
-final class SecretRedaction {
+public final class SecretRedaction {
 
     static final String REMOVED = "[secret removed]";
     static final int WINDOW = 8;
@@ -32,7 +32,7 @@ final class SecretRedaction {
         this.materials = materials;
     }
 
-    static SecretRedaction of(List<Secret> secrets) {
+    public static SecretRedaction of(List<Secret> secrets) {
         List<char[]> materials = new ArrayList<>();
         for (Secret secret : secrets) {
             byte[] bytes = secret.bytes();
@@ -63,7 +63,7 @@ final class SecretRedaction {
         return new CheckStep(text(s.name()), s.status(), text(s.summary()), s.durationMillis(), scrub(s.http()));
     }
 
-    @Nullable HttpDetails scrub(@Nullable HttpDetails d) {
+    public @Nullable HttpDetails scrub(@Nullable HttpDetails d) {
         return d == null ? null : new HttpDetails(scrub(d.method()), scrub(d.url()), d.status(),
                 scrub(d.contentType()), scrub(d.serverMessage()), scrub(d.activityId()), d.retryAfterSeconds(),
                 scrub(d.redirectHost()), scrub(d.error()));
@@ -74,7 +74,7 @@ final class SecretRedaction {
     }
 
     /** {@code text} with every run that matches a piece of a secret replaced by {@value #REMOVED}. */
-    String text(String text) {
+    public String text(String text) {
         if (materials.isEmpty() || text.isEmpty()) {
             return text;
         }
@@ -103,7 +103,7 @@ final class SecretRedaction {
         return out.toString();
     }
 
-    void wipe() {
+    public void wipe() {
         materials.forEach(m -> Arrays.fill(m, '\0'));
         materials.clear();
     }

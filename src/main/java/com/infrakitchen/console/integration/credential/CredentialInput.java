@@ -20,6 +20,15 @@ public sealed interface CredentialInput permits AccessTokenInput, SshKeyInput {
     List<Secret> secrets();
 
     /**
+     * The secrets that travel to the provider (a token) or whose text could come back in an answer: what the
+     * diagnosis scrubs from what a server says. Not an SSH key's passphrase, which never leaves the console:
+     * scrubbing it would only cut its letters out of ordinary words and tell a reader what it is.
+     */
+    default List<Secret> transmittedSecrets() {
+        return secrets();
+    }
+
+    /**
      * The same secret with the settings a test depends on taken from {@code settings} (another test repository);
      * itself when they are of another kind or change nothing a test uses.
      */

@@ -43,6 +43,12 @@ public record SshKeyInput(@Nullable Secret privateKey, @Nullable Secret passphra
         return secrets;
     }
 
+    /** The private key only: the passphrase never leaves the console. */
+    @Override
+    public List<Secret> transmittedSecrets() {
+        return privateKey == null ? List.of() : List.of(privateKey);
+    }
+
     @Override
     public void wipe() {
         if (privateKey != null) {

@@ -130,10 +130,18 @@ class ConnectionTestControl extends Div {
 
     /** Shows a stored result (detail page), outdated or not. */
     void showStored(CheckResult result, boolean outdated) {
+        showStored(result, outdated, valuesKey.get());
+    }
+
+    /**
+     * As {@link #showStored(CheckResult, boolean)} for a result of the stored values, {@code storedKey} being their
+     * values key: when the form holds other values (edited while Run diagnostics ran), the result shows as outdated.
+     */
+    void showStored(CheckResult result, boolean outdated, String storedKey) {
         lastResult = result;
-        testedKey = outdated ? null : valuesKey.get();
+        testedKey = outdated ? null : storedKey;
         indicator.showResult(result);
-        if (outdated) {
+        if (outdated || !Objects.equals(testedKey, valuesKey.get())) {
             indicator.showOutdated();
         }
     }

@@ -161,7 +161,9 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
             connection.indicator.showNotTested();
             return;
         }
-        connection.showStored(last.record().asResult(), last.outdated());
+        connection.showStored(last.record().asResult(), last.outdated(), checks.valuesKey(TestRequest.ofSaved(
+                current.id(), current.version(), current.data().organization(),
+                CredentialChange.keep(current.credential().settings()))));
     }
 
     /**

@@ -1,10 +1,10 @@
 package com.infrakitchen.console.integration.ui;
 
-import com.infrakitchen.console.integration.browse.RepositoryListing;
 import com.infrakitchen.console.integration.browse.RepositoryListing.BranchList;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ListingFailure;
 import com.infrakitchen.console.integration.browse.RepositoryListing.Project;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ProjectPage;
+import com.infrakitchen.console.integration.browse.RepositoryListing;
 import com.infrakitchen.console.integration.browse.RepositoryService;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
@@ -153,7 +153,15 @@ class RepositoriesPanel extends VerticalLayout {
                 nextToken = null;
                 showProblem(null);
             }
-            case ListingFailure failure -> showProblem(failure);
+            case ListingFailure failure -> {
+                if (fromStart) {
+                    // a Reload that fails shows the failure alone, not the rows of an earlier load under it
+                    projects.clear();
+                    branches = null;
+                    nextToken = null;
+                }
+                showProblem(failure);
+            }
         }
         more.setVisible(nextToken != null);
         note.setVisible(branches != null);

@@ -171,6 +171,12 @@ class CheckServiceIT {
         assertThat(typed.storesResult()).isFalse();
         assertThat(await(typed).category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
+        // a cleared Organization field is an edit too: it is tested as it is (refused locally), not as stored
+        CheckRun cleared = As.user(user, "EDITOR", () -> checks.test(TestRequest.ofSaved(d.id(), d.version(), "  ",
+                null)));
+        assertThat(cleared.storesResult()).isFalse();
+        assertThat(await(cleared).category()).isEqualTo(CheckCategory.INVALID_ORGANIZATION_NAME);
+        assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(1);
     }
 
     @Test
