@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration;
 
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -8,11 +9,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * The grid's search and filters. {@code search} matches name, description and organization
  * (case-insensitive, substring); {@code labels} must all be present; null means "any".
+ *
+ * @param connection the newest stored check's status as the grid shows it (ConnectionStatus), or null for any
+ * @param expiringBy only tokens with an expiry date on or before this day (expired ones included), or null for
+ *                   any; the grid's "Expiring soon" is the application Clock's today plus {@link #EXPIRING_DAYS}
  */
 public record IntegrationFilter(@Nullable String search, List<String> labels, @Nullable AuthMethod method,
-        @Nullable Boolean enabled) {
+        @Nullable Boolean enabled, @Nullable ConnectionStatus connection, @Nullable LocalDate expiringBy) {
+
+    /** "Expiring soon": within this many days of today. */
+    public static final int EXPIRING_DAYS = 14;
 
     public static final IntegrationFilter NONE = new IntegrationFilter(null, List.of(), null, null);
+
+    /** Without the connection and expiry filters. */
+    public IntegrationFilter(@Nullable String search, List<String> labels, @Nullable AuthMethod method,
+            @Nullable Boolean enabled) {
+        this(search, labels, method, enabled, null, null);
+    }
 
     public IntegrationFilter {
         search = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);

@@ -6,7 +6,10 @@ import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.GridData;
 import com.infrakitchen.console.support.GridData.Generated;
+import com.infrakitchen.console.integration.credential.AuthMethod;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -47,8 +50,73 @@ abstract class GridQueriesIT {
         assertThat(As.user("grid", "VIEWER", () -> integrations.count(IntegrationFilter.NONE))).isEqualTo(SIZE);
     }
 
+    /** The day "Expiring soon" counts to in these tests (the data's expiry dates run from 2026-04-01). */
+    private static final LocalDate EXPIRING_BY = LocalDate.of(2026, 6, 15);
+
     private static List<IntegrationFilter> filters() {
-        return GridData.filters("ledger-sync", "prod", "zz-no-such-thing", List.of("prod", "team-payments"));
+        List<IntegrationFilter> filters = new ArrayList<>(GridData.filters("ledger-sync", "prod", "zz-no-such-thing",
+                List.of("prod", "team-payments")));
+        filters.addAll(statusFilters());
+        return filters;
+    }
+
+    /** Each connection status alone, with others, and "Expiring soon" alone and with a status. */
+    private static List<IntegrationFilter> statusFilters() {
+        List<IntegrationFilter> filters = new ArrayList<>();
+        for (ConnectionStatus status : ConnectionStatus.values()) {
+            filters.add(new IntegrationFilter(null, List.of(), null, null, status, null));
+        }
+        filters.add(new IntegrationFilter(null, List.of(), null, null, null, EXPIRING_BY));
+        filters.add(new IntegrationFilter(null, List.of(), AuthMethod.PAT, true, ConnectionStatus.FAILED,
+                EXPIRING_BY));
+        filters.add(new IntegrationFilter(null, List.of("prod"), null, null, ConnectionStatus.CONNECTED, null));
+        filters.add(new IntegrationFilter("payments", List.of(), null, null, ConnectionStatus.OUTDATED, null));
+        filters.add(new IntegrationFilter(null, List.of("prod", "team-payments"), null, null,
+                ConnectionStatus.NEVER_TESTED, EXPIRING_BY));
+        return filters;
+    }
+
+    @Test
+    void eachConnectionStatusAndExpiringSoonMatchWhatTheDataSays() {
+        // not vacuous: every status and both sides of the expiry day are in the data
+        for (ConnectionStatus status : ConnectionStatus.values()) {
+            assertThat(data).as("%s in the data", status).anyMatch(g -> g.connection() == status);
+        }
+        assertThat(data).anyMatch(g -> g.tokenExpiresOn() != null && g.tokenExpiresOn().isAfter(EXPIRING_BY))
+                .anyMatch(g -> g.tokenExpiresOn() != null && !g.tokenExpiresOn().isAfter(EXPIRING_BY))
+                .anyMatch(g -> g.tokenExpiresOn() == null);
+        As.user("grid", "VIEWER", () -> {
+            long sum = 0;
+            for (ConnectionStatus status : ConnectionStatus.values()) {
+                IntegrationFilter filter = new IntegrationFilter(null, List.of(), null, null, status, null);
+                List<IntegrationSummary> rows = all(filter);
+                assertThat(rows).as("%s", status).isNotEmpty().allSatisfy(s -> assertThat(status(s)).isEqualTo(status));
+                assertThat(integrations.count(filter)).isEqualTo(rows.size());
+                sum += rows.size();
+            }
+            assertThat(sum).isEqualTo(SIZE); // the statuses split the integrations
+            IntegrationFilter expiring = new IntegrationFilter(null, List.of(), null, null, null, EXPIRING_BY);
+            assertThat(all(expiring)).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.tokenExpiresOn()).isBeforeOrEqualTo(EXPIRING_BY));
+        });
+    }
+
+    /** Every row the filter matches, a page of 200 (the service's largest) at a time. */
+    private List<IntegrationSummary> all(IntegrationFilter filter) {
+        List<IntegrationSummary> rows = new ArrayList<>();
+        for (int offset = 0; offset < SIZE; offset += 200) {
+            rows.addAll(integrations.find(filter, IntegrationSort.DEFAULT, offset, 200));
+        }
+        return rows;
+    }
+
+    /** The status as the row itself says it (what the Connection column shows). */
+    private static ConnectionStatus status(IntegrationSummary s) {
+        if (s.lastCheck() == null) {
+            return ConnectionStatus.NEVER_TESTED;
+        }
+        return s.lastCheck().outdated() ? ConnectionStatus.OUTDATED
+                : ConnectionStatus.valueOf(s.lastCheck().outcome().name());
     }
 
     @Test

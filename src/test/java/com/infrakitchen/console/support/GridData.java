@@ -2,6 +2,7 @@ package com.infrakitchen.console.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.integration.ConnectionStatus;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationService;
@@ -62,7 +63,19 @@ public final class GridData {
         public boolean matches(IntegrationFilter f) {
             return (f.search() == null || searchText().contains(f.search())) && labels.containsAll(f.labels())
                     && (f.method() == null || f.method() == (pat ? AuthMethod.PAT : AuthMethod.SSH))
-                    && (f.enabled() == null || f.enabled() == enabled);
+                    && (f.enabled() == null || f.enabled() == enabled)
+                && (f.connection() == null || f.connection() == connection())
+                && (f.expiringBy() == null || tokenExpiresOn != null && !tokenExpiresOn.isAfter(f.expiringBy()));
+        }
+
+        /** As the grid's Connection column: the newest check's outcome, outdated, or never tested. */
+        public ConnectionStatus connection() {
+            Check newest = newestCheck();
+            if (newest == null) {
+                return ConnectionStatus.NEVER_TESTED;
+            }
+            return outdated(newest) ? ConnectionStatus.OUTDATED
+                    : ConnectionStatus.valueOf(newest.category().outcome().name());
         }
 
         /** The newest check (by time; times are distinct per integration), or null. */

@@ -61,7 +61,7 @@ final class H2GridSql implements GridSql {
         List<String> names = order.stream().map(f.labels()::get).toList();
         long[] sorted = order.stream().mapToLong(n -> counts[n + 1]).toArray();
         boolean walk = page && names.size() == 1 && sorted[0] * WALK_WHEN_ONE_IN >= total && f.method() == null
-                && f.enabled() == null;
+                && f.enabled() == null && f.connection() == null && f.expiringBy() == null;
         return new LabelPlan(names, sorted, sorted[0] == 0, walk);
     }
 

@@ -93,7 +93,7 @@ public class IntegrationQueries {
             return 0;
         }
         boolean labelsOnly = !labels.names().isEmpty() && filter.search() == null && filter.method() == null
-                && filter.enabled() == null;
+                && filter.enabled() == null && filter.connection() == null && filter.expiringBy() == null;
         if (labelsOnly && labels.names().size() == 1 && labels.counts() != null) {
             return labels.counts()[0]; // H2: counted already; an integration has a label at most once
         }
@@ -181,6 +181,12 @@ public class IntegrationQueries {
         if (f.enabled() != null) {
             parts.add(alias + ".enabled = :enabled");
             params.addValue("enabled", f.enabled());
+        }
+        if (f.expiringBy() != null) {
+            parts.add(GridFilterSql.expiringBy(f.expiringBy(), alias, params));
+        }
+        if (f.connection() != null) {
+            parts.add(GridFilterSql.connection(f.connection(), alias, params));
         }
         return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
     }

@@ -1,6 +1,9 @@
 package com.infrakitchen.console.integration.ui;
 
+import com.infrakitchen.console.integration.ConnectionStatus;
+import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
@@ -17,7 +20,8 @@ final class GridFilters {
     }
 
     static void configure(TextField search, MultiSelectComboBox<String> labelFilter, Select<String> methodFilter,
-            Select<String> statusFilter, List<String> labelsInUse) {
+            Select<String> statusFilter, Select<String> connectionFilter, Checkbox expiringFilter,
+            List<String> labelsInUse) {
         search.setPlaceholder("Search name, description, organization");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
@@ -38,5 +42,16 @@ final class GridFilters {
                 : Character.toUpperCase(s.charAt(0)) + s.substring(1));
         statusFilter.setValue("");
         statusFilter.setAriaLabel("Status");
+        connectionFilter.setItems(Stream.concat(Stream.of(""), Arrays.stream(ConnectionStatus.values())
+                .map(ConnectionStatus::urlValue)).toList());
+        connectionFilter.setItemLabelGenerator(c -> c == null || c.isEmpty() ? "Any connection"
+                : ConnectionStatus.ofUrlValue(c).label());
+        connectionFilter.setValue("");
+        connectionFilter.setId("connection-filter");
+        connectionFilter.setAriaLabel("Connection");
+        expiringFilter.setLabel("Expiring soon");
+        expiringFilter.setId("expiring-filter");
+        expiringFilter.setTooltipText("Tokens that expire within " + IntegrationFilter.EXPIRING_DAYS
+                + " days, or have expired");
     }
 }

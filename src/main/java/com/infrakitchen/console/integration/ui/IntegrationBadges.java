@@ -37,30 +37,40 @@ final class IntegrationBadges {
         return badge;
     }
 
-    /** "2026-12-31 (in 33 days)", "expired 3 days ago", or "not entered". */
+    /** From this many days left (or fewer) the expiry badge warns. */
+    static final int EXPIRY_WARNING_DAYS = 14;
+    /** Under this many days left (and once expired) it is an error. */
+    static final int EXPIRY_ERROR_DAYS = 7;
+
+    /** The countdown to a token's expiry: "in 12 days", "tomorrow", "today", "expired 3 days ago", "Not entered". */
     static String expiry(@Nullable LocalDate expiresOn, LocalDate today) {
         if (expiresOn == null) {
             return "Not entered";
         }
         long days = ChronoUnit.DAYS.between(today, expiresOn);
         if (days < 0) {
-            return expiresOn + " (expired " + (-days) + (days == -1 ? " day ago)" : " days ago)");
+            return "expired " + (-days) + (days == -1 ? " day ago" : " days ago");
         }
         if (days == 0) {
-            return expiresOn + " (expires today)";
+            return "today";
         }
-        return expiresOn + " (in " + days + (days == 1 ? " day)" : " days)");
+        return days == 1 ? "tomorrow" : "in " + days + " days";
     }
 
+    /**
+     * The countdown as a badge: a warning at {@value #EXPIRY_WARNING_DAYS} days or fewer, an error under
+     * {@value #EXPIRY_ERROR_DAYS} and once expired; the date itself in the tooltip.
+     */
     static Component expiryBadge(@Nullable LocalDate expiresOn, LocalDate today) {
         Span text = new Span(expiry(expiresOn, today));
         if (expiresOn != null) {
             long days = ChronoUnit.DAYS.between(today, expiresOn);
-            if (days < 0) {
+            if (days < EXPIRY_ERROR_DAYS) {
                 text.getElement().getThemeList().add("badge error");
-            } else if (days <= 14) {
+            } else if (days <= EXPIRY_WARNING_DAYS) {
                 text.getElement().getThemeList().add("badge warning");
             }
+            text.getElement().setAttribute("title", (days < 0 ? "Expired on " : "Expires on ") + expiresOn);
         } else {
             text.addClassName("muted");
         }

@@ -10,6 +10,7 @@ import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -34,6 +35,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,8 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     final MultiSelectComboBox<String> labelFilter = new MultiSelectComboBox<>();
     final Select<String> methodFilter = new Select<>();
     final Select<String> statusFilter = new Select<>();
+    final Select<String> connectionFilter = new Select<>();
+    final Checkbox expiringFilter = new Checkbox();
     final Grid<IntegrationSummary> grid = new Grid<>();
     final Div emptyState;
     final Div noMatches;
@@ -70,13 +74,17 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("page");
         setSizeFull();
 
-        GridFilters.configure(search, labelFilter, methodFilter, statusFilter, integrations.labelsInUse());
+        GridFilters.configure(search, labelFilter, methodFilter, statusFilter, connectionFilter, expiringFilter,
+                integrations.labelsInUse());
         search.addValueChangeListener(e -> filtersChanged());
         labelFilter.addValueChangeListener(e -> filtersChanged());
         methodFilter.addValueChangeListener(e -> filtersChanged());
         statusFilter.addValueChangeListener(e -> filtersChanged());
+        connectionFilter.addValueChangeListener(e -> filtersChanged());
+        expiringFilter.addValueChangeListener(e -> filtersChanged());
 
-        toolbar = new HorizontalLayout(search, labelFilter, methodFilter, statusFilter, total);
+        toolbar = new HorizontalLayout(search, labelFilter, methodFilter, statusFilter, connectionFilter,
+                expiringFilter, total);
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.setWrap(true);
         toolbar.addClassName("toolbar");
@@ -149,8 +157,9 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void readFilters() {
+        // "Expiring soon" counts from the application Clock's today, read again at every change
         filter = GridUrl.filter(search.getValue(), labelFilter.getValue(), methodFilter.getValue(),
-                statusFilter.getValue());
+                statusFilter.getValue(), connectionFilter.getValue(), expiringFilter.getValue(), LocalDate.now(clock));
     }
 
     void refresh() {
@@ -171,6 +180,8 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
         labelFilter.clear();
         methodFilter.setValue("");
         statusFilter.setValue("");
+        connectionFilter.setValue("");
+        expiringFilter.setValue(false);
         restoring = false;
         filtersChanged();
     }
@@ -192,6 +203,8 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
         labelFilter.setValue(url.labels());
         methodFilter.setValue(url.method());
         statusFilter.setValue(url.status());
+        connectionFilter.setValue(url.connection());
+        expiringFilter.setValue(url.expiring());
         if (url.sortKey() != null) {
             grid.getColumns().stream().filter(c -> url.sortKey().equals(c.getKey())).findFirst().ifPresent(c -> grid.sort(
                     List.of(new GridSortOrder<>(c, url.descending() ? SortDirection.DESCENDING

@@ -81,21 +81,51 @@ class ClockViewTest extends SpringBrowserlessTest {
                 LocalDate.parse("2030-03-20"));
 
         // the day changes at midnight UTC; the badge: none, "badge warning" (14 days or less) or "badge error"
+        // (under 7 days, and once expired); the date itself is in the tooltip
         Map<String, String[]> expected = new LinkedHashMap<>();
-        expected.put("2030-03-01T10:00:00Z", new String[] {"2030-03-20 (in 19 days)", null});
-        expected.put("2030-03-05T23:59:59Z", new String[] {"2030-03-20 (in 15 days)", null});
-        expected.put("2030-03-06T00:00:00Z", new String[] {"2030-03-20 (in 14 days)", "badge warning"});
-        expected.put("2030-03-19T12:00:00Z", new String[] {"2030-03-20 (in 1 day)", "badge warning"});
-        expected.put("2030-03-20T00:00:00Z", new String[] {"2030-03-20 (expires today)", "badge warning"});
-        expected.put("2030-03-20T23:59:59Z", new String[] {"2030-03-20 (expires today)", "badge warning"});
-        expected.put("2030-03-21T00:00:00Z", new String[] {"2030-03-20 (expired 1 day ago)", "badge error"});
-        expected.put("2030-03-23T09:00:00Z", new String[] {"2030-03-20 (expired 3 days ago)", "badge error"});
+        expected.put("2030-03-01T10:00:00Z", new String[] {"in 19 days", null});
+        expected.put("2030-03-05T23:59:59Z", new String[] {"in 15 days", null});
+        expected.put("2030-03-06T00:00:00Z", new String[] {"in 14 days", "badge warning"});
+        expected.put("2030-03-13T00:00:00Z", new String[] {"in 7 days", "badge warning"});
+        expected.put("2030-03-14T00:00:00Z", new String[] {"in 6 days", "badge error"});
+        expected.put("2030-03-19T12:00:00Z", new String[] {"tomorrow", "badge error"});
+        expected.put("2030-03-20T00:00:00Z", new String[] {"today", "badge error"});
+        expected.put("2030-03-20T23:59:59Z", new String[] {"today", "badge error"});
+        expected.put("2030-03-21T00:00:00Z", new String[] {"expired 1 day ago", "badge error"});
+        expected.put("2030-03-23T09:00:00Z", new String[] {"expired 3 days ago", "badge error"});
         expected.forEach((now, badge) -> {
             clock.set(Instant.parse(now));
             Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
             assertThat(allText(cell)).as("at %s", now).isEqualTo(badge[0]);
             assertThat(cell.getElement().getAttribute("theme")).as("badge at %s", now).isEqualTo(badge[1]);
+            assertThat(cell.getElement().getAttribute("title")).as("tooltip at %s", now).endsWith("on 2030-03-20");
         });
+    }
+
+    @Test
+    @WithMockUser(username = "clock-viewer", roles = "VIEWER")
+    void expiringSoonInTheUrlSelectsTheFilterAndCountsFourteenDaysFromTheClocksToday() {
+        String name = IntegrationFixtures.uniqueName("expiring");
+        IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(name), IntegrationFixtures.fakeToken(),
+                LocalDate.parse("2030-03-20"));
+        Map<String, String> query = Map.of("q", name, "expiring", "true");
+
+        clock.set(Instant.parse("2030-03-05T12:00:00Z")); // 15 days ahead: not yet
+        UI.getCurrent().navigate("integrations", QueryParameters.simple(query));
+        IntegrationsView view = $(IntegrationsView.class).single();
+        assertThat(view.expiringFilter.getValue()).isTrue();
+        assertThat(view.noMatches.isVisible()).isTrue();
+
+        // 14 days ahead, the day itself, long expired
+        for (String now : new String[] {"2030-03-06T00:00:00Z", "2030-03-20T12:00:00Z", "2031-01-01T00:00:00Z"}) {
+            clock.set(Instant.parse(now));
+            UI.getCurrent().navigate("integrations", QueryParameters.simple(query));
+            view = $(IntegrationsView.class).single();
+            assertThat(test(view.grid).size()).as("at %s", now).isEqualTo(1);
+        }
+        test(view.expiringFilter).click(); // unticked: the row stays
+        assertThat(view.expiringFilter.getValue()).isFalse();
+        assertThat(test(view.grid).size()).isEqualTo(1);
     }
 
     @Test

@@ -182,6 +182,29 @@ class IntegrationViewsTest extends SpringBrowserlessTest {
         assertThat(view.emptyState.isVisible()).isFalse();
     }
 
+    @Test
+    @WithMockUser(username = "vic", roles = "VIEWER")
+    void theConnectionFilterComesFromTheUrlAndFiltersByTheNewestCheck() {
+        String label = "conn-" + UUID.randomUUID().toString().substring(0, 6);
+        As.user("setup", "EDITOR", () -> integrations.create(new IntegrationData(unique("conn"), "", List.of(label),
+                "contoso"), IntegrationFixtures.pat(token("C"))));
+        IntegrationsView view = openGrid(Map.of("label", label, "connection", "never-tested"));
+        assertThat(view.connectionFilter.getValue()).isEqualTo("never-tested");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(view.total.getText()).isEqualTo("1 integration");
+
+        view = openGrid(Map.of("label", label, "connection", "failed"));
+        assertThat(view.connectionFilter.getValue()).isEqualTo("failed");
+        assertThat(view.noMatches.isVisible()).isTrue();
+
+        view.connectionFilter.setValue(""); // "Any connection"
+        assertThat(test(view.grid).size()).isEqualTo(1);
+
+        view = openGrid(Map.of("label", label, "connection", "no-such-status"));
+        assertThat(view.connectionFilter.getValue()).isEmpty();
+        assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
     private IntegrationsView openGrid(Map<String, String> query) {
         com.vaadin.flow.component.UI.getCurrent().navigate("integrations",
                 com.vaadin.flow.router.QueryParameters.simple(query));
