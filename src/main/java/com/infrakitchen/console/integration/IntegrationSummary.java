@@ -31,5 +31,10 @@ public record IntegrationSummary(UUID id, String name, @Nullable String descript
         public String headline() {
             return category.headline(organization);
         }
+
+        /** The headline as said on {@code today} (CheckCategory.headline(String, LocalDate)). */
+        public String headline(LocalDate today) {
+            return category.headline(organization, today);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Class
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.StepStatus;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +34,12 @@ final class Authentication {
     private Authentication() {
     }
 
-    /** Null when the token works here; {@code transport} is the category of {@code e}'s network failure. */
+    /**
+     * Null when the token works here; {@code transport} is the category of {@code e}'s network failure. The step
+     * says the headline as of {@code today} (the application Clock's: global tokens are past from 2026-12-01).
+     */
     static @Nullable Failure failure(Exchange e, @Nullable CheckCategory transport,
-            CompletableFuture<Exchange> organization, CompletableFuture<Exchange> who, String org) {
+            CompletableFuture<Exchange> organization, CompletableFuture<Exchange> who, String org, LocalDate today) {
         String name = AzureDevOpsChecker.STEP_PROJECTS;
         CheckStep step;
         CheckCategory category;
@@ -50,7 +54,8 @@ final class Authentication {
                 return null;
             }
             category = c.category();
-            step = new CheckStep(name, StepStatus.FAILED, category.headline(org), r.durationMillis(), r.details());
+            step = new CheckStep(name, StepStatus.FAILED, category.headline(org, today), r.durationMillis(),
+                    r.details());
             if (category == CheckCategory.PROJECT_SCOPE_MISSING) {
                 Exchange w = who.join();
                 boolean known = w.error() == null && ResponseClassifier.classify(Probe.IDENTITY, w.response()).passed();

@@ -197,7 +197,8 @@ public class AzureDevOpsChecker {
          */
         private @Nullable CheckCategory authentication(Exchange e, @Nullable CheckCategory transport,
                 CompletableFuture<Exchange> organization, CompletableFuture<Exchange> who) {
-            Authentication.Failure failure = Authentication.failure(e, transport, organization, who, org);
+            Authentication.Failure failure = Authentication.failure(e, transport, organization, who, org,
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
             if (failure == null) {
                 return null;
             }

@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.check;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,11 @@ public record CheckRecord(UUID id, UUID integrationId, Instant checkedAt, CheckT
 
     public String headline() {
         return category.headline(organization);
+    }
+
+    /** The headline as said on {@code today} (CheckCategory.headline(String, LocalDate)). */
+    public String headline(LocalDate today) {
+        return category.headline(organization, today);
     }
 
     public CheckResult asResult() {

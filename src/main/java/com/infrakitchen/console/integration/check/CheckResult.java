@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.check;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -37,5 +38,14 @@ public record CheckResult(CheckCategory category, String organization, @Nullable
 
     public String hint() {
         return category.hint(organization);
+    }
+
+    /** The headline as said on {@code today} (CheckCategory.headline(String, LocalDate)). */
+    public String headline(LocalDate today) {
+        return category.headline(organization, today);
+    }
+
+    public String hint(LocalDate today) {
+        return category.hint(organization, today);
     }
 }

@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration.diagnosis;
 
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -204,6 +205,14 @@ public enum CheckCategory {
     public static final String GUIDE_ORGANIZATION_HINT =
             "Verify that the Organization Name matches exactly as shown in the URL.";
 
+    /** Azure DevOps stopped accepting global personal access tokens on this day (docs/azure-devops.md). */
+    public static final LocalDate GLOBAL_TOKENS_RETIRED_ON = LocalDate.of(2026, 12, 1);
+    private static final String GLOBAL_TOKENS_RETIRED_HEADLINE =
+            "Global tokens no longer work: create an organization-scoped token";
+    private static final String GLOBAL_TOKENS_RETIRED_HINT = "Azure DevOps stopped accepting tokens for all"
+            + " organizations on 2026-12-01. Create a token scoped to this organization only (Organization: {org}"
+            + " when creating it) and replace this one.";
+
     private final CheckOutcome outcome;
     private final String headline;
     private final String hint;
@@ -225,5 +234,23 @@ public enum CheckCategory {
 
     public String hint(@Nullable String organization) {
         return hint.replace("{org}", organization == null || organization.isBlank() ? "?" : organization);
+    }
+
+    /**
+     * The headline as said on {@code today} (the application Clock's): the same as {@link #headline(String)},
+     * except that {@link #GLOBAL_TOKEN_BLOCKED} is worded as past from {@link #GLOBAL_TOKENS_RETIRED_ON}.
+     */
+    public String headline(@Nullable String organization, LocalDate today) {
+        return globalTokensRetired(today) ? GLOBAL_TOKENS_RETIRED_HEADLINE : headline(organization);
+    }
+
+    /** The hint as said on {@code today}; see {@link #headline(String, LocalDate)}. */
+    public String hint(@Nullable String organization, LocalDate today) {
+        return globalTokensRetired(today) ? GLOBAL_TOKENS_RETIRED_HINT.replace("{org}",
+                organization == null || organization.isBlank() ? "?" : organization) : hint(organization);
+    }
+
+    private boolean globalTokensRetired(LocalDate today) {
+        return this == GLOBAL_TOKEN_BLOCKED && !today.isBefore(GLOBAL_TOKENS_RETIRED_ON);
     }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +32,11 @@ class ConnectionIndicator extends Div {
     private final Div icon = new Div();
     private final Div text = new Div();
     private Runnable onCancel = () -> { };
+    /** Headlines are worded as of the application Clock's today (CheckCategory.headline(String, LocalDate)). */
+    private final transient Clock clock;
 
-    ConnectionIndicator() {
+    ConnectionIndicator(Clock clock) {
+        this.clock = clock;
         addClassName("connection-indicator");
         setId("connection-indicator");
         headline.addClassName("connection-headline");
@@ -111,11 +116,12 @@ class ConnectionIndicator extends Div {
             case WARNING -> VaadinIcon.WARNING;
             case FAILED -> VaadinIcon.CLOSE_CIRCLE;
         };
-        String head = result.outcome() == CheckOutcome.CONNECTED ? connectedHeadline(result) : result.headline();
+        String head = result.outcome() == CheckOutcome.CONNECTED ? connectedHeadline(result)
+                : result.headline(LocalDate.now(clock));
         render(s, glyph, head, facts(result));
         if (result.outcome() != CheckOutcome.CONNECTED) {
             Div hint = new Div();
-            hint.setText(result.hint());
+            hint.setText(result.hint(LocalDate.now(clock)));
             hint.addClassName("connection-hint");
             hint.setId("connection-hint");
             text.add(hint);

@@ -61,7 +61,7 @@ class ConnectionPanel extends VerticalLayout {
         this.providerName = providerName;
         setPadding(false);
         addClassName("connection-panel");
-        ladder = new DiagnosisLadder(providerName);
+        ladder = new DiagnosisLadder(providerName, clock);
         diagnostics = new DiagnosticsRun(() -> checks.test(TestRequest.ofStored(integrationId).startedBy(CheckTrigger.DIAGNOSTICS)), new Runs(), clock);
         diagnostics.setVisible(canRun);
         history = new CheckHistory(checks, integrationId, this::open);

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 class ConnectionTestControl extends Div {
 
     final Button test = new Button("Test Connection");
-    final ConnectionIndicator indicator = new ConnectionIndicator();
+    final ConnectionIndicator indicator;
     private final Supplier<Optional<CheckRun>> starter;
     private final Supplier<String> valuesKey;
     private final transient Clock clock;
@@ -45,6 +45,7 @@ class ConnectionTestControl extends Div {
         this.starter = starter;
         this.valuesKey = valuesKey;
         this.clock = clock;
+        this.indicator = new ConnectionIndicator(clock);
         addClassName("connection-test");
         test.setId("test-connection");
         test.addClickListener(e -> start());

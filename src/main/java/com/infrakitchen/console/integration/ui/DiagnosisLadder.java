@@ -15,6 +15,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
 import java.util.List;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +35,12 @@ class DiagnosisLadder extends Div {
     final OrderedList steps = new OrderedList();
     private final Div exchange = new Div();
     private final String providerName;
+    private final transient Clock clock;
 
-    DiagnosisLadder(String providerName) {
+    /** {@code clock}: headlines are worded as of its today (CheckCategory.headline(String, LocalDate)). */
+    DiagnosisLadder(String providerName, Clock clock) {
         this.providerName = providerName;
+        this.clock = clock;
         setId("diagnosis-ladder");
         addClassName("diagnosis-ladder");
         head.addClassName("ladder-head");
@@ -56,19 +61,20 @@ class DiagnosisLadder extends Div {
 
     void show(Diagnosis d, @Nullable String note) {
         CheckResult r = d.result();
+        LocalDate today = LocalDate.now(clock);
         clear(r.outcome().name().toLowerCase(Locale.ROOT));
         headline.setText(r.outcome() == CheckOutcome.CONNECTED && r.identity() != null
-                ? "Connected as " + r.identity() : r.headline());
+                ? "Connected as " + r.identity() : r.headline(today));
         facts.setText(String.join(" · ", IntegrationTimes.format(r.startedAt()),
                 d.trigger() == null ? "not stored" : d.trigger(), ConnectionIndicator.seconds(r.durationMillis())));
-        Div line = new Div(ConnectionBadges.badge(r.outcome(), r.headline(), false), headline);
+        Div line = new Div(ConnectionBadges.badge(r.outcome(), r.headline(today), false), headline);
         line.addClassName("ladder-headline-line");
         head.add(line, facts);
         if (note != null) {
             head.add(paragraph(note, "ladder-note"));
         }
         if (r.outcome() != CheckOutcome.CONNECTED) {
-            head.add(paragraph(r.hint(), "ladder-hint"));
+            head.add(paragraph(r.hint(today), "ladder-hint"));
         }
         rungs(r.steps());
         if (r.steps().isEmpty()) {

@@ -51,13 +51,14 @@ final class GridColumns {
         if (last == null) {
             return IntegrationBadges.neverTested();
         }
-        Div cell = new Div(ConnectionBadges.badge(last.outcome(), last.headline(), last.outdated()));
+        String headline = last.headline(LocalDate.now(clock));
+        Div cell = new Div(ConnectionBadges.badge(last.outcome(), headline, last.outdated()));
         Span age = new Span("checked " + IntegrationTimes.ago(last.checkedAt(), clock.instant()));
         age.addClassName("connection-age");
         cell.add(age);
         cell.addClassName("connection-cell");
         cell.getElement().setAttribute("title", (last.outdated() ? "Outdated (the organization or token changed"
-                + " since). Last result: " : "") + last.headline());
+                + " since). Last result: " : "") + headline);
         return cell;
     }
 }
