@@ -10,6 +10,7 @@ import com.infrakitchen.console.support.MutableClock;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
@@ -117,10 +118,11 @@ class HealthViewTest extends SpringBrowserlessTest {
 
         // how long ago follows the application clock
         clock.advance(Duration.ofDays(2));
+        UI.getCurrent().navigate("integrations");
         HealthView later = navigate(HealthView.class);
         assertThat(allText(later.links.getFirst())).contains("Failing since 2030-03-01 07:00 UTC (2 days ago)",
                 "Token expires 2030-03-05 (in 2 days)", "Not checked recently");
-        assertThat(count(later, "stale")).as("the warning and the failure are older than 12 h now").isEqualTo("2");
+        assertThat(count(later, "stale")).as("the warning, the failure and the connected one are older than 12 h now").isEqualTo("3");
     }
 
     @Test
