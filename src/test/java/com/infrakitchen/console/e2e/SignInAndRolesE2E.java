@@ -48,7 +48,7 @@ class SignInAndRolesE2E {
         signIn("admin", "e2e-admin-password");
         wait.until(ExpectedConditions.urlContains("/integrations"));
         browser.waitForText("No integrations yet");
-        assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users", "Encryption keys");
+        assertThat(navEntries()).containsExactly("Integrations", "Health", "Audit", "Users", "Encryption keys");
         Browser.screenshot(driver, "01-admin-integrations");
 
         browser.click(By.xpath("//vaadin-side-nav-item[normalize-space()='Users']"));
@@ -92,7 +92,7 @@ class SignInAndRolesE2E {
         signIn("vera.viewer", password);
         wait.until(ExpectedConditions.urlContains("/integrations"));
         browser.waitForText("No integrations yet");
-        assertThat(navEntries()).containsExactly("Integrations");
+        assertThat(navEntries()).containsExactly("Integrations", "Health");
         assertThat(driver.findElement(By.cssSelector(".user-footer")).getText()).contains("vera.viewer", "viewer");
         Browser.screenshot(driver, "07-viewer-integrations");
 
@@ -100,7 +100,7 @@ class SignInAndRolesE2E {
             driver.get(base() + "/" + forbidden);
             browser.waitForText("Page not available");
             assertThat(driver.getPageSource()).doesNotContain("New user").doesNotContain("Audit log");
-            assertThat(navEntries()).containsExactly("Integrations");
+            assertThat(navEntries()).containsExactly("Integrations", "Health");
         }
         Browser.screenshot(driver, "08-viewer-types-users-url");
     }

@@ -30,23 +30,23 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "vic", roles = "VIEWER")
-    void aViewerSeesOnlyIntegrations() {
+    void aViewerSeesIntegrationsAndHealth() {
         navigate(FeatureViews.INTEGRATIONS);
-        assertThat(navEntries()).containsExactly("Integrations");
+        assertThat(navEntries()).containsExactly("Integrations", "Health");
     }
 
     @Test
     @WithMockUser(username = "eddie", roles = "EDITOR")
-    void anEditorSeesOnlyIntegrations() {
+    void anEditorSeesIntegrationsAndHealth() {
         navigate(FeatureViews.INTEGRATIONS);
-        assertThat(navEntries()).containsExactly("Integrations");
+        assertThat(navEntries()).containsExactly("Integrations", "Health");
     }
 
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void anAdminSeesIntegrationsAuditAndUsers() {
         navigate(FeatureViews.INTEGRATIONS);
-        assertThat(navEntries()).containsExactly("Integrations", "Audit", "Users", "Encryption keys");
+        assertThat(navEntries()).containsExactly("Integrations", "Health", "Audit", "Users", "Encryption keys");
     }
 
     @Test
@@ -63,6 +63,7 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
         assertThat($(SideNav.class).single().getItems()).extracting(SideNavItem::getLabel, SideNavItem::getPath,
                 item -> ((Icon) item.getPrefixComponent()).getIcon()).containsExactly(
                         tuple("Integrations", "integrations", "vaadin:connect"),
+                        tuple("Health", "health", "vaadin:heart"),
                         tuple("Audit", "audit", "vaadin:list-ul"),
                         tuple("Users", "users", "vaadin:users"),
                         tuple("Encryption keys", "keys", "vaadin:key"));

@@ -1,0 +1,230 @@
+package com.infrakitchen.console.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.infrakitchen.console.integration.IntegrationDetail;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
+import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.ClockControlled;
+import com.infrakitchen.console.support.IntegrationFixtures;
+import com.infrakitchen.console.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+/**
+ * {@link HealthService} on a clock the test moves ({@link ClockControlled}), with stored results written straight
+ * into {@code integration_check} at chosen times. Health covers every enabled integration, so each test starts from
+ * an empty integration table (the other classes of this context make their own integrations in each test).
+ * {@code PostgresHealthServiceIT} runs the same on PostgreSQL.
+ */
+@ClockControlled
+class HealthServiceIT {
+
+    static final String FAILED = "azure_devops:TOKEN_EXPIRED";
+    static final String WARNED = "azure_devops:CODE_WRITE_MISSING";
+    static final String CONNECTED = "CONNECTED";
+
+    @Autowired
+    HealthService health;
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Instant now;
+    LocalDate today;
+
+    @BeforeEach
+    void emptyTablesAndStartTheClock() {
+        jdbc.update("DELETE FROM integration_check");
+        jdbc.update("DELETE FROM integration_label");
+        jdbc.update("DELETE FROM integration");
+        clock.set(ClockControlled.Beans.START);
+        now = clock.instant();
+        today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    IntegrationDetail saved(String prefix, @Nullable LocalDate expiresOn) {
+        return IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(IntegrationFixtures.uniqueName(
+                prefix)), IntegrationFixtures.fakeToken(), expiresOn);
+    }
+
+    IntegrationDetail saved(String prefix) {
+        return saved(prefix, null);
+    }
+
+    void stored(IntegrationDetail i, Duration ago, String outcome, String category) {
+        jdbc.update("""
+                INSERT INTO integration_check (id, integration_id, checked_at, trigger_kind, actor, outcome, category,
+                    duration_ms, organization, report)
+                VALUES (?, ?, ?, 'MANUAL', 'health-test', ?, ?, 100, 'contoso', '{}')""",
+                UUID.randomUUID(), i.id(), OffsetDateTime.ofInstant(now.minus(ago), ZoneOffset.UTC), outcome, category);
+    }
+
+    HealthReport report() {
+        return As.user("health-viewer", "VIEWER", () -> health.report());
+    }
+
+    HealthItem only(IntegrationDetail i) {
+        List<HealthItem> found = report().items().stream().filter(h -> h.id().equals(i.id())).toList();
+        assertThat(found).as("rows of %s", i.data().name()).hasSize(1);
+        return found.getFirst();
+    }
+
+    boolean listed(IntegrationDetail i) {
+        return report().items().stream().anyMatch(h -> h.id().equals(i.id()));
+    }
+
+    @Test
+    void failingSinceIsTheOldestResultOfTheCurrentRunOfFailures() {
+        IntegrationDetail i = saved("failing");
+        stored(i, Duration.ofHours(9), "FAILED", FAILED);
+        stored(i, Duration.ofHours(5), "CONNECTED", CONNECTED);
+        stored(i, Duration.ofHours(3), "FAILED", FAILED);
+        stored(i, Duration.ofHours(1), "FAILED", FAILED);
+
+        HealthItem item = only(i);
+        assertThat(item.attention()).isEqualTo(Attention.FAILING);
+        assertThat(item.outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(item.failingSince()).isEqualTo(now.minus(Duration.ofHours(3)));
+        assertThat(item.lastChecked()).isEqualTo(now.minus(Duration.ofHours(1)));
+        assertThat(item.headline()).isEqualTo("The access token has expired");
+    }
+
+    @Test
+    void anIntegrationThatNeverPassedFailsSinceItsFirstResult() {
+        IntegrationDetail i = saved("always-failing");
+        stored(i, Duration.ofHours(4), "FAILED", FAILED);
+        stored(i, Duration.ofHours(2), "FAILED", FAILED);
+        assertThat(only(i).failingSince()).isEqualTo(now.minus(Duration.ofHours(4)));
+    }
+
+    @Test
+    void aWarningAfterAFailureIsAWarningNotFailing() {
+        IntegrationDetail i = saved("warning");
+        stored(i, Duration.ofHours(3), "FAILED", FAILED);
+        stored(i, Duration.ofHours(1), "WARNING", WARNED);
+        HealthItem item = only(i);
+        assertThat(item.attention()).isEqualTo(Attention.WARNING);
+        assertThat(item.failingSince()).isNull();
+        assertThat(item.headline()).isEqualTo("Connected to contoso, but the token cannot write code");
+    }
+
+    @Test
+    void aTokenExpiringWithinFourteenDaysNeedsAttentionFifteenDaysDoesNot() {
+        IntegrationDetail in14 = saved("expires-14", today.plusDays(14));
+        IntegrationDetail in15 = saved("expires-15", today.plusDays(15));
+        IntegrationDetail expired = saved("expired", today.minusDays(1));
+        for (IntegrationDetail i : List.of(in14, in15, expired)) {
+            stored(i, Duration.ofHours(1), "CONNECTED", CONNECTED);
+        }
+        assertThat(only(in14).attention()).isEqualTo(Attention.EXPIRING);
+        assertThat(only(in14).expiring()).isTrue();
+        assertThat(only(expired).attention()).isEqualTo(Attention.EXPIRING);
+        assertThat(listed(in15)).isFalse();
+
+        // a day later the 15-day token is at 14 days
+        clock.advance(Duration.ofDays(1));
+        assertThat(only(in15).attention()).isEqualTo(Attention.EXPIRING);
+    }
+
+    @Test
+    void anIntegrationNeverTestedNeedsAttention() {
+        IntegrationDetail i = saved("never");
+        HealthItem item = only(i);
+        assertThat(item.attention()).isEqualTo(Attention.NEVER_TESTED);
+        assertThat(item.lastChecked()).isNull();
+        assertThat(item.outcome()).isNull();
+        assertThat(report().counts().neverTested()).isEqualTo(1);
+    }
+
+    @Test
+    void aTestOlderThanTwiceTheCheckIntervalIsStaleOneWithinItIsFresh() {
+        IntegrationDetail stale = saved("stale");
+        IntegrationDetail fresh = saved("fresh");
+        stored(stale, Duration.ofHours(12).plusSeconds(1), "CONNECTED", CONNECTED);
+        stored(fresh, Duration.ofHours(12), "CONNECTED", CONNECTED);
+        HealthItem item = only(stale);
+        assertThat(item.attention()).isEqualTo(Attention.STALE);
+        assertThat(item.stale()).isTrue();
+        assertThat(listed(fresh)).as("tested exactly twice the interval (PT6H) ago").isFalse();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(only(fresh).attention()).isEqualTo(Attention.STALE);
+    }
+
+    @Test
+    void disabledIntegrationsAreLeftOut() {
+        IntegrationDetail i = saved("disabled");
+        stored(i, Duration.ofHours(1), "FAILED", FAILED);
+        As.user(IntegrationFixtures.EDITOR, "EDITOR", () -> integrations.setEnabled(i.id(), i.version(), false));
+        HealthReport report = report();
+        assertThat(report.items()).isEmpty();
+        assertThat(report.allWell()).isTrue();
+        assertThat(report.enabled()).isZero();
+        assertThat(report.newestCheck()).as("a disabled integration's check is not the newest").isNull();
+    }
+
+    @Test
+    void allWellSaysWhenTheNewestTestRan() {
+        IntegrationDetail a = saved("ok-a");
+        IntegrationDetail b = saved("ok-b");
+        stored(a, Duration.ofHours(2), "CONNECTED", CONNECTED);
+        stored(b, Duration.ofMinutes(30), "CONNECTED", CONNECTED);
+        HealthReport report = report();
+        assertThat(report.allWell()).isTrue();
+        assertThat(report.newestCheck()).isEqualTo(now.minus(Duration.ofMinutes(30)));
+        assertThat(report.enabled()).isEqualTo(2);
+        assertThat(report.counts()).isEqualTo(new HealthCounts(0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void worstFirstAndCountsOfEachState() {
+        // names in the reverse of the expected order, so sorting by name alone would fail
+        IntegrationDetail stale = saved("a-stale");
+        stored(stale, Duration.ofDays(2), "CONNECTED", CONNECTED);
+        IntegrationDetail never = saved("b-never");
+        IntegrationDetail expiring = saved("c-expiring", today.plusDays(3));
+        stored(expiring, Duration.ofHours(1), "CONNECTED", CONNECTED);
+        IntegrationDetail warning = saved("d-warning");
+        stored(warning, Duration.ofHours(1), "WARNING", WARNED);
+        IntegrationDetail failingLater = saved("e-failing-later", today.plusDays(2));
+        stored(failingLater, Duration.ofHours(1), "FAILED", FAILED);
+        IntegrationDetail failingLonger = saved("f-failing-longer");
+        stored(failingLonger, Duration.ofHours(5), "FAILED", FAILED);
+        stored(failingLonger, Duration.ofHours(1), "FAILED", FAILED);
+        IntegrationDetail fine = saved("g-fine");
+        stored(fine, Duration.ofHours(1), "CONNECTED", CONNECTED);
+
+        HealthReport report = report();
+        assertThat(report.items()).extracting(HealthItem::id).containsExactly(failingLonger.id(),
+                failingLater.id(), warning.id(), expiring.id(), never.id(), stale.id());
+        assertThat(report.items()).extracting(HealthItem::attention).containsExactly(Attention.FAILING,
+                Attention.FAILING, Attention.WARNING, Attention.EXPIRING, Attention.NEVER_TESTED, Attention.STALE);
+        // the failing integration with an expiring token counts in both
+        assertThat(report.counts()).isEqualTo(new HealthCounts(2, 1, 2, 1, 1));
+        assertThat(report.newestCheck()).isEqualTo(now.minus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void aViewerMayReadAndAnonymousIsRefused() {
+        saved("roles");
+        assertThat(As.user("health-viewer", "VIEWER", () -> health.report()).items()).hasSize(1);
+        assertThatThrownBy(() -> health.report()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+}

@@ -1,0 +1,151 @@
+package com.infrakitchen.console.health.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.infrakitchen.console.integration.IntegrationDetail;
+import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.support.ClockControlled;
+import com.infrakitchen.console.support.IntegrationFixtures;
+import com.infrakitchen.console.support.MutableClock;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * {@code /health} without a browser, on a clock the test moves: the counts, one row per integration that needs
+ * attention (worst first, each a link to its detail page, times relative to the application clock), and the
+ * empty state with the time of the newest test. Starts each test from an empty integration table (health covers
+ * every enabled integration).
+ */
+@ClockControlled
+@WithMockUser(username = "health-view-viewer", roles = "VIEWER")
+class HealthViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Instant now;
+
+    @BeforeEach
+    void emptyTablesAndStartTheClock() {
+        jdbc.update("DELETE FROM integration_check");
+        jdbc.update("DELETE FROM integration_label");
+        jdbc.update("DELETE FROM integration");
+        clock.set(ClockControlled.Beans.START);
+        now = clock.instant();
+    }
+
+    IntegrationDetail saved(String name, @Nullable LocalDate expiresOn) {
+        return IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(name),
+                IntegrationFixtures.fakeToken(), expiresOn);
+    }
+
+    void stored(IntegrationDetail i, Duration ago, String outcome, String category) {
+        jdbc.update("""
+                INSERT INTO integration_check (id, integration_id, checked_at, trigger_kind, actor, outcome, category,
+                    duration_ms, organization, report)
+                VALUES (?, ?, ?, 'MANUAL', 'health-test', ?, ?, 100, 'contoso', '{}')""",
+                UUID.randomUUID(), i.id(), OffsetDateTime.ofInstant(now.minus(ago), ZoneOffset.UTC), outcome, category);
+    }
+
+    static String allText(Component c) {
+        if (c instanceof Text t) {
+            return t.getText();
+        }
+        return Stream.concat(Stream.of(c.getElement().getText()), c.getChildren().map(HealthViewTest::allText))
+                .filter(s -> !s.isBlank()).collect(Collectors.joining(" ")).strip();
+    }
+
+    static String count(HealthView view, String id) {
+        Component box = view.counts.getChildren().filter(c -> c.getId().orElse("").equals("health-count-" + id))
+                .findFirst().orElseThrow();
+        return ((Span) box.getChildren().findFirst().orElseThrow()).getText();
+    }
+
+    @Test
+    void countsThenOneLinkedRowPerIntegrationWorstFirstWithSinceWhen() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        IntegrationDetail never = saved("a-never-" + suffix, null);
+        IntegrationDetail warning = saved("b-warning-" + suffix, null);
+        stored(warning, Duration.ofMinutes(20), "WARNING", "azure_devops:CODE_WRITE_MISSING");
+        IntegrationDetail failing = saved("c-failing-" + suffix, LocalDate.parse("2030-03-05"));
+        stored(failing, Duration.ofHours(5), "CONNECTED", "CONNECTED");
+        stored(failing, Duration.ofHours(3), "FAILED", "azure_devops:TOKEN_EXPIRED");
+        stored(failing, Duration.ofHours(1), "FAILED", "azure_devops:TOKEN_EXPIRED");
+        IntegrationDetail fine = saved("d-fine-" + suffix, null);
+        stored(fine, Duration.ofHours(1), "CONNECTED", "CONNECTED");
+
+        HealthView view = navigate(HealthView.class);
+        assertThat(count(view, "failing")).isEqualTo("1");
+        assertThat(count(view, "warning")).isEqualTo("1");
+        assertThat(count(view, "expiring")).isEqualTo("1");
+        assertThat(count(view, "never-tested")).isEqualTo("1");
+        assertThat(count(view, "stale")).isEqualTo("0");
+        assertThat(view.emptyState).isNull();
+
+        assertThat(view.links).extracting(Anchor::getHref).containsExactly("integrations/" + failing.id(),
+                "integrations/" + warning.id(), "integrations/" + never.id());
+        List<String> rows = view.links.stream().map(HealthViewTest::allText).toList();
+        assertThat(rows.get(0)).isEqualTo("c-failing-" + suffix + " Failing The access token has expired"
+                + " Failing since 2030-03-01 07:00 UTC (3 h ago) Last checked 2030-03-01 09:00 UTC (1 h ago)"
+                + " Token expires 2030-03-05 (in 4 days)");
+        assertThat(rows.get(1)).isEqualTo("b-warning-" + suffix + " Warning Connected to contoso, but the token"
+                + " cannot write code Last checked 2030-03-01 09:40 UTC (20 min ago)");
+        assertThat(rows.get(2)).isEqualTo("a-never-" + suffix + " Never tested No stored test yet"
+                + " Never tested; added just now");
+
+        // how long ago follows the application clock
+        clock.advance(Duration.ofDays(2));
+        UI.getCurrent().navigate("integrations");
+        HealthView later = navigate(HealthView.class);
+        assertThat(allText(later.links.getFirst())).contains("Failing since 2030-03-01 07:00 UTC (2 days ago)",
+                "Token expires 2030-03-05 (in 2 days)", "Not checked recently");
+        assertThat(count(later, "stale")).as("the warning, the failure and the connected one are older than 12 h now").isEqualTo("3");
+    }
+
+    @Test
+    void whenNothingNeedsAttentionItSaysAllIsWellAndWhenTheNewestTestRan() {
+        IntegrationDetail a = saved("ok-a-" + UUID.randomUUID().toString().substring(0, 6), null);
+        IntegrationDetail b = saved("ok-b-" + UUID.randomUUID().toString().substring(0, 6), null);
+        stored(a, Duration.ofHours(2), "CONNECTED", "CONNECTED");
+        stored(b, Duration.ofMinutes(30), "CONNECTED", "CONNECTED");
+
+        HealthView view = navigate(HealthView.class);
+        assertThat(view.links).isEmpty();
+        assertThat(view.emptyState).isNotNull();
+        assertThat(allText(view.emptyState)).isEqualTo("All is well No enabled integration needs attention."
+                + " The newest test ran 2030-03-01 09:30 UTC (30 min ago).");
+        for (String id : List.of("failing", "warning", "expiring", "never-tested", "stale")) {
+            assertThat(count(view, id)).as(id).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void withNothingEnabledItSaysSo() {
+        HealthView view = navigate(HealthView.class);
+        assertThat(view.emptyState).isNotNull();
+        assertThat(allText(view.emptyState)).contains("No integration is enabled");
+    }
+}
