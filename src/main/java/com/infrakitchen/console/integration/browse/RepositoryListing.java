@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.browse;
 
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -95,6 +96,15 @@ public sealed interface RepositoryListing {
 
         public String hint() {
             return category.hint(organization);
+        }
+
+        /** As {@link #headline()}, worded for {@code today}. */
+        public String headline(LocalDate today) {
+            return category.headline(organization, today);
+        }
+
+        public String hint(LocalDate today) {
+            return category.hint(organization, today);
         }
     }
 }

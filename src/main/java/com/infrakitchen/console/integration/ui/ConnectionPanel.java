@@ -172,7 +172,7 @@ class ConnectionPanel extends VerticalLayout {
             return null;
         }
         return DiagnosisReport.of(new DiagnosisReport.Subject(d.data().name(), d.data().organization(),
-                d.method().label(), providerName, ConsoleVersion.current()), shown);
+                d.method().label(), providerName, ConsoleVersion.current()), shown, LocalDate.now(clock));
     }
 
     /** The database keeps microseconds at most. */

@@ -5,6 +5,7 @@ import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,11 @@ final class DiagnosisReport {
     }
 
     static String of(Subject subject, Diagnosis diagnosis) {
+        return of(subject, diagnosis, null);
+    }
+
+    /** The report, its headline and hint worded for {@code today} (some answers' meaning changed on a date). */
+    static String of(Subject subject, Diagnosis diagnosis, @Nullable LocalDate today) {
         CheckResult r = diagnosis.result();
         Lines out = new Lines();
         out.text("InfraKitchen connection report");
@@ -38,9 +44,9 @@ final class DiagnosisReport {
         out.field("Console version", subject.version());
         out.field("Tested at", IntegrationTimes.format(r.startedAt()));
         out.field("Trigger", diagnosis.trigger() == null ? "not stored" : diagnosis.trigger());
-        out.field("Outcome", r.outcome().label() + ": " + r.headline());
+        out.field("Outcome", r.outcome().label() + ": " + (today == null ? r.headline() : r.headline(today)));
         if (r.outcome() != CheckOutcome.CONNECTED) {
-            out.field("What to do", r.hint());
+            out.field("What to do", today == null ? r.hint() : r.hint(today));
         }
         out.field("Duration", ConnectionIndicator.seconds(r.durationMillis()));
         out.text("");

@@ -20,6 +20,8 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.RouteParameters;
+import java.time.Clock;
+import java.time.LocalDate;
 
 /** What an editor can do from a grid row, and how its outcome is told; the grid is refreshed after each. */
 final class GridActions {
@@ -27,8 +29,10 @@ final class GridActions {
     private final IntegrationService integrations;
     private final CheckService checks;
     private final Runnable refresh;
+    private final Clock clock;
 
-    GridActions(IntegrationService integrations, CheckService checks, Runnable refresh) {
+    GridActions(IntegrationService integrations, CheckService checks, Runnable refresh, Clock clock) {
+        this.clock = clock;
         this.integrations = integrations;
         this.checks = checks;
         this.refresh = refresh;
@@ -52,9 +56,9 @@ final class GridActions {
         });
     }
 
-    private static void showResult(String name, CheckResult r) {
+    private void showResult(String name, CheckResult r) {
         Notification n = Notification.show(name + ": " + (r.outcome() == CheckOutcome.CONNECTED
-                && r.identity() != null ? "Connected as " + r.identity() : r.headline()), 6000,
+                && r.identity() != null ? "Connected as " + r.identity() : r.headline(LocalDate.now(clock))), 6000,
                 Notification.Position.BOTTOM_END);
         n.addThemeVariants(switch (r.outcome()) {
             case CONNECTED -> NotificationVariant.LUMO_SUCCESS;

@@ -129,7 +129,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         TabSheet tabs = new TabSheet();
         tabs.add("Overview", overview);
         tabs.add("Connection", connectionPanel);
-        repositoriesPanel = new RepositoriesPanel(repositories, detail.id());
+        repositoriesPanel = new RepositoriesPanel(repositories, detail.id(), clock);
         repositoriesPanel.loadWhenSelected(tabs, tabs.add("Repositories", repositoriesPanel));
         tabs.add("History", history);
         tabs.setWidthFull();

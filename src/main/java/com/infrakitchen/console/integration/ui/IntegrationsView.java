@@ -116,7 +116,7 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("integrations-grid");
         GridColumns.add(grid, clock);
         if (CurrentUser.isEditorOrAdmin()) {
-            GridActions actions = new GridActions(integrations, checks, this::refresh);
+            GridActions actions = new GridActions(integrations, checks, this::refresh, clock);
             grid.addComponentColumn(actions::menu).setHeader("").setWidth("3.5rem").setFlexGrow(0);
         }
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);

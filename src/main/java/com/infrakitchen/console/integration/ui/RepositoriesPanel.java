@@ -25,7 +25,9 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.Command;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  */
 class RepositoriesPanel extends VerticalLayout {
 
+    private final transient Clock clock;
+
     private final transient RepositoryService service;
     private final UUID integrationId;
     final Span status = new Span("Not loaded yet.");
@@ -58,7 +62,8 @@ class RepositoriesPanel extends VerticalLayout {
     private boolean opened;
     private @Nullable CompletableFuture<RepositoryListing> loading;
 
-    RepositoriesPanel(RepositoryService service, UUID integrationId) {
+    RepositoriesPanel(RepositoryService service, UUID integrationId, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.integrationId = integrationId;
         setPadding(false);
@@ -207,10 +212,10 @@ class RepositoriesPanel extends VerticalLayout {
         problem.setClassName("connection-indicator repositories-problem state-"
                 + failure.category().outcome().name().toLowerCase(Locale.ROOT));
         problem.getElement().setAttribute("data-category", failure.category().name());
-        Span headline = new Span(failure.headline());
+        Span headline = new Span(failure.headline(LocalDate.now(clock)));
         headline.setId("repositories-headline");
         headline.addClassName("connection-headline");
-        Span hint = new Span(failure.hint());
+        Span hint = new Span(failure.hint(LocalDate.now(clock)));
         hint.addClassName("connection-hint");
         Span summary = new Span(failure.summary());
         summary.addClassName("connection-summary");

@@ -1,5 +1,7 @@
 package com.infrakitchen.console.integration.ui;
 
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.check.CheckRecord;
@@ -131,5 +133,19 @@ class DiagnosisReportTest {
             out.add(secret.substring(i, i + size));
         }
         return out;
+    }
+
+    /** Azure DevOps stopped taking global tokens on 2026-12-01: from that day the report says so in the past tense. */
+    @Test
+    void theReportWordsAGlobalTokenRefusalForTheDayItIsMade() {
+        CheckRecord r = record(List.of(), null);
+        CheckRecord global = new CheckRecord(r.id(), r.integrationId(), r.checkedAt(), r.trigger(), r.actor(),
+                CheckCategory.GLOBAL_TOKEN_BLOCKED, r.durationMillis(), r.organization(), r.tokenSetAt(),
+                r.testRepository(), r.identity(), r.projectCount(), r.repositoryCount(), r.steps(), r.decisive());
+        String after = DiagnosisReport.of(SUBJECT, Diagnosis.of(global), LocalDate.of(2026, 12, 2));
+        String before = DiagnosisReport.of(SUBJECT, Diagnosis.of(global), LocalDate.of(2026, 11, 30));
+        assertThat(after).contains("Global tokens no longer work: create an organization-scoped token");
+        assertThat(before).doesNotContain("no longer work")
+                .contains(CheckCategory.GLOBAL_TOKEN_BLOCKED.headline("contoso", LocalDate.of(2026, 11, 30)));
     }
 }
