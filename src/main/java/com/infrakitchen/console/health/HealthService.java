@@ -47,7 +47,7 @@ public class HealthService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         List<HealthItem> items = store.needingAttention(today.plusDays(EXPIRING_DAYS),
-                now.minus(properties.staleAfter())).stream().sorted(WITHIN).toList();
+                now.minus(properties.staleAfter()), today).stream().sorted(WITHIN).toList();
         HealthStore.Overview overview = store.overview();
         return new HealthReport(items, HealthCounts.of(items), overview.newestCheck(), overview.enabled());
     }

@@ -106,6 +106,18 @@ class HealthServiceIT {
         assertThat(item.headline()).isEqualTo("The access token has expired");
     }
 
+    /** Azure DevOps stopped taking global tokens on 2026-12-01: /health words it as the grid does, by the clock. */
+    @Test
+    void aGlobalTokenRefusalIsWordedForTheClocksToday() {
+        IntegrationDetail i = saved("global");
+        stored(i, Duration.ofHours(1), "FAILED", "azure_devops:GLOBAL_TOKEN_BLOCKED");
+        clock.set(Instant.parse("2026-11-30T12:00:00Z"));
+        now = clock.instant();
+        assertThat(only(i).headline()).doesNotContain("no longer work");
+        clock.set(Instant.parse("2026-12-02T12:00:00Z"));
+        assertThat(only(i).headline()).isEqualTo("Global tokens no longer work: create an organization-scoped token");
+    }
+
     @Test
     void anIntegrationThatNeverPassedFailsSinceItsFirstResult() {
         IntegrationDetail i = saved("always-failing");

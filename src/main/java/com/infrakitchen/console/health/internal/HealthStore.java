@@ -78,11 +78,11 @@ public class HealthStore {
      * Every enabled integration that needs attention, by severity then name: failing, warning, token expiring on
      * or before {@code expiringBy}, never tested, last tested before {@code staleBefore}.
      */
-    public List<HealthItem> needingAttention(LocalDate expiringBy, Instant staleBefore) {
+    public List<HealthItem> needingAttention(LocalDate expiringBy, Instant staleBefore, LocalDate today) {
         return jdbc.sql(ATTENTION)
                 .param("expiringBy", Date.valueOf(expiringBy))
                 .param("staleBefore", OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC))
-                .query(HealthStore::map).list();
+                .query((rs, n) -> map(rs, n, today)).list();
     }
 
     /** When the newest stored test of an enabled integration ran, and how many integrations are enabled. */
@@ -97,7 +97,7 @@ public class HealthStore {
     public record Overview(@Nullable Instant newestCheck, long enabled) {
     }
 
-    private static HealthItem map(ResultSet rs, int n) throws SQLException {
+    private static HealthItem map(ResultSet rs, int n, LocalDate today) throws SQLException {
         String outcome = rs.getString("outcome");
         String category = rs.getString("category");
         Date expires = rs.getDate("token_expires_on");
@@ -106,7 +106,7 @@ public class HealthStore {
                 rs.getString("name"),
                 Attention.values()[rs.getInt("severity")],
                 outcome == null ? null : CheckOutcome.valueOf(outcome),
-                category == null ? null : CategoryCodes.parse(category).headline(rs.getString("organization")),
+                category == null ? null : CategoryCodes.parse(category).headline(rs.getString("organization"), today),
                 instant(rs, "checked_at"),
                 instant(rs, "since"),
                 expires == null ? null : expires.toLocalDate(),

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,7 +41,7 @@ class CheckHistory extends Div {
     private long total;
     private @Nullable UUID shown;
 
-    CheckHistory(CheckService checks, UUID integrationId, Consumer<CheckRecord> open) {
+    CheckHistory(CheckService checks, UUID integrationId, Consumer<CheckRecord> open, Clock clock) {
         this.checks = checks;
         this.integrationId = integrationId;
         this.open = open;
@@ -70,10 +72,10 @@ class CheckHistory extends Div {
         grid.addColumn(r -> IntegrationTimes.format(r.checkedAt())).setHeader("When").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(Diagnosis::trigger).setHeader("Trigger").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(r -> ConnectionBadges.badge(r, false)).setHeader("Outcome").setAutoWidth(true)
+        grid.addComponentColumn(r -> ConnectionBadges.badge(r.outcome(), r.headline(LocalDate.now(clock)), false)).setHeader("Outcome").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(CheckRecord::headline).setHeader("Diagnosis").setFlexGrow(1)
-                .setTooltipGenerator(CheckRecord::headline);
+        grid.addColumn(r -> r.headline(LocalDate.now(clock))).setHeader("Diagnosis").setFlexGrow(1)
+                .setTooltipGenerator(r -> r.headline(LocalDate.now(clock)));
         grid.addColumn(r -> ConnectionIndicator.seconds(r.durationMillis())).setHeader("Duration")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::showButton).setHeader("Ladder").setAutoWidth(true).setFlexGrow(0);

@@ -64,7 +64,7 @@ class ConnectionPanel extends VerticalLayout {
         ladder = new DiagnosisLadder(providerName, clock);
         diagnostics = new DiagnosticsRun(() -> checks.test(TestRequest.ofStored(integrationId).startedBy(CheckTrigger.DIAGNOSTICS)), new Runs(), clock);
         diagnostics.setVisible(canRun);
-        history = new CheckHistory(checks, integrationId, this::open);
+        history = new CheckHistory(checks, integrationId, this::open, clock);
         latest.setId("show-latest");
         latest.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         latest.addClickListener(e -> showLatest());
