@@ -2,14 +2,11 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.CheckRun;
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.server.Command;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -69,11 +66,11 @@ class ConnectionTestControl extends Div {
         bringIntoView();
         UI ui = UI.getCurrent();
         scheduleTick(ui, run);
-        run.result().thenAccept(result -> access(ui, () -> finished(run, result)));
+        run.result().thenAccept(result -> Push.access(ui, () -> finished(run, result)));
     }
 
     private void scheduleTick(@Nullable UI ui, CheckRun run) {
-        CompletableFuture.runAsync(() -> access(ui, () -> {
+        CompletableFuture.runAsync(() -> Push.access(ui, () -> {
             if (running == run) {
                 indicator.showElapsed(Duration.between(run.startedAt(), clock.instant()));
                 scheduleTick(ui, run);
@@ -165,11 +162,6 @@ class ConnectionTestControl extends Div {
     }
 
     @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-    }
-
-    @Override
     protected void onDetach(DetachEvent detachEvent) {
         CheckRun run = running;
         running = null;
@@ -179,14 +171,4 @@ class ConnectionTestControl extends Div {
         super.onDetach(detachEvent);
     }
 
-    private static void access(@Nullable UI ui, Command command) {
-        if (ui == null) {
-            return;
-        }
-        try {
-            ui.access(command);
-        } catch (UIDetachedException e) {
-            // The page is gone; nothing to show.
-        }
-    }
 }

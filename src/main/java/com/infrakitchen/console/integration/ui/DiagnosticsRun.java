@@ -5,12 +5,10 @@ import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.Command;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,18 +71,18 @@ class DiagnosticsRun extends Div {
         listener.started();
         listener.progress(List.of(), Duration.ZERO);
         UI ui = UI.getCurrent();
-        r.onStep(step -> access(ui, () -> {
+        r.onStep(step -> Push.access(ui, () -> {
             if (running == r) {
                 done.add(step);
                 listener.progress(List.copyOf(done), elapsed(r));
             }
         }));
         tick(ui, r);
-        r.result().thenAccept(result -> access(ui, () -> finished(r, result)));
+        r.result().thenAccept(result -> Push.access(ui, () -> finished(r, result)));
     }
 
     private void tick(@Nullable UI ui, CheckRun r) {
-        CompletableFuture.runAsync(() -> access(ui, () -> {
+        CompletableFuture.runAsync(() -> Push.access(ui, () -> {
             if (running == r) {
                 listener.progress(List.copyOf(done), elapsed(r));
                 tick(ui, r);
@@ -139,14 +137,4 @@ class DiagnosticsRun extends Div {
         super.onDetach(event);
     }
 
-    private static void access(@Nullable UI ui, Command command) {
-        if (ui == null) {
-            return;
-        }
-        try {
-            ui.access(command);
-        } catch (UIDetachedException e) {
-            // The page is gone; nothing to show.
-        }
-    }
 }

@@ -11,7 +11,6 @@ import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.security.CurrentUser;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -42,17 +41,10 @@ final class GridActions {
         var ui = UI.getCurrent();
         Notification.show("Testing " + i.name() + "…", 2000, Notification.Position.BOTTOM_END);
         checks.test(TestRequest.ofStored(i.id())).result().thenAccept(r -> {
-            if (ui == null) {
-                return;
-            }
-            try {
-                ui.access(() -> {
-                    showResult(i.name(), r);
-                    refresh.run();
-                });
-            } catch (UIDetachedException e) {
-                // left the page
-            }
+            Push.access(ui, () -> {
+                showResult(i.name(), r);
+                refresh.run();
+            });
         });
     }
 

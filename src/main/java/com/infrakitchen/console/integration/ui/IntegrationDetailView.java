@@ -8,11 +8,7 @@ import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.SshKeyService;
 import com.infrakitchen.console.integration.browse.RepositoryService;
-import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.CheckService;
-import com.infrakitchen.console.integration.check.LatestCheck;
-import com.infrakitchen.console.integration.check.TestRequest;
-import com.infrakitchen.console.integration.credential.CredentialChange;
 import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
@@ -33,7 +29,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +61,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     @Nullable IntegrationForm form;
     @Nullable HistoryPanel history;
     @Nullable ConnectionTestControl connection;
+    private @Nullable OverviewTest overviewTest;
     @Nullable ConnectionPanel connectionPanel;
     @Nullable RepositoriesPanel repositoriesPanel;
     private @Nullable IntegrationDetail current;
@@ -103,7 +99,9 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         form.showMethod(detail.method());
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());
-        connection = new ConnectionTestControl(this::startTest, this::valuesKey, clock);
+        overviewTest = new OverviewTest(checks, form, () -> current, () -> connectionPanel.refresh(current));
+        connection = new ConnectionTestControl(overviewTest::start, overviewTest::valuesKey, clock);
+        overviewTest.showIn(connection);
         connection.test.setVisible(canEdit);
         form.organization.addValueChangeListener(e -> connection.valuesChanged());
         form.addCredentialChangeListener(connection::valuesChanged);
@@ -153,36 +151,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void showStoredResult() {
-        if (connection.isTesting()) {
-            return;
-        }
-        LatestCheck last = checks.latest(List.of(current.id())).get(current.id());
-        if (last == null) {
-            connection.indicator.showNotTested();
-            return;
-        }
-        connection.showStored(last.record().asResult(), last.outdated(), checks.valuesKey(TestRequest.ofSaved(
-                current.id(), current.version(), current.data().organization(),
-                CredentialChange.keep(current.credential().settings()))));
-    }
-
-    /**
-     * Tests what the Overview holds now; the service decides what differs from the stored values (a new token or
-     * key, another organization or test repository) and whether the result is the integration's stored one.
-     */
-    private Optional<CheckRun> startTest() {
-        var run = form.editor().forTest(true).map(change -> checks.test(request(change)));
-        run.filter(CheckRun::storesResult).ifPresent(r -> r.result().thenRun(() -> getUI()
-                .ifPresent(ui -> ui.access(() -> connectionPanel.refresh(current)))));
-        return run;
-    }
-
-    private String valuesKey() {
-        return checks.valuesKey(request(form.editor().forTest(false).orElse(null)));
-    }
-
-    private TestRequest request(@Nullable CredentialChange change) {
-        return TestRequest.ofSaved(current.id(), current.version(), form.organizationValue(), change);
+        overviewTest.showStored(current);
     }
 
     void save() {

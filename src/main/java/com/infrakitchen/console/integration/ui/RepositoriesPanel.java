@@ -12,7 +12,6 @@ import com.infrakitchen.console.integration.check.StepStatus;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,7 +23,6 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.server.Command;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,7 +129,7 @@ class RepositoriesPanel extends VerticalLayout {
         reload.setEnabled(false);
         status.setText("Loading from Azure DevOps…");
         UI ui = UI.getCurrent();
-        started.thenAccept(listing -> access(ui, () -> {
+        started.thenAccept(listing -> Push.access(ui, () -> {
             if (loading == started) {
                 loading = null;
                 show(listing, continuation == null);
@@ -231,16 +229,6 @@ class RepositoriesPanel extends VerticalLayout {
         problem.add(text);
     }
 
-    private static void access(@Nullable UI ui, Command command) {
-        if (ui == null) {
-            return;
-        }
-        try {
-            ui.access(command);
-        } catch (UIDetachedException e) {
-            // the user left the page
-        }
-    }
 
     @Override
     protected void onDetach(DetachEvent event) {

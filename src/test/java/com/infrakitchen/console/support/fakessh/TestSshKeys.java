@@ -3,14 +3,18 @@ package com.infrakitchen.console.support.fakessh;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.EncryptedPrivateKeyInfo;
 import javax.crypto.SecretKey;
@@ -75,7 +79,7 @@ public final class TestSshKeys {
             cipher.init(Cipher.ENCRYPT_MODE, key, spec);
             byte[] encrypted = cipher.doFinal(pair.getPrivate().getEncoded());
             // Re-read as generic PBES2 parameters: the JDK has no OID for the specific algorithm name.
-            java.security.AlgorithmParameters pbes2 = java.security.AlgorithmParameters.getInstance("PBES2");
+            AlgorithmParameters pbes2 = AlgorithmParameters.getInstance("PBES2");
             pbes2.init(cipher.getParameters().getEncoded());
             return pem("ENCRYPTED PRIVATE KEY", new EncryptedPrivateKeyInfo(pbes2, encrypted).getEncoded());
         } catch (Exception e) {
@@ -84,13 +88,21 @@ public final class TestSshKeys {
     }
 
     /** A PKCS#1 PEM block (label {@code RSA PRIVATE KEY}, not encrypted): the RSAPrivateKey inside the PKCS#8 DER. */
+    /** An OpenSSH private key of {@code pair} with lines cut out of its body: a damaged paste, made at run time. */
+    public static String damaged(KeyPair pair) {
+        List<String> lines = new ArrayList<>(List.of(openssh(pair, null, "damaged")
+                .split("\n")));
+        lines.subList(3, 10).clear();
+        return String.join("\n", lines);
+    }
+
     public static String pkcs1(KeyPair pair) {
         return pem("RSA PRIVATE KEY", rsaPrivateKeyDer(pair.getPrivate().getEncoded()));
     }
 
     /** PrivateKeyInfo ::= SEQUENCE { INTEGER version, AlgorithmIdentifier, OCTET STRING privateKey }. */
     private static byte[] rsaPrivateKeyDer(byte[] pkcs8) {
-        java.nio.ByteBuffer der = java.nio.ByteBuffer.wrap(pkcs8);
+        ByteBuffer der = ByteBuffer.wrap(pkcs8);
         header(der, 0x30);
         int version = header(der, 0x02);
         der.position(der.position() + version);
@@ -101,7 +113,7 @@ public final class TestSshKeys {
         return key;
     }
 
-    private static int header(java.nio.ByteBuffer der, int tag) {
+    private static int header(ByteBuffer der, int tag) {
         if ((der.get() & 0xff) != tag) {
             throw new IllegalStateException("unexpected DER tag");
         }

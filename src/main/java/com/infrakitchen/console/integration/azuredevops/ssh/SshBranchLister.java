@@ -6,9 +6,9 @@ import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.sin
 
 import com.infrakitchen.console.integration.azuredevops.AzureDevOpsProvider;
 import com.infrakitchen.console.integration.browse.RepositoryLister;
-import com.infrakitchen.console.integration.browse.RepositoryListing;
 import com.infrakitchen.console.integration.browse.RepositoryListing.BranchList;
 import com.infrakitchen.console.integration.browse.RepositoryListing.ListingFailure;
+import com.infrakitchen.console.integration.browse.RepositoryListing;
 import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.credential.SshKeyInput;

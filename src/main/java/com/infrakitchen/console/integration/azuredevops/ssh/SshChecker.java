@@ -202,7 +202,7 @@ public class SshChecker {
 
         private SessionFailures.Context context(@Nullable HostKeyWatch hostKeys, @Nullable ParsedKey key,
                 @Nullable String command) {
-            return new SessionFailures.Context(where(), properties.host(),
+            return new SessionFailures.Context(SshNetworkSteps.where(sockets, properties), properties.host(),
                     hostKeys == null ? properties.host() : hostKeys.host(), properties.user(),
                     hostKeys == null ? null : hostKeys.presentedKey(),
                     hostKeys == null ? "" : String.join(", ", hostKeys.trustedFingerprints()),
@@ -211,20 +211,11 @@ public class SshChecker {
         }
 
         private CheckStep hostKeyPassed(HostKeyWatch hostKeys) {
-            return new CheckStep(STEP_HOST_KEY, StepStatus.PASSED, SshNetworkSteps.hostKeyTrusted(hostKeys),
-                    nanosToMillis(hostKeys.checkedAt() - sockets.connectedAt()), null);
+            return SshNetworkSteps.hostKeyPassed(hostKeys, sockets);
         }
 
         private CheckStep tcpPassed() {
-            return new CheckStep(STEP_TCP, StepStatus.PASSED, "Connected to " + where() + ".",
-                    nanosToMillis(sockets.connectedAt() - sockets.resolvedAt()), null);
-        }
-
-        /** "host (address) port n", the address only when it says more than the host. */
-        private String where() {
-            String address = sockets.address() == null ? null : sockets.address().getHostAddress();
-            return properties.host() + (address == null || address.equals(properties.host()) ? "" : " (" + address
-                    + ")") + " port " + properties.port();
+            return SshNetworkSteps.tcpPassed(sockets, properties);
         }
 
         // ---- the Git request ------------------------------------------------------------------------------

@@ -36,6 +36,25 @@ final class SshNetworkSteps {
                 started == 0 ? 0 : nanosToMillis(System.nanoTime() - started), null);
     }
 
+    /** The host key step when the presented key is a trusted one. */
+    static CheckStep hostKeyPassed(HostKeyWatch hostKeys, WatchedSockets sockets) {
+        return new CheckStep(SshChecker.STEP_HOST_KEY, StepStatus.PASSED, hostKeyTrusted(hostKeys),
+                nanosToMillis(hostKeys.checkedAt() - sockets.connectedAt()), null);
+    }
+
+    /** The TCP step when the connection was made. */
+    static CheckStep tcpPassed(WatchedSockets sockets, SshProperties properties) {
+        return new CheckStep(SshChecker.STEP_TCP, StepStatus.PASSED, "Connected to " + where(sockets, properties)
+                + ".", nanosToMillis(sockets.connectedAt() - sockets.resolvedAt()), null);
+    }
+
+    /** "host (address) port n", the address only when it says more than the host. */
+    static String where(WatchedSockets sockets, SshProperties properties) {
+        String address = sockets.address() == null ? null : sockets.address().getHostAddress();
+        return properties.host() + (address == null || address.equals(properties.host()) ? "" : " (" + address
+                + ")") + " port " + properties.port();
+    }
+
     /** The presented host key's fingerprint, matched against the trusted set for the host. */
     static String hostKeyTrusted(HostKeyWatch hostKeys) {
         int trusted = hostKeys.trustedFingerprints().size();

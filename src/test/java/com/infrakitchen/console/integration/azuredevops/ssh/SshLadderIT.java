@@ -117,8 +117,8 @@ class SshLadderIT {
                         CheckCategory.SSH_UNEXPECTED_RESPONSE, SshChecker.STEP_REPOSITORY),
                 Arguments.of("stall after sign-in", Mode.STALL_AFTER_AUTH, "Web/web-app", ALICE_KEY,
                         CheckCategory.TIMEOUT, SshChecker.STEP_REPOSITORY),
-                Arguments.of("key not readable", Mode.NORMAL, "Web/web-app", "-----BEGIN PRIVATE KEY-----\nnope\n"
-                        + "-----END PRIVATE KEY-----", CheckCategory.SSH_INVALID_KEY, SshChecker.STEP_LOCAL),
+                Arguments.of("key not readable", Mode.NORMAL, "Web/web-app", TestSshKeys.damaged(TestSshKeys.bob()),
+                        CheckCategory.SSH_INVALID_KEY, SshChecker.STEP_LOCAL),
                 Arguments.of("no test repository", Mode.NORMAL, "web-app", ALICE_KEY, CheckCategory.SSH_NO_REPOSITORY,
                         SshChecker.STEP_LOCAL));
     }
