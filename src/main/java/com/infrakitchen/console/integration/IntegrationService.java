@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,15 +47,17 @@ public class IntegrationService {
     private final IntegrationCredentials credentials;
     private final IntegrationProviders providers;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IntegrationService(IntegrationRepository repository, IntegrationQueries queries, SecretCipher cipher,
-            IntegrationProviders providers, AuditTrail audit, Clock clock) {
+            IntegrationProviders providers, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.queries = queries;
         this.credentials = new IntegrationCredentials(cipher);
         this.providers = providers;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -130,6 +133,7 @@ public class IntegrationService {
                         .put("organization", valid.organization()).put("method", saved.method())
                         .put("labels", String.join(",", valid.labels()))
                         .put("description", valid.description() == null ? "" : valid.description())));
+        events.publishEvent(new IntegrationLifecycle(id, saved.enabled()));
         return IntegrationDetails.of(saved);
     }
 
@@ -186,6 +190,7 @@ public class IntegrationService {
         audit.record(enabled ? AuditAction.INTEGRATION_ENABLED : AuditAction.INTEGRATION_DISABLED,
                 AuditOutcome.SUCCESS, Target.integration(id, current.name()),
                 AuditDetails.of().change("enabled", !enabled, enabled));
+        events.publishEvent(new IntegrationLifecycle(id, enabled));
         return IntegrationDetails.of(saved);
     }
 
@@ -204,6 +209,7 @@ public class IntegrationService {
         }
         audit.record(AuditAction.INTEGRATION_DELETED, AuditOutcome.SUCCESS, Target.integration(id, current.name()),
                 AuditDetails.of().put("name", current.name()).put("organization", current.fields().organization()));
+        events.publishEvent(new IntegrationLifecycle(id, false));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

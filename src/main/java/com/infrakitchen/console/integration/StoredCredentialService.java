@@ -34,9 +34,10 @@ public class StoredCredentialService {
     /**
      * The stored credential of an integration, decrypted, for a connection test (and nothing else): the caller must
      * wipe it. Empty when the integration does not exist; a secret that does not open with this key set is left out
-     * and {@link StoredCredentials#unreadable()} says why.
+     * and {@link StoredCredentials#unreadable()} says why. Editors and admins test; so does the health scheduler
+     * ({@link com.infrakitchen.console.security.SystemActor}).
      */
-    @PreAuthorize(Roles.EDITOR_OR_ADMIN)
+    @PreAuthorize(Roles.EDITOR_ADMIN_OR_SCHEDULER)
     @Transactional(readOnly = true)
     public Optional<StoredCredentials> credentialsForTest(UUID id) {
         return repository.findById(id).map(credentials::open);

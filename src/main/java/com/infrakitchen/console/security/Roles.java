@@ -20,6 +20,14 @@ public final class Roles {
     public static final String EDITOR_OR_ADMIN = "hasAnyRole('EDITOR','ADMIN')";
     public static final String ADMIN_ONLY = "hasRole('ADMIN')";
 
+    /**
+     * The console's own scheduled work ({@link SystemActor}): not a role a user can hold ({@link #ALL} does not
+     * list it, so no account is ever given it).
+     */
+    public static final String SCHEDULER = "SCHEDULER";
+    public static final String SCHEDULER_ONLY = "hasRole('SCHEDULER')";
+    public static final String EDITOR_ADMIN_OR_SCHEDULER = "hasAnyRole('EDITOR','ADMIN','SCHEDULER')";
+
     private Roles() {
     }
 

@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -50,14 +51,38 @@ class CheckRunner {
         this.clock = clock;
     }
 
-    /** A test refused before it ran (the stored secret does not open): audited as a failure, nothing sent. */
-    CheckRun refused(UUID integrationId, String name, CheckCategory category, String organization) {
+    /**
+     * A test refused before it ran (the stored secret does not open): audited as a failure, nothing sent. A
+     * scheduled re-check stores it as the integration's result, so that {@code /health} shows it; a person sees it
+     * on screen.
+     */
+    CheckRun refused(UUID integrationId, String name, CheckCategory category, String organization,
+            @Nullable Instant credentialSetAt, CheckTrigger trigger) {
         Instant now = clock.instant();
         CheckResult result = new CheckResult(category, organization, null, null, null, List.of(), null, now, 0,
                 null);
-        audit.recordAs(audit.currentActor(), AuditAction.CONNECTION_TESTED, AuditOutcome.FAILURE,
-                Target.integration(integrationId, name), details(result));
+        AuditTrail.Actor actor = audit.currentActor();
+        if (trigger == CheckTrigger.SCHEDULED) {
+            finish(actor, Target.integration(integrationId, name), integrationId, credentialSetAt, null, trigger,
+                    result);
+        } else {
+            audit.recordAs(actor, AuditAction.CONNECTION_TESTED, AuditOutcome.FAILURE,
+                    Target.integration(integrationId, name), details(result));
+        }
         return new CheckRun(now, CompletableFuture.completedFuture(result), new Cancellation());
+    }
+
+    /**
+     * A manual test of an integration whose scheduled re-check is running (on this instance or another): refused
+     * with the same answer as a second manual test, audited as denied, nothing sent.
+     */
+    CheckRun alreadyRunning(Target target, String organization) {
+        Instant now = clock.instant();
+        CheckResult refused = new CheckResult(CheckCategory.TEST_ALREADY_RUNNING, organization, null, null, null,
+                List.of(), null, now, 0, null);
+        audit.recordAs(audit.currentActor(), AuditAction.CONNECTION_TESTED, AuditOutcome.DENIED, target,
+                details(refused));
+        return new CheckRun(now, CompletableFuture.completedFuture(refused), new Cancellation());
     }
 
     /**
@@ -81,7 +106,10 @@ class CheckRunner {
             finish(actor, target, storeFor, credentialSetAt, testRepository, trigger, r);
             return new CheckRun(startedAt, CompletableFuture.completedFuture(r), cancellation);
         }
-        var refusal = throttle.acquire(CurrentUser.username(), key);
+        var refusal = trigger == CheckTrigger.SCHEDULED
+                ? (throttle.acquireScheduled(key) ? Optional.<CheckCategory>empty()
+                        : Optional.of(CheckCategory.TEST_ALREADY_RUNNING))
+                : throttle.acquire(CurrentUser.username(), key);
         if (refusal.isPresent()) {
             wipe.run();
             CheckResult refused = new CheckResult(refusal.get(), organization, null, null, null, List.of(), null,

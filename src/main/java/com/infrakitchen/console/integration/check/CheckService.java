@@ -38,15 +38,17 @@ public class CheckService {
     private final IntegrationProviders providers;
     private final CheckRecordStore store;
     private final CheckRunner runner;
+    private final List<ScheduledRunProbe> scheduledRuns;
 
     CheckService(List<ConnectionChecker<?>> checkers, StoredCredentialService storedCredentials,
-            IntegrationProviders providers,
-            CheckRecordStore store, CheckRunner runner) {
+            IntegrationProviders providers, CheckRecordStore store, CheckRunner runner,
+            List<ScheduledRunProbe> scheduledRuns) {
         this.checkers = new Checkers(checkers);
         this.storedCredentials = storedCredentials;
         this.providers = providers;
         this.store = store;
         this.runner = runner;
+        this.scheduledRuns = List.copyOf(scheduledRuns);
     }
 
     /**
@@ -67,6 +69,17 @@ public class CheckService {
                     providers.defaultProvider().id(), organization, input, null, request.trigger());
         }
         return testSaved(request);
+    }
+
+    /**
+     * The health scheduler's re-check of a saved integration exactly as stored: the same check, limits of its own
+     * (see {@link CheckThrottle#acquireScheduled}), audit with the actor {@code system} and the trigger
+     * {@link CheckTrigger#SCHEDULED}, and a stored result, also when the stored secret does not open. Only the
+     * console itself may call it ({@link com.infrakitchen.console.security.SystemActor}).
+     */
+    @PreAuthorize(Roles.SCHEDULER_ONLY)
+    public CheckRun testScheduled(UUID integrationId) {
+        return testSaved(TestRequest.ofStored(integrationId).startedBy(CheckTrigger.SCHEDULED));
     }
 
     /**
@@ -131,7 +144,14 @@ public class CheckService {
         } else if (stored.unreadable() != null) {
             return runner.refused(id, stored.name(), stored.unreadable().reason()
                     == SecretUnreadableException.Reason.NOT_FOR_THIS_PLACE
-                    ? CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION : CheckCategory.SECRET_UNREADABLE, organization);
+                    ? CheckCategory.SECRET_NOT_FOR_THIS_INTEGRATION : CheckCategory.SECRET_UNREADABLE, organization,
+                    stored.credentialSetAt(), request.trigger());
+        }
+        if (request.trigger() != CheckTrigger.SCHEDULED
+                && scheduledRuns.stream().anyMatch(probe -> probe.running(id))) {
+            input.wipe();
+            stored.wipe();
+            return runner.alreadyRunning(Target.integration(id, stored.name()), organization);
         }
         boolean asSaved = sameOrganization && !(change instanceof CredentialChange.Replace)
                 && input.settings().testedText().equals(stored.credential().settings().testedText());

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * The server-side limits of the Test button (docs/security.md 3.6): at most {@code perUserPerMinute} tests per
  * user in any minute, one test at a time per integration or form, and at most {@code maxConcurrent}
- * tests at once in this instance. A refused test makes no outbound call. The Repositories tab calls Azure DevOps
+ * tests at once in this instance. A refused test makes no outbound call. Scheduled re-checks (the health
+ * scheduler) have their own bound (its worker threads, {@code app.health.max-concurrent}) and no user: they take
+ * only the "one at a time" slot of their integration ({@link #acquireScheduled}), so they never use up the
+ * manual tests' limits, and a manual test while a scheduled one runs is refused as already running. The Repositories tab calls Azure DevOps
  * with the stored credential too, so each of its loads takes a slot here as a test does ({@code
  * browse.RepositoryService}).
  */
@@ -28,6 +31,7 @@ public class CheckThrottle {
     private final int maxConcurrent;
     private final Map<String, Deque<Instant>> starts = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
 
     CheckThrottle(Clock clock, @Value("${app.checks.per-user-per-minute:5}") int perUserPerMinute,
             @Value("${app.checks.max-concurrent:16}") int maxConcurrent) {
@@ -44,7 +48,7 @@ public class CheckThrottle {
         if (running.contains(key)) {
             return Optional.of(CheckCategory.TEST_ALREADY_RUNNING);
         }
-        if (running.size() >= maxConcurrent) {
+        if (running.size() - scheduled.size() >= maxConcurrent) {
             return Optional.of(CheckCategory.TOO_MANY_TESTS);
         }
         Instant now = clock.instant();
@@ -60,8 +64,21 @@ public class CheckThrottle {
         return Optional.empty();
     }
 
-    public void release(String key) {
+    /**
+     * Takes the "one at a time" slot of {@code key} for a scheduled re-check; false when a test of it is running
+     * already. Released with {@link #release}.
+     */
+    public synchronized boolean acquireScheduled(String key) {
+        if (!running.add(key)) {
+            return false;
+        }
+        scheduled.add(key);
+        return true;
+    }
+
+    public synchronized void release(String key) {
         running.remove(key);
+        scheduled.remove(key);
     }
 
     int perUserPerMinute() {
