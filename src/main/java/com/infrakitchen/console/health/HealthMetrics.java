@@ -45,13 +45,13 @@ public class HealthMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String status : FleetMetricsStore.STATUSES) {
-            Gauge.builder(INTEGRATIONS, this, m -> m.current().value(m.current().byStatus(), status))
+            Gauge.builder(INTEGRATIONS, this, m -> m.current().status(status))
                     .tag("status", status)
                     .description("Enabled integrations by the status of their newest connection test")
                     .strongReference(true).register(registry);
         }
         for (String bucket : FleetMetricsStore.BUCKETS) {
-            Gauge.builder(EXPIRY, this, m -> m.current().value(m.current().byExpiry(), bucket))
+            Gauge.builder(EXPIRY, this, m -> m.current().expiry(bucket))
                     .tag("bucket", bucket)
                     .description("Enabled integrations by when their token expires (expired, within 1, 7, 14 days,"
                             + " later, no date)")
@@ -84,7 +84,15 @@ public class HealthMetrics implements MeterBinder {
     /** One reading of the database, at {@code takenAt} by the clock. */
     record Snapshot(Instant takenAt, Map<String, Long> byStatus, Map<String, Long> byExpiry) {
 
-        double value(Map<String, Long> counts, String key) {
+        double status(String status) {
+            return value(byStatus, status);
+        }
+
+        double expiry(String bucket) {
+            return value(byExpiry, bucket);
+        }
+
+        private static double value(Map<String, Long> counts, String key) {
             Long n = counts.get(key);
             return n == null ? Double.NaN : n;
         }
