@@ -5,6 +5,8 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
@@ -13,22 +15,29 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Web security: Vaadin's configurer (login view, navigation access control), Spring's CSRF token on every
  * unsafe request that is not Vaadin's own (the sign-in POST included), relative redirects to the login page,
  * an open health endpoint and error page, ADMIN-only actuator, Spring Security's default headers plus a CSP
- * that forbids framing, and method security for the services. See docs/decisions/0011.
+ * that forbids framing, and method security for the services. See docs/decisions/0011. {@code /actuator/prometheus}
+ * has a chain of its own (docs/decisions/0016): an ADMIN session or the configured scrape credential, 401 rather
+ * than a sign-in redirect.
  */
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfig {
+
+    /** The metrics scrape endpoint: a chain of its own, before the console's. */
+    static final String PROMETHEUS = "/actuator/prometheus";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -53,6 +62,31 @@ class SecurityConfig {
     @Bean
     AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
         return new SpringAuthorizationEventPublisher(publisher);
+    }
+
+    /**
+     * {@code /actuator/prometheus}: a signed-in ADMIN (the session's context, as everywhere), or a scraper with the
+     * configured HTTP Basic credential ({@link ScrapeAuthenticationFilter}); anything else 401 with a Basic challenge
+     * (a scraper cannot follow a sign-in page), a signed-in viewer or editor 403 (audited). The request cache is
+     * off and no session is created, so a scraper leaves nothing behind.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain prometheusFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            MetricsScrapeProperties scrape, ApplicationEventPublisher events) throws Exception {
+        http.securityMatcher(PROMETHEUS);
+        http.authenticationManager(authenticationManager);
+        http.authorizeHttpRequests(auth -> auth.anyRequest()
+                .hasAnyAuthority("ROLE_" + Roles.ADMIN, ScrapeAuthenticationFilter.SCRAPER_AUTHORITY));
+        http.addFilterBefore(new ScrapeAuthenticationFilter(scrape, events), BasicAuthenticationFilter.class);
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+        http.requestCache(cache -> cache.disable());
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CSP)));
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, e) -> {
+            response.setHeader("WWW-Authenticate", ScrapeAuthenticationFilter.CHALLENGE);
+            response.sendError(HttpStatus.UNAUTHORIZED.value());
+        }));
+        return http.build();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.infrakitchen.console.audit.AuditTrail.Target;
 import com.infrakitchen.console.audit.AuditTrail;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.LoginAttempt;
+import com.infrakitchen.console.security.ScrapeRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.aopalliance.intercept.MethodInvocation;
@@ -59,6 +60,15 @@ class SecurityAuditListener {
                         ? request.getMethod() + " " + request.getRequestURI()
                         : event.getSource().getClass().getSimpleName();
         audit.recordDenied(auth.getName(), CurrentUser.strongestRole(auth).orElse(null), Target.operation(what));
+    }
+
+    /**
+     * A refused scrape credential on /actuator/prometheus: a denied access, under one fixed actor so the denied-access
+     * limits hold however many names a scanner tries (what it presented is never recorded).
+     */
+    @EventListener
+    void onScrapeRefused(ScrapeRefused event) {
+        audit.recordDenied(ScrapeRefused.ACTOR, null, Target.operation(event.method() + " " + event.path()));
     }
 
     @EventListener

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,7 @@ class CheckRunner {
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("connection-test-", 0).factory());
     private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
+    @Autowired(required = false) private List<CheckObserver> observers = List.of(); // metrics (issue 12)
 
     CheckRunner(CheckRecordStore store, CheckThrottle throttle, AuditTrail audit, Clock clock) {
         this.store = store;
@@ -157,6 +159,7 @@ class CheckRunner {
 
     private void finish(AuditTrail.Actor actor, Target target, @Nullable UUID storeFor,
             @Nullable Instant credentialSetAt, @Nullable String testRepository, CheckTrigger trigger, CheckResult r) {
+        CheckObserver.notifyAll(observers, trigger, r);
         try {
             audit.recordAs(actor, AuditAction.CONNECTION_TESTED,
                     r.outcome() == CheckOutcome.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS, target,
