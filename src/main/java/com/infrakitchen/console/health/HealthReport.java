@@ -9,9 +9,20 @@ import org.jspecify.annotations.Nullable;
  * @param items       the integrations that need attention, worst first
  * @param newestCheck when the newest stored test of an enabled integration ran, null when none was ever tested
  * @param enabled     how many integrations are enabled
+ * @param schedule    how the scheduler re-checks them
  */
 public record HealthReport(List<HealthItem> items, HealthCounts counts, java.time.@Nullable Instant newestCheck,
-        long enabled) {
+        long enabled, Schedule schedule) {
+
+    /**
+     * The scheduled re-checks as this instance sees them.
+     *
+     * @param on           whether re-checks run ({@code app.health.scheduled-checks})
+     * @param interval     {@code app.health.check-interval}
+     * @param lastFinished when the newest scheduled re-check finished on any instance, null when none did yet
+     */
+    public record Schedule(boolean on, java.time.Duration interval, java.time.@Nullable Instant lastFinished) {
+    }
 
     public boolean allWell() {
         return items.isEmpty();

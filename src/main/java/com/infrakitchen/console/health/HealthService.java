@@ -1,12 +1,15 @@
 package com.infrakitchen.console.health;
 
 import com.infrakitchen.console.health.internal.HealthStore;
+import com.infrakitchen.console.health.internal.ScheduledTaskStore;
 import com.infrakitchen.console.security.Roles;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -32,12 +35,18 @@ public class HealthService {
             .comparing(HealthItem::attention)
             .thenComparing(HealthService::sortKey, Comparator.nullsLast(Comparator.<Long>naturalOrder()));
 
+    /** How long the navigation's count of failing integrations is reused before it is read again. */
+    static final Duration FAILING_COUNT_REUSE = Duration.ofSeconds(15);
+
     private final HealthStore store;
+    private final ScheduledTaskStore scheduled;
     private final HealthProperties properties;
     private final Clock clock;
+    private final AtomicReference<@Nullable FailingCount> failing = new AtomicReference<>();
 
-    HealthService(HealthStore store, HealthProperties properties, Clock clock) {
+    HealthService(HealthStore store, ScheduledTaskStore scheduled, HealthProperties properties, Clock clock) {
         this.store = store;
+        this.scheduled = scheduled;
         this.properties = properties;
         this.clock = clock;
     }
@@ -49,7 +58,31 @@ public class HealthService {
         List<HealthItem> items = store.needingAttention(today.plusDays(EXPIRING_DAYS),
                 now.minus(properties.staleAfter()), today).stream().sorted(WITHIN).toList();
         HealthStore.Overview overview = store.overview();
-        return new HealthReport(items, HealthCounts.of(items), overview.newestCheck(), overview.enabled());
+        HealthCounts counts = HealthCounts.of(items);
+        failing.set(new FailingCount(now, counts.failing()));
+        return new HealthReport(items, counts, overview.newestCheck(), overview.enabled(),
+                new HealthReport.Schedule(properties.scheduledChecks(), properties.checkInterval(),
+                        scheduled.lastSuccess().orElse(null)));
+    }
+
+    /**
+     * How many enabled integrations are failing now, as {@code /health} counts them: for the navigation's badge,
+     * read again at most every {@link #FAILING_COUNT_REUSE} by the application clock (every page a user opens
+     * shows it, and {@link #report()} refreshes it).
+     */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public long failingCount() {
+        Instant now = clock.instant();
+        FailingCount known = failing.get();
+        if (known != null && !now.isBefore(known.readAt()) && now.isBefore(known.readAt().plus(FAILING_COUNT_REUSE))) {
+            return known.count();
+        }
+        long count = store.failingCount();
+        failing.set(new FailingCount(now, count));
+        return count;
+    }
+
+    private record FailingCount(Instant readAt, long count) {
     }
 
     /** Seconds since the epoch of what orders rows of one severity, null for none (then by name). */

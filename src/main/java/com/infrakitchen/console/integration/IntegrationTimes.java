@@ -33,4 +33,22 @@ public final class IntegrationTimes {
         }
         return d.toDays() + " days ago";
     }
+
+    /** A configured interval in words: "6 hours", "1 hour", "30 minutes", "2 days", "90 seconds". */
+    public static String span(Duration d) {
+        if (d.toDaysPart() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
+            return plural(d.toDays(), "day");
+        }
+        if (d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
+            return plural(d.toHours(), "hour");
+        }
+        if (d.toSecondsPart() == 0) {
+            return plural(d.toMinutes(), "minute");
+        }
+        return plural(d.toSeconds(), "second");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
 }

@@ -26,7 +26,11 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The frame around every signed-in screen: side navigation built from the views' {@code @Menu}
@@ -42,14 +46,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authenticationContext;
     private final transient UserService userService;
+    private final transient List<NavigationBadge> badges;
+    private final Map<NavigationBadge, Span> badgeSpans = new LinkedHashMap<>();
     private final Button themeToggle = new Button();
     private final SideNav nav = new SideNav();
     private final H1 viewTitle = new H1();
     private boolean dark;
 
-    public MainLayout(AuthenticationContext authenticationContext, UserService userService) {
+    public MainLayout(AuthenticationContext authenticationContext, UserService userService,
+            List<NavigationBadge> badges) {
         this.authenticationContext = authenticationContext;
         this.userService = userService;
+        this.badges = List.copyOf(badges);
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span("InfraKitchen");
@@ -79,6 +87,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNavItem item = new SideNavItem(entry.title(), entry.menuClass());
         if (entry.icon() != null && !entry.icon().isBlank()) {
             item.setPrefixComponent(new Icon(entry.icon()));
+        }
+        for (NavigationBadge badge : badges) {
+            if (badge.view().equals(entry.menuClass())) {
+                Span count = new Span();
+                count.getElement().getThemeList().add("badge error pill small primary");
+                count.addClassName("nav-badge");
+                count.setVisible(false);
+                item.setSuffixComponent(count);
+                badgeSpans.put(badge, count);
+            }
         }
         nav.addItem(item);
     }
@@ -132,6 +150,24 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             title = getContent().getClass().getAnnotation(PageTitle.class).value();
         }
         viewTitle.setText(title.replace(TITLE_SUFFIX, ""));
+        refreshBadges();
+    }
+
+    private void refreshBadges() {
+        badgeSpans.forEach((badge, span) -> {
+            long n = badge.count();
+            span.setVisible(n > 0);
+            span.setText(Long.toString(n));
+            String description = badge.describe(n);
+            span.getElement().setAttribute("title", description);
+            span.getElement().setAttribute("aria-label", description);
+        });
+    }
+
+    /** The badge of the entry of {@code view}, if a feature offers one. */
+    Optional<Span> badgeOf(Class<? extends Component> view) {
+        return badgeSpans.entrySet().stream().filter(e -> e.getKey().view().equals(view)).map(Map.Entry::getValue)
+                .findFirst();
     }
 
     boolean isDark() {

@@ -97,6 +97,16 @@ public class HealthStore {
     public record Overview(@Nullable Instant newestCheck, long enabled) {
     }
 
+    /** How many enabled integrations' newest stored result failed (one index probe per integration). */
+    public long failingCount() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM integration i
+                WHERE i.enabled = TRUE AND (
+                    SELECT c.outcome FROM integration_check c WHERE c.integration_id = i.id
+                    ORDER BY c.checked_at DESC, c.id DESC LIMIT 1) = 'FAILED'""")
+                .query(Long.class).single();
+    }
+
     private static HealthItem map(ResultSet rs, int n, LocalDate today) throws SQLException {
         String outcome = rs.getString("outcome");
         String category = rs.getString("category");

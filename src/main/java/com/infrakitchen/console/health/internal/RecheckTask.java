@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.infrakitchen.console.health.ScheduledRunMetrics;
+import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -30,13 +32,17 @@ public class RecheckTask {
     }
 
     @Bean
-    Task<Void> integrationRecheck(Rechecks rechecks) {
+    Task<Void> integrationRecheck(Rechecks rechecks, ScheduledRunMetrics metrics) {
         return Tasks.custom(NAME, Void.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     UUID id = UUID.fromString(instance.getId());
-                    rechecks.run(id, context.getExecution().executionTime);
+                    Rechecks.Outcome outcome = rechecks.run(id, context.getExecution().executionTime);
+                    if (outcome.result() != null
+                            && outcome.result().category() != CheckCategory.TEST_ALREADY_RUNNING) {
+                        metrics.recorded(outcome.lag(), outcome.result().outcome());
+                    }
                     return (complete, operations) -> rechecks.next(id).ifPresentOrElse(
                             next -> operations.reschedule(complete, next), operations::remove);
                 });

@@ -46,19 +46,23 @@ class HealthView extends VerticalLayout {
     final Div rows = new Div();
     final List<Anchor> links = new ArrayList<>();
     @Nullable Div emptyState;
+    final Paragraph schedule;
 
     HealthView(HealthService health, Clock clock) {
         addClassName("page");
         addClassName("health-page");
         H2 title = new H2("Health");
         title.addClassName("view-title");
-        Paragraph intro = new Paragraph("Enabled integrations that need attention, worst first. The results are"
-                + " those of the last stored tests; integrations are not re-tested on a schedule yet.");
-        intro.addClassName("page-intro");
-        add(title, intro);
-
         HealthReport report = health.report();
         Instant now = clock.instant();
+        Paragraph intro = new Paragraph("Enabled integrations that need attention, worst first, from their newest"
+                + " stored tests.");
+        intro.addClassName("page-intro");
+        schedule = new Paragraph(schedule(report.schedule(), now));
+        schedule.setId("health-schedule");
+        schedule.addClassName("page-intro");
+        add(title, intro, schedule);
+
         LocalDate today = LocalDate.now(clock);
 
         counts.addClassName("health-counts");
@@ -90,6 +94,21 @@ class HealthView extends VerticalLayout {
             rest.setId("health-more");
             add(rest);
         }
+    }
+
+    /** How the scheduler keeps these results fresh, and when its newest re-check finished. */
+    static String schedule(HealthReport.Schedule schedule, Instant now) {
+        if (!schedule.on()) {
+            return "Scheduled re-checks are off on this instance (app.health.scheduled-checks=false): the results"
+                    + " are those of the tests people ran.";
+        }
+        String every = "Every enabled integration is re-tested every " + IntegrationTimes.span(schedule.interval())
+                + ", each at its own time within that interval.";
+        if (schedule.lastFinished() == null) {
+            return every + " No scheduled re-check has finished yet.";
+        }
+        return every + " The newest scheduled re-check finished " + IntegrationTimes.format(schedule.lastFinished())
+                + " (" + IntegrationTimes.ago(schedule.lastFinished(), now) + ").";
     }
 
     private static Div count(String id, long n, String label, String tone) {
@@ -144,7 +163,7 @@ class HealthView extends VerticalLayout {
             extra.addClassName("health-note");
             row.add(extra);
         }
-        Anchor link = new Anchor("integrations/" + item.id(), row);
+        Anchor link = new Anchor("integrations/" + item.id() + "?tab=connection", row);
         link.addClassName("health-row");
         return link;
     }

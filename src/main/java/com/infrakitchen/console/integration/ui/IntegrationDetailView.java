@@ -42,6 +42,9 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
 class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The tabs of the integration shown (rebuilt with it). */
+    private TabSheet tabs = new TabSheet();
+
     private final transient IntegrationService integrations;
     private final transient AuditService audit;
     private final transient CheckService checks;
@@ -89,6 +92,17 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         build(found.get());
+        // /health's rows lead to the Connection tab: ?tab=connection (the other tabs by name too).
+        event.getLocation().getQueryParameters().getSingleParameter("tab").ifPresent(this::selectTab);
+    }
+
+    private void selectTab(String name) {
+        for (int i = 0; i < tabs.getTabCount(); i++) {
+            if (tabs.getTabAt(i).getLabel().equalsIgnoreCase(name)) {
+                tabs.setSelectedIndex(i);
+                return;
+            }
+        }
     }
 
     private void build(IntegrationDetail detail) {
@@ -124,7 +138,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
         VerticalLayout overview = new VerticalLayout(conflict, form, connection, buttons);
         overview.setPadding(false);
-        TabSheet tabs = new TabSheet();
+        tabs = new TabSheet();
         tabs.add("Overview", overview);
         tabs.add("Connection", connectionPanel);
         repositoriesPanel = new RepositoriesPanel(repositories, detail.id(), clock);

@@ -114,7 +114,7 @@ class MainLayoutViewTest extends SpringBrowserlessTest {
 
         // a later visit: a new layout reads the remembered theme when it is attached
         UI.getCurrent().getPage().setColorScheme(ColorScheme.Value.LIGHT);
-        MainLayout nextVisit = new MainLayout(authenticationContext, users);
+        MainLayout nextVisit = new MainLayout(authenticationContext, users, List.of());
         UI.getCurrent().add(nextVisit);
         assertThat(nextVisit.isDark()).isTrue();
         assertThat(UI.getCurrent().getPage().getColorScheme()).isEqualTo(ColorScheme.Value.DARK);

@@ -2,6 +2,7 @@ package com.infrakitchen.console.health.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.health.ScheduledRunMetrics;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.check.CheckResult;
@@ -17,6 +18,7 @@ import com.infrakitchen.console.support.PacedCheckers;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,6 +62,8 @@ class ScheduledRechecksIT {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     final FakeAzureDevOps fake = FakeAzureDevOpsInitializer.shared();
 
@@ -129,6 +133,7 @@ class ScheduledRechecksIT {
     void aDueRecheckRunsOnceAsSystemWithTheScheduledTriggerAndIsPlannedOneIntervalLater() {
         IntegrationDetail saved = connecting("sched-run");
         Instant slot = plannedAt(saved.id());
+        double runsBefore = meters.counter(ScheduledRunMetrics.RUNS, "outcome", "connected").count();
         assertThat(scheduledChecks(saved.id())).as("not due yet").isZero();
 
         clock.set(slot.plusSeconds(1));
@@ -145,6 +150,8 @@ class ScheduledRechecksIT {
                 OffsetDateTime.class, saved.id().toString())).isNotNull();
         assertThat(picked()).isZero();
         assertThat(scheduledChecks(saved.id())).as("once per slot").isEqualTo(1);
+        assertThat(meters.counter(ScheduledRunMetrics.RUNS, "outcome", "connected").count())
+                .isEqualTo(runsBefore + 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.infrakitchen.console.health.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.health.HealthReport;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.support.ClockControlled;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -105,8 +107,8 @@ class HealthViewTest extends SpringBrowserlessTest {
         assertThat(count(view, "stale")).isEqualTo("0");
         assertThat(view.emptyState).isNull();
 
-        assertThat(view.links).extracting(Anchor::getHref).containsExactly("integrations/" + failing.id(),
-                "integrations/" + warning.id(), "integrations/" + never.id());
+        assertThat(view.links).extracting(Anchor::getHref).containsExactly("integrations/" + failing.id() + "?tab=connection",
+                "integrations/" + warning.id() + "?tab=connection", "integrations/" + never.id() + "?tab=connection");
         List<String> rows = view.links.stream().map(HealthViewTest::allText).toList();
         assertThat(rows.get(0)).isEqualTo("c-failing-" + suffix + " Failing The access token has expired"
                 + " Failing since 2030-03-01 07:00 UTC (3 h ago) Last checked 2030-03-01 09:00 UTC (1 h ago)"
@@ -147,5 +149,56 @@ class HealthViewTest extends SpringBrowserlessTest {
         HealthView view = navigate(HealthView.class);
         assertThat(view.emptyState).isNotNull();
         assertThat(allText(view.emptyState)).contains("No integration is enabled");
+    }
+
+    /** The navigation's Health entry: the count of failing integrations, read again once it is 15 s old. */
+    Optional<Span> navBadge() {
+        return descendants(UI.getCurrent()).filter(c -> c instanceof Span sp && sp.hasClassName("nav-badge"))
+                .map(Span.class::cast).findFirst();
+    }
+
+    static Stream<Component> descendants(Component c) {
+        return Stream.concat(Stream.of(c), c.getChildren().flatMap(HealthViewTest::descendants));
+    }
+
+    @Test
+    void theNavigationShowsHowManyIntegrationsAreFailingAndFollowsNewResults() {
+        IntegrationDetail a = saved("nav-a-" + UUID.randomUUID().toString().substring(0, 6), null);
+        IntegrationDetail b = saved("nav-b-" + UUID.randomUUID().toString().substring(0, 6), null);
+        stored(a, Duration.ofMinutes(5), "FAILED", "azure_devops:TOKEN_EXPIRED");
+        stored(b, Duration.ofMinutes(5), "FAILED", "azure_devops:TOKEN_EXPIRED");
+        clock.advance(Duration.ofMinutes(1));
+        navigate(HealthView.class);
+        Span badge = navBadge().orElseThrow();
+        assertThat(badge.isVisible()).isTrue();
+        assertThat(badge.getText()).isEqualTo("2");
+        assertThat(badge.getElement().getAttribute("aria-label")).isEqualTo("2 integrations failing");
+
+        now = clock.instant();
+        stored(b, Duration.ZERO, "CONNECTED", "CONNECTED");
+        clock.advance(Duration.ofSeconds(16));
+        navigate(HealthView.class);
+        assertThat(navBadge().orElseThrow().getText()).isEqualTo("1");
+
+        now = clock.instant();
+        stored(a, Duration.ZERO, "CONNECTED", "CONNECTED");
+        clock.advance(Duration.ofSeconds(16));
+        navigate(HealthView.class);
+        assertThat(navBadge().orElseThrow().isVisible()).as("nothing failing: no badge").isFalse();
+    }
+
+    @Test
+    void thePageSaysHowOftenIntegrationsAreReTestedAndWhenTheNewestScheduledReCheckFinished() {
+        Instant finished = clock.instant().minus(Duration.ofMinutes(42));
+        jdbc.update("DELETE FROM scheduled_tasks");
+        HealthView view = navigate(HealthView.class);
+        assertThat(view.schedule.getText()).as("the test suite turns the scheduler off")
+                .startsWith("Scheduled re-checks are off on this instance");
+
+        assertThat(HealthView.schedule(new HealthReport.Schedule(true, Duration.ofHours(6), null), clock.instant()))
+                .isEqualTo("Every enabled integration is re-tested every 6 hours, each at its own time within that"
+                        + " interval. No scheduled re-check has finished yet.");
+        assertThat(HealthView.schedule(new HealthReport.Schedule(true, Duration.ofHours(6), finished),
+                clock.instant())).endsWith("The newest scheduled re-check finished 2030-03-01 09:18 UTC (42 min ago).");
     }
 }

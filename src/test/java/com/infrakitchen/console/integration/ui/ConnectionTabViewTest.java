@@ -13,7 +13,9 @@ import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.support.IntegrationFixtures;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.QueryParameters;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +73,17 @@ class ConnectionTabViewTest extends SpringBrowserlessTest {
                 CheckStep.skipped("Code read", "Not reached"),
                 new CheckStep("Token expiry", StepStatus.FAILED, "A later failure is not the first.", 2, null),
                 CheckStep.skipped("Code write", "Not reached"));
+    }
+
+    @Test
+    @WithMockUser(username = "tab-link-viewer", roles = "VIEWER")
+    void theHealthPagesLinkWithTabConnectionOpensTheConnectionTab() {
+        IntegrationDetail d = integration();
+        UI.getCurrent().navigate("integrations/" + d.id(), QueryParameters.of("tab", "connection"));
+        assertThat($(TabSheet.class).single().getSelectedTab().getLabel()).isEqualTo("Connection");
+        navigate("integrations/" + d.id(), IntegrationDetailView.class);
+        assertThat($(TabSheet.class).single().getSelectedTab().getLabel()).as("without it: the Overview")
+                .isEqualTo("Overview");
     }
 
     @Test
