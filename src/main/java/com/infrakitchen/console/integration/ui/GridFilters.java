@@ -2,7 +2,6 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.ConnectionStatus;
 import com.infrakitchen.console.integration.credential.CredentialExpiry;
-import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
