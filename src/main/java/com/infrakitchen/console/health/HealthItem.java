@@ -1,5 +1,6 @@
 package com.infrakitchen.console.health;
 
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param headline      the headline of that test's diagnosis, null when never tested
  * @param lastChecked   when that test ran, null when never tested
  * @param failingSince  when failing: the time of the oldest result of the current unbroken run of failures
- * @param expiring      whether its token expires within {@value HealthService#EXPIRING_DAYS} days (or expired)
+ * @param tokenExpiresOn   the expiry date entered for its token, null when none (or an SSH integration)
+ * @param sshKeyExpiresOn  when its SSH key expires in Azure DevOps (the day it was added plus
+ *                         {@link CredentialExpiry#SSH_KEY_LIFETIME}), null when unknown (or a token integration)
+ * @param expiring      whether its token or SSH key expires within {@value CredentialExpiry#WARNING_DAYS} days (or
+ *                      expired)
  * @param stale         whether its newest test is older than twice the check interval
  */
 public record HealthItem(
@@ -26,7 +31,18 @@ public record HealthItem(
         @Nullable Instant lastChecked,
         @Nullable Instant failingSince,
         @Nullable LocalDate tokenExpiresOn,
+        @Nullable LocalDate sshKeyExpiresOn,
         boolean expiring,
         boolean stale,
         Instant createdAt) {
+
+    /** The expiry that matters: the token's, else the SSH key's; null when neither is known. */
+    public @Nullable LocalDate expiresOn() {
+        return tokenExpiresOn != null ? tokenExpiresOn : sshKeyExpiresOn;
+    }
+
+    /** What expires, as a sentence starts: "Token", "SSH key". */
+    public String expiringCredential() {
+        return tokenExpiresOn == null && sshKeyExpiresOn != null ? "SSH key" : "Token";
+    }
 }

@@ -2,6 +2,7 @@ package com.infrakitchen.console.health;
 
 import com.infrakitchen.console.health.internal.HealthStore;
 import com.infrakitchen.console.health.internal.ScheduledTaskStore;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,15 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What needs attention among the enabled integrations (docs/product.md 8), worst first: failing (with "failing
- * since"), warning, token expiring within {@value #EXPIRING_DAYS} days, never tested, not tested for longer than
+ * since"), warning, token or SSH key expiring within {@value CredentialExpiry#WARNING_DAYS} days, never tested, not tested for longer than
  * twice {@code app.health.check-interval}. Disabled integrations are left out. Anyone signed in may read it.
  */
 @Service
 @Transactional(readOnly = true)
 public class HealthService {
-
-    /** A token that expires within this many days of the clock's today (or has expired) needs attention. */
-    public static final int EXPIRING_DAYS = 14;
 
     /**
      * Within a severity: the longest failing first, the soonest expiry first, the oldest check first; then by name
@@ -55,7 +53,7 @@ public class HealthService {
     public HealthReport report() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        List<HealthItem> items = store.needingAttention(today.plusDays(EXPIRING_DAYS),
+        List<HealthItem> items = store.needingAttention(CredentialExpiry.expiringBy(today),
                 now.minus(properties.staleAfter()), today).stream().sorted(WITHIN).toList();
         HealthStore.Overview overview = store.overview();
         HealthCounts counts = HealthCounts.of(items);
@@ -89,7 +87,7 @@ public class HealthService {
     private static @Nullable Long sortKey(HealthItem i) {
         return switch (i.attention()) {
             case FAILING -> seconds(i.failingSince());
-            case EXPIRING -> i.tokenExpiresOn() == null ? null : i.tokenExpiresOn().toEpochDay() * 86_400L;
+            case EXPIRING -> i.expiresOn() == null ? null : i.expiresOn().toEpochDay() * 86_400L;
             case WARNING, STALE -> seconds(i.lastChecked());
             case NEVER_TESTED -> null;
         };

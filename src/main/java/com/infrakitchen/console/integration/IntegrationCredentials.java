@@ -4,6 +4,7 @@ import com.infrakitchen.console.audit.AuditDetails;
 import com.infrakitchen.console.integration.credential.AccessTokenInput;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.credential.CredentialChange;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.credential.CredentialFacts;
 import com.infrakitchen.console.integration.credential.CredentialInput;
 import com.infrakitchen.console.integration.credential.CredentialSettings;
@@ -20,6 +21,8 @@ import com.infrakitchen.console.secret.Secret;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.secret.SecretUnreadableException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -53,12 +56,15 @@ final class IntegrationCredentials {
 
     // ---- new credentials ------------------------------------------------------------------------------------
 
-    /** The rules that need no parsing (token format, test repository, a key given); throws with a field error. */
-    static void check(IntegrationProvider provider, CredentialInput input) {
+    /**
+     * The rules that need no parsing (token format, test repository, Key added on not after {@code today}, a key
+     * given); throws with a field error.
+     */
+    static void check(IntegrationProvider provider, CredentialInput input, LocalDate today) {
         switch (input) {
             case AccessTokenInput t -> acceptedToken(provider, t.token()).wipe();
             case SshKeyInput k -> {
-                checkSettings(provider, k.settings());
+                checkSettings(provider, k.settings(), today);
                 if (k.privateKey() == null || k.privateKey().length() == 0) {
                     throw new IntegrationRuleViolation("sshKey", "SSH Private Key is required: paste, upload or"
                             + " generate one");
@@ -70,7 +76,7 @@ final class IntegrationCredentials {
     /** Checks {@code input} (all its rules, the key parsed with the provider's policy) and seals it; wipes it. */
     StoredCredential seal(UUID id, IntegrationProvider provider, CredentialInput input, Instant now) {
         try {
-            check(provider, input);
+            check(provider, input, today(now));
             return switch (input) {
                 case AccessTokenInput t -> {
                     byte[] ciphertext = sealed(acceptedToken(provider, t.token()), tokenPlace(id));
@@ -93,7 +99,8 @@ final class IntegrationCredentials {
             byte[] passphraseCiphertext = passphrase == null ? null : cipher.seal(passphrase, sshPassphrasePlace(id));
             return new StoredCredential.SshKey(keyCiphertext, SecretCipher.keyIdOf(keyCiphertext),
                     passphraseCiphertext, now, parsed.publicKeyLine(), parsed.sha256Fingerprint(),
-                    parsed.md5Fingerprint(), parsed.description(), key.generated(), key.testRepository().strip());
+                    parsed.md5Fingerprint(), parsed.description(), key.generated(), key.testRepository().strip(),
+                    key.keyAddedOn());
         } catch (SshKeyRuleViolation v) {
             throw new IntegrationRuleViolation(v.field(), v.getMessage());
         } finally {
@@ -115,13 +122,16 @@ final class IntegrationCredentials {
         }
     }
 
-    /** Refuses a change whose settings break the provider's rules (the test repository), before any parsing. */
-    static void checkSettings(IntegrationProvider provider, CredentialChange change) {
+    /**
+     * Refuses a change whose settings break the rules (the provider's for the test repository; Key added on not
+     * after {@code today}), before any parsing.
+     */
+    static void checkSettings(IntegrationProvider provider, CredentialChange change, LocalDate today) {
         checkSettings(provider, switch (change) {
             case CredentialChange.Keep(CredentialSettings settings) -> settings;
             case CredentialChange.Clear(CredentialSettings settings) -> settings;
             case CredentialChange.Replace(CredentialInput input) -> input.settings();
-        });
+        }, today);
     }
 
     /** What is stored after {@code change}; throws with a field error, and wipes a new secret, when refused. */
@@ -136,7 +146,8 @@ final class IntegrationCredentials {
         }
         return switch (change) {
             case CredentialChange.Replace(CredentialInput input) -> seal(id, provider, input, now);
-            case CredentialChange.Keep(CredentialSettings settings) -> withSettings(provider, current, settings);
+            case CredentialChange.Keep(CredentialSettings settings) -> withSettings(provider, current, settings,
+                    today(now));
             case CredentialChange.Clear(CredentialSettings settings) -> switch (settings) {
                 case CredentialSettings.TokenSettings t -> new StoredCredential.AccessToken(t.expiresOn(), null, null,
                         null);
@@ -147,22 +158,32 @@ final class IntegrationCredentials {
     }
 
     private static StoredCredential withSettings(IntegrationProvider provider, StoredCredential current,
-            CredentialSettings settings) {
-        checkSettings(provider, settings);
+            CredentialSettings settings, LocalDate today) {
+        checkSettings(provider, settings, today);
         return switch (current) {
             case StoredCredential.AccessToken t -> t.withExpiry(((CredentialSettings.TokenSettings) settings)
                     .expiresOn());
-            case StoredCredential.SshKey k -> k.withTestRepository(((CredentialSettings.SshKeySettings) settings)
-                    .testRepository().strip());
+            case StoredCredential.SshKey k -> {
+                var s = (CredentialSettings.SshKeySettings) settings;
+                yield k.withSettings(s.testRepository().strip(), s.keyAddedOn());
+            }
         };
     }
 
-    private static void checkSettings(IntegrationProvider provider, CredentialSettings settings) {
-        if (settings instanceof CredentialSettings.SshKeySettings(String repository)) {
+    private static void checkSettings(IntegrationProvider provider, CredentialSettings settings, LocalDate today) {
+        if (settings instanceof CredentialSettings.SshKeySettings(String repository, LocalDate addedOn)) {
             provider.testRepositoryProblem(repository == null ? "" : repository.strip()).ifPresent(p -> {
                 throw new IntegrationRuleViolation("testRepository", p);
             });
+            if (addedOn != null && addedOn.isAfter(today)) {
+                throw new IntegrationRuleViolation("sshKeyAddedOn", CredentialExpiry.KEY_ADDED_IN_FUTURE);
+            }
         }
+    }
+
+    /** The application clock's day of {@code now} (UTC, as every date the console judges by). */
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
     /** Whether {@code change} sets or removes a secret (a clear of nothing changes nothing). */
@@ -189,6 +210,7 @@ final class IntegrationCredentials {
         switch (credential) {
             case StoredCredential.AccessToken t -> details.put("tokenExpiresOn", String.valueOf(t.tokenExpiresOn()));
             case StoredCredential.SshKey k -> details.put("testRepository", k.testRepository())
+                    .put("sshKeyAddedOn", String.valueOf(k.keyAddedOn()))
                     .put("sshKeyFingerprint", k.fingerprintSha256())
                     .put("sshKeyGenerated", Boolean.TRUE.equals(k.generated()));
         }
@@ -204,6 +226,7 @@ final class IntegrationCredentials {
             case StoredCredential.SshKey k -> {
                 StoredCredential.SshKey old = (StoredCredential.SshKey) before;
                 diff.change("testRepository", old.testRepository(), k.testRepository());
+                diff.change("sshKeyAddedOn", old.keyAddedOn(), k.keyAddedOn());
                 if (secretChanged) {
                     diff.change("sshKeyFingerprint", old.fingerprintSha256(), k.fingerprintSha256());
                 }
@@ -220,7 +243,7 @@ final class IntegrationCredentials {
             case StoredCredential.AccessToken t -> new TokenFacts(t.hasSecret(), t.patSetAt(), t.tokenExpiresOn());
             case StoredCredential.SshKey k -> new SshKeyFacts(k.keyDescription(), k.fingerprintSha256(),
                     k.fingerprintMd5(), k.publicKey(), Boolean.TRUE.equals(k.generated()),
-                    k.passphraseCiphertext() != null, k.setAt(), k.testRepository());
+                    k.passphraseCiphertext() != null, k.setAt(), k.testRepository(), k.keyAddedOn());
         };
     }
 
@@ -241,7 +264,8 @@ final class IntegrationCredentials {
         } catch (SecretUnreadableException e) {
             CredentialInput none = switch (stored) {
                 case StoredCredential.AccessToken t -> new AccessTokenInput(null, t.tokenExpiresOn());
-                case StoredCredential.SshKey k -> new SshKeyInput(null, null, false, k.testRepository());
+                case StoredCredential.SshKey k -> new SshKeyInput(null, null, false, k.testRepository(),
+                        k.keyAddedOn());
             };
             return new StoredCredentials(i.id(), i.name(), i.provider(), i.fields().organization(), none,
                     stored.setAt(), e);
@@ -250,13 +274,14 @@ final class IntegrationCredentials {
 
     private SshKeyInput openKey(UUID id, StoredCredential.SshKey k) {
         if (k.keyCiphertext() == null) {
-            return new SshKeyInput(null, null, false, k.testRepository());
+            return new SshKeyInput(null, null, false, k.testRepository(), k.keyAddedOn());
         }
         Secret key = cipher.open(k.keyCiphertext(), sshKeyPlace(id));
         try {
             Secret passphrase = k.passphraseCiphertext() == null ? null
                     : cipher.open(k.passphraseCiphertext(), sshPassphrasePlace(id));
-            return new SshKeyInput(key, passphrase, Boolean.TRUE.equals(k.generated()), k.testRepository());
+            return new SshKeyInput(key, passphrase, Boolean.TRUE.equals(k.generated()), k.testRepository(),
+                    k.keyAddedOn());
         } catch (SecretUnreadableException e) {
             key.wipe();
             throw e;

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration;
 
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +12,13 @@ import org.jspecify.annotations.Nullable;
  * (case-insensitive, substring); {@code labels} must all be present; null means "any".
  *
  * @param connection the newest stored check's status as the grid shows it (ConnectionStatus), or null for any
- * @param expiringBy only tokens with an expiry date on or before this day (expired ones included), or null for
- *                   any; the grid's "Expiring soon" is the application Clock's today plus {@link #EXPIRING_DAYS}
+ * @param expiringBy only tokens with an expiry date on or before this day, and SSH keys that expire in Azure
+ *                   DevOps by then (a year after the day they were added), expired ones included; null for any.
+ *                   The grid's "Expiring soon" is {@link CredentialExpiry#expiringBy} of the application Clock's
+ *                   today
  */
 public record IntegrationFilter(@Nullable String search, List<String> labels, @Nullable AuthMethod method,
         @Nullable Boolean enabled, @Nullable ConnectionStatus connection, @Nullable LocalDate expiringBy) {
-
-    /** "Expiring soon": within this many days of today. */
-    public static final int EXPIRING_DAYS = 14;
 
     public static final IntegrationFilter NONE = new IntegrationFilter(null, List.of(), null, null);
 

@@ -16,6 +16,7 @@ import com.infrakitchen.console.integration.provider.IntegrationProviders;
 import com.infrakitchen.console.secret.SecretCipher;
 import com.infrakitchen.console.security.Roles;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public class IntegrationService {
             if (credential == null) {
                 throw new IntegrationRuleViolation("credential", "A credential is required");
             }
-            IntegrationCredentials.check(provider, credential);
+            IntegrationCredentials.check(provider, credential, LocalDate.now(clock));
             if (repository.countByNameKey(valid.nameKey()) > 0) {
                 throw nameInUse(valid.name());
             }
@@ -153,7 +154,7 @@ public class IntegrationService {
             provider = providers.get(current.provider());
             IntegrationCredentials.refuseOtherKind(current.credential(), change);
             valid = IntegrationFields.validate(data, provider);
-            IntegrationCredentials.checkSettings(provider, change);
+            IntegrationCredentials.checkSettings(provider, change, LocalDate.now(clock));
             if (repository.countByNameKeyExcept(valid.nameKey(), id) > 0) {
                 throw nameInUse(valid.name());
             }

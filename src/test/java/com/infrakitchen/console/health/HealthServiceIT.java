@@ -155,6 +155,39 @@ class HealthServiceIT {
         assertThat(only(in15).attention()).isEqualTo(Attention.EXPIRING);
     }
 
+    /** Azure DevOps expires an SSH public key a year after it was added ("Key added on"; issue 12). */
+    @Test
+    void anSshKeyExpiringWithinFourteenDaysOfAYearAfterItWasAddedNeedsAttentionAndSaysItIsTheKey() {
+        IntegrationDetail in14 = IntegrationFixtures.savedSsh(integrations, IntegrationFixtures.data(
+                IntegrationFixtures.uniqueName("key-14")), today.minusYears(1).plusDays(14));
+        IntegrationDetail in15 = IntegrationFixtures.savedSsh(integrations, IntegrationFixtures.data(
+                IntegrationFixtures.uniqueName("key-15")), today.minusYears(1).plusDays(15));
+        IntegrationDetail unknown = IntegrationFixtures.savedSsh(integrations, IntegrationFixtures.data(
+                IntegrationFixtures.uniqueName("key-unknown")), null);
+        for (IntegrationDetail i : List.of(in14, in15, unknown)) {
+            stored(i, Duration.ofHours(1), "CONNECTED", CONNECTED);
+        }
+        HealthItem item = only(in14);
+        assertThat(item.attention()).isEqualTo(Attention.EXPIRING);
+        assertThat(item.expiring()).isTrue();
+        assertThat(item.tokenExpiresOn()).isNull();
+        assertThat(item.sshKeyExpiresOn()).isEqualTo(today.plusDays(14));
+        assertThat(item.expiresOn()).isEqualTo(today.plusDays(14));
+        assertThat(item.expiringCredential()).isEqualTo("SSH key");
+        assertThat(listed(in15)).isFalse();
+        assertThat(listed(unknown)).as("no Key added on: nothing to warn about").isFalse();
+        assertThat(report().counts().expiring()).isEqualTo(1);
+
+        // a day later the other key is at 14 days; a year on, both have expired and still need attention
+        clock.advance(Duration.ofDays(1));
+        assertThat(only(in15).attention()).isEqualTo(Attention.EXPIRING);
+        clock.advance(Duration.ofDays(365));
+        assertThat(only(in14).attention()).as("expired, and stale as well").isEqualTo(Attention.EXPIRING);
+        assertThat(only(in14).stale()).isTrue();
+        assertThat(listed(unknown)).isTrue(); // only as stale
+        assertThat(only(unknown).expiring()).isFalse();
+    }
+
     @Test
     void anIntegrationNeverTestedNeedsAttention() {
         IntegrationDetail i = saved("never");

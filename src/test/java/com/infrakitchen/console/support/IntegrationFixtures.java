@@ -9,6 +9,7 @@ import com.infrakitchen.console.integration.credential.CredentialChange;
 import com.infrakitchen.console.integration.credential.CredentialSettings;
 import com.infrakitchen.console.integration.credential.SshKeyInput;
 import com.infrakitchen.console.secret.Secret;
+import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
@@ -116,6 +117,21 @@ public final class IntegrationFixtures {
 
     public static Secret passphraseOf(StoredCredentials stored) {
         return ((SshKeyInput) stored.credential()).passphrase();
+    }
+
+    /**
+     * An SSH integration saved as {@link #EDITOR} with Alice's test key, asking for {@code Web/web-app}, its public
+     * key added to the provider on {@code keyAddedOn} (null: unknown).
+     */
+    public static IntegrationDetail savedSsh(IntegrationService service, IntegrationData data, LocalDate keyAddedOn) {
+        SshKeyInput key = new SshKeyInput(Secret.of(TestSshKeys.openssh(TestSshKeys.alice(), null, "alice")), null,
+                false, "Web/web-app", keyAddedOn);
+        return As.user(EDITOR, "EDITOR", () -> service.create(data, key));
+    }
+
+    /** Keep the stored key, asking for {@code testRepository}, with this Key added on date. */
+    public static CredentialChange keepKey(String testRepository, LocalDate keyAddedOn) {
+        return CredentialChange.keep(new CredentialSettings.SshKeySettings(testRepository, keyAddedOn));
     }
 
     /** A PAT integration saved as {@link #EDITOR}, with a fresh fake token. */

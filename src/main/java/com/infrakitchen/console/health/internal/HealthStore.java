@@ -2,6 +2,7 @@ package com.infrakitchen.console.health.internal;
 
 import com.infrakitchen.console.health.Attention;
 import com.infrakitchen.console.health.HealthItem;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.diagnosis.CategoryCodes;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.sql.Date;
@@ -47,9 +48,10 @@ public class HealthStore {
                 GROUP BY r.integration_id
             ),
             attention AS (
-                SELECT i.id, i.name, i.name_key, i.token_expires_on, i.created_at,
+                SELECT i.id, i.name, i.name_key, i.token_expires_on, i.ssh_key_added_on, i.created_at,
                        l.checked_at, l.outcome, l.category, l.organization, f.since,
                        CASE WHEN i.token_expires_on IS NOT NULL AND i.token_expires_on <= :expiringBy
+                              OR i.ssh_key_added_on IS NOT NULL AND i.ssh_key_added_on <= :sshAddedBy
                             THEN TRUE ELSE FALSE END AS expiring,
                        CASE WHEN l.checked_at IS NOT NULL AND l.checked_at < :staleBefore
                             THEN TRUE ELSE FALSE END AS stale
@@ -75,12 +77,13 @@ public class HealthStore {
     }
 
     /**
-     * Every enabled integration that needs attention, by severity then name: failing, warning, token expiring on
-     * or before {@code expiringBy}, never tested, last tested before {@code staleBefore}.
+     * Every enabled integration that needs attention, by severity then name: failing, warning, token or SSH key
+     * expiring on or before {@code expiringBy}, never tested, last tested before {@code staleBefore}.
      */
     public List<HealthItem> needingAttention(LocalDate expiringBy, Instant staleBefore, LocalDate today) {
         return jdbc.sql(ATTENTION)
                 .param("expiringBy", Date.valueOf(expiringBy))
+                .param("sshAddedBy", Date.valueOf(CredentialExpiry.sshKeyAddedOnOrBefore(expiringBy)))
                 .param("staleBefore", OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC))
                 .query((rs, n) -> map(rs, n, today)).list();
     }
@@ -111,6 +114,7 @@ public class HealthStore {
         String outcome = rs.getString("outcome");
         String category = rs.getString("category");
         Date expires = rs.getDate("token_expires_on");
+        Date keyAdded = rs.getDate("ssh_key_added_on");
         return new HealthItem(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
@@ -120,6 +124,7 @@ public class HealthStore {
                 instant(rs, "checked_at"),
                 instant(rs, "since"),
                 expires == null ? null : expires.toLocalDate(),
+                keyAdded == null ? null : CredentialExpiry.sshKeyExpiresOn(keyAdded.toLocalDate()),
                 rs.getBoolean("expiring"),
                 rs.getBoolean("stale"),
                 instant(rs, "created_at"));

@@ -6,6 +6,7 @@ import com.infrakitchen.console.health.HealthCounts;
 import com.infrakitchen.console.health.HealthItem;
 import com.infrakitchen.console.health.HealthReport;
 import com.infrakitchen.console.health.HealthService;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.IntegrationTimes;
 import com.infrakitchen.console.security.Roles;
 import com.vaadin.flow.component.html.Anchor;
@@ -22,7 +23,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +69,7 @@ class HealthView extends VerticalLayout {
         HealthCounts c = report.counts();
         counts.add(count("failing", c.failing(), "Failing", "error"),
                 count("warning", c.warning(), "Warning", "warning"),
-                count("expiring", c.expiring(), "Token expiring", "warning"),
+                count("expiring", c.expiring(), "Expiring", "warning"),
                 count("never-tested", c.neverTested(), "Never tested", "contrast"),
                 count("stale", c.stale(), "Not checked recently", "contrast"));
         add(counts);
@@ -148,7 +148,7 @@ class HealthView extends VerticalLayout {
     private static Anchor row(HealthItem item, Instant now, LocalDate today) {
         Span name = new Span(item.name());
         name.addClassName("health-name");
-        Div top = new Div(name, badge(item.attention()));
+        Div top = new Div(name, badge(item));
         top.addClassName("health-row-top");
 
         Div row = new Div(top);
@@ -168,8 +168,11 @@ class HealthView extends VerticalLayout {
         return link;
     }
 
-    private static Span badge(Attention attention) {
-        Span badge = new Span(attention.label());
+    private static Span badge(HealthItem item) {
+        Attention attention = item.attention();
+        // "Token expiring" or "SSH key expiring": what the user has to replace
+        Span badge = new Span(attention == Attention.EXPIRING ? item.expiringCredential() + " expiring"
+                : attention.label());
         badge.getElement().getThemeList().add(switch (attention) {
             case FAILING -> "badge error";
             case WARNING, EXPIRING -> "badge warning";
@@ -213,18 +216,14 @@ class HealthView extends VerticalLayout {
                 : "Last checked " + IntegrationTimes.format(at) + " (" + IntegrationTimes.ago(at, now) + ")";
     }
 
-    private static String expiry(HealthItem item, LocalDate today) {
-        LocalDate on = item.tokenExpiresOn();
+    /** "Token expires in 5 days (2030-03-06)", "SSH key expires today (…)", "Token expired 3 days ago (…)". */
+    static String expiry(HealthItem item, LocalDate today) {
+        LocalDate on = item.expiresOn();
         if (on == null) {
             return "";
         }
-        long days = ChronoUnit.DAYS.between(today, on);
-        if (days < 0) {
-            return "Token expired " + on + " (" + (-days) + (days == -1 ? " day ago)" : " days ago)");
-        }
-        if (days == 0) {
-            return "Token expires today (" + on + ")";
-        }
-        return "Token expires " + on + " (in " + days + (days == 1 ? " day)" : " days)");
+        String countdown = CredentialExpiry.countdown(on, today);
+        return item.expiringCredential() + (CredentialExpiry.level(on, today) == CredentialExpiry.Level.EXPIRED
+                ? " " : " expires ") + countdown + " (" + on + ")";
     }
 }

@@ -5,10 +5,10 @@ import com.infrakitchen.console.integration.azuredevops.ResponseClassifier.Class
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +20,6 @@ import tools.jackson.databind.JsonNode;
  * step, with no request of their own. {@link AzureDevOpsChecker} sends the requests and decides the order.
  */
 final class PatSteps {
-
-    static final int EXPIRY_WARNING_DAYS = 14;
 
     /** An expiry step, and whether it makes the result a "expiring soon" warning. */
     record Expiry(CheckStep step, boolean soon) {
@@ -174,15 +172,15 @@ final class PatSteps {
                 + c.category().headline(org), r.durationMillis(), r.details());
     }
 
-    /** The expiry date the user entered, within {@value #EXPIRY_WARNING_DAYS} days or past; empty otherwise. */
+    /**
+     * The expiry date the user entered, within {@value CredentialExpiry#WARNING_DAYS} days or past (the shared
+     * levels); empty otherwise.
+     */
     static Optional<Expiry> expiry(@Nullable LocalDate expires, LocalDate today) {
-        if (expires == null) {
+        if (expires == null || !CredentialExpiry.level(expires, today).warns()) {
             return Optional.empty();
         }
-        long days = ChronoUnit.DAYS.between(today, expires);
-        if (days > EXPIRY_WARNING_DAYS) {
-            return Optional.empty();
-        }
+        long days = CredentialExpiry.daysLeft(expires, today);
         return Optional.of(new Expiry(new CheckStep(AzureDevOpsChecker.STEP_EXPIRY, StepStatus.WARNING, days < 0
                 ? "The expiry date entered (" + expires + ") has passed, yet Azure DevOps accepted the token:"
                         + " correct the date."

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.credential;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,12 @@ public sealed interface CredentialFacts permits TokenFacts, SshKeyFacts {
 
     /** When the secret was set; null when none is. */
     @Nullable Instant setAt();
+
+    /**
+     * When the credential expires at the provider, as far as the console knows: the date entered for a token, a
+     * year after the day an SSH key was added; null when unknown.
+     */
+    @Nullable LocalDate expiresOn();
 
     /** Its settings as stored, for a form to show and send back unchanged. */
     CredentialSettings settings();

@@ -30,8 +30,19 @@ public sealed interface CredentialSettings {
         }
     }
 
-    /** @param testRepository {@code project/repository}, as typed (the provider's rules judge it) */
-    record SshKeySettings(@Nullable String testRepository) implements CredentialSettings {
+    /**
+     * @param testRepository {@code project/repository}, as typed (the provider's rules judge it)
+     * @param keyAddedOn     the day the public key was added to the provider ("Key added on"), which it expires
+     *                       a year after (CredentialExpiry); null when unknown. Not in the future.
+     */
+    record SshKeySettings(@Nullable String testRepository, @Nullable LocalDate keyAddedOn)
+            implements CredentialSettings {
+
+        /** Without a Key added on date. */
+        public SshKeySettings(@Nullable String testRepository) {
+            this(testRepository, null);
+        }
+
         @Override
         public AuthMethod method() {
             return AuthMethod.SSH;

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.internal;
 
 import com.infrakitchen.console.integration.ConnectionStatus;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.diagnosis.OutdatedCheck;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -34,9 +35,13 @@ final class GridFilterSql {
                 + " FETCH FIRST 1 ROWS ONLY) AND " + test + ")";
     }
 
-    /** Whether {@code alias}'s token expires on or before {@code by} (expired included; no date: no). */
+    /**
+     * Whether {@code alias}'s token expires on or before {@code by}, or its SSH key (a year after the day it was
+     * added, CredentialExpiry) does; expired included; no date: no.
+     */
     static String expiringBy(LocalDate by, String alias, MapSqlParameterSource params) {
         params.addValue("expiringBy", by);
-        return alias + ".token_expires_on <= :expiringBy";
+        params.addValue("sshKeyAddedBy", CredentialExpiry.sshKeyAddedOnOrBefore(by));
+        return "(" + alias + ".token_expires_on <= :expiringBy OR " + alias + ".ssh_key_added_on <= :sshKeyAddedBy)";
     }
 }

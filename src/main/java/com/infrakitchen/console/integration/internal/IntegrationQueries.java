@@ -37,7 +37,7 @@ public class IntegrationQueries {
 
     /** The page's columns: the row, its sort keys, and what decides whether its newest check is outdated. */
     private static final String COLUMNS = "i.id, i.name, i.name_key, i.description, i.method, i.organization,"
-            + " i.enabled, i.token_expires_on, i.pat_key_id, i.pat_set_at, i.ssh_set_at, i.ssh_test_repository,"
+            + " i.enabled, i.token_expires_on, i.ssh_key_added_on, i.pat_key_id, i.pat_set_at, i.ssh_set_at, i.ssh_test_repository,"
             + " i.updated_at, i.updated_by, i.version";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -213,7 +213,8 @@ public class IntegrationQueries {
         return new IntegrationSummary(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getString("description"), AuthMethod.valueOf(rs.getString("method")), rs.getString("organization"),
                 Arrays.stream(labels).map(String.class::cast).toList(), rs.getBoolean("enabled"),
-                rs.getObject("token_expires_on", LocalDate.class), rs.getObject("pat_key_id") != null,
+                rs.getObject("token_expires_on", LocalDate.class), rs.getObject("ssh_key_added_on", LocalDate.class),
+                rs.getObject("pat_key_id") != null,
                 instant(rs, "updated_at"), rs.getString("updated_by"), rs.getLong("version"), lastCheck);
     }
 

@@ -53,14 +53,15 @@ public sealed interface StoredCredential {
 
     /**
      * An SSH key ({@code ssh_*} columns): the private key and passphrase as ciphertexts, the public half and its
-     * fingerprints in clear (they are public), and the repository a check asks for.
+     * fingerprints in clear (they are public), the repository a check asks for, and the day the public key was
+     * added to the provider ({@code ssh_key_added_on}, V11; null when unknown).
      */
     record SshKey(byte @Nullable [] keyCiphertext, @Nullable Integer keyKeyId, byte @Nullable [] passphraseCiphertext,
             @Nullable Instant setAt, @Nullable String publicKey, @Nullable String fingerprintSha256,
             @Nullable String fingerprintMd5, @Nullable String keyDescription, @Nullable Boolean generated,
-            @Nullable String testRepository) implements StoredCredential {
+            @Nullable String testRepository, @Nullable LocalDate keyAddedOn) implements StoredCredential {
 
-        static final SshKey NONE = new SshKey(null, null, null, null, null, null, null, null, null, null);
+        static final SshKey NONE = new SshKey(null, null, null, null, null, null, null, null, null, null, null);
 
         @Override
         public boolean hasSecret() {
@@ -71,14 +72,16 @@ public sealed interface StoredCredential {
             return keyCiphertext == null && testRepository == null && publicKey == null;
         }
 
-        public SshKey withTestRepository(String repository) {
+        /** The same key with these settings (its repository, the day it was added). */
+        public SshKey withSettings(String repository, @Nullable LocalDate addedOn) {
             return new SshKey(keyCiphertext, keyKeyId, passphraseCiphertext, setAt, publicKey, fingerprintSha256,
-                    fingerprintMd5, keyDescription, generated, repository);
+                    fingerprintMd5, keyDescription, generated, repository, addedOn);
         }
 
         @Override
         public String toString() {
-            return "SshKey[" + keyDescription + ", " + fingerprintSha256 + ", repository=" + testRepository + "]";
+            return "SshKey[" + keyDescription + ", " + fingerprintSha256 + ", repository=" + testRepository
+                    + ", addedOn=" + keyAddedOn + "]";
         }
     }
 }

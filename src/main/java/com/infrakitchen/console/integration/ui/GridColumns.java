@@ -36,7 +36,7 @@ final class GridColumns {
                 .setFlexGrow(2);
         grid.addComponentColumn(i -> connectionCell(i, clock)).setHeader("Connection").setKey("CONNECTION")
                 .setWidth("7.5rem").setFlexGrow(0);
-        grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i.tokenExpiresOn(), LocalDate.now(clock)))
+        grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i, LocalDate.now(clock)))
                 .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("8rem")
                 .setFlexGrow(0);
         grid.addColumn(i -> IntegrationTimes.ago(i.updatedAt(), clock.instant()) + " by " + i.updatedBy())

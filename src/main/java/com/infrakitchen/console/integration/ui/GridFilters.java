@@ -1,7 +1,7 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.ConnectionStatus;
-import com.infrakitchen.console.integration.IntegrationFilter;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -51,7 +51,7 @@ final class GridFilters {
         connectionFilter.setAriaLabel("Connection");
         expiringFilter.setLabel("Expiring soon");
         expiringFilter.setId("expiring-filter");
-        expiringFilter.setTooltipText("Tokens that expire within " + IntegrationFilter.EXPIRING_DAYS
+        expiringFilter.setTooltipText("Tokens and SSH keys that expire within " + CredentialExpiry.WARNING_DAYS
                 + " days, or have expired");
     }
 }

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.ConnectionStatus;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param method "" for any, else an {@link AuthMethod} name
  * @param status "" for any, else {@code enabled} or {@code disabled}
  * @param connection "" for any, else a {@link ConnectionStatus#urlValue()}
- * @param expiring only tokens expiring within {@link IntegrationFilter#EXPIRING_DAYS} days (or expired)
+ * @param expiring only tokens and SSH keys expiring within {@link CredentialExpiry#WARNING_DAYS} days (or expired)
  * @param sortKey a column key, or null for the default order
  */
 record GridUrl(String search, Set<String> labels, String method, String status, String connection,
@@ -51,7 +52,7 @@ record GridUrl(String search, Set<String> labels, String method, String status, 
                 method == null || method.isEmpty() ? null : AuthMethod.valueOf(method),
                 status == null || status.isEmpty() ? null : "enabled".equals(status),
                 ConnectionStatus.ofUrlValue(connection),
-                expiring ? today.plusDays(IntegrationFilter.EXPIRING_DAYS) : null);
+                expiring ? CredentialExpiry.expiringBy(today) : null);
     }
 
     /** The query parameters of {@code filter} and the sort order ({@code sortKey} null: the default). */

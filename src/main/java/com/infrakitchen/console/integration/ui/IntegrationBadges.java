@@ -1,11 +1,14 @@
 package com.infrakitchen.console.integration.ui;
 
+import com.infrakitchen.console.integration.IntegrationSummary;
+import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Small pieces shared by the grid and the detail page: label chips, status and expiry badges. */
@@ -37,40 +40,52 @@ final class IntegrationBadges {
         return badge;
     }
 
-    /** From this many days left (or fewer) the expiry badge warns. */
-    static final int EXPIRY_WARNING_DAYS = 14;
-    /** Under this many days left (and once expired) it is an error. */
-    static final int EXPIRY_ERROR_DAYS = 7;
-
     /** The countdown to a token's expiry: "in 12 days", "tomorrow", "today", "expired 3 days ago", "Not entered". */
     static String expiry(@Nullable LocalDate expiresOn, LocalDate today) {
-        if (expiresOn == null) {
-            return "Not entered";
-        }
-        long days = ChronoUnit.DAYS.between(today, expiresOn);
-        if (days < 0) {
-            return "expired " + (-days) + (days == -1 ? " day ago" : " days ago");
-        }
-        if (days == 0) {
-            return "today";
-        }
-        return days == 1 ? "tomorrow" : "in " + days + " days";
+        return expiresOn == null ? "Not entered" : CredentialExpiry.countdown(expiresOn, today);
     }
 
     /**
-     * The countdown as a badge: a warning at {@value #EXPIRY_WARNING_DAYS} days or fewer, an error under
-     * {@value #EXPIRY_ERROR_DAYS} and once expired; the date itself in the tooltip.
+     * The badge theme of an expiry's level (CredentialExpiry): a warning within 14 days, an error within 7, on the
+     * last day and once expired; null when there is nothing to say.
      */
+    static @Nullable String expiryTheme(CredentialExpiry.Level level) {
+        return switch (level) {
+            case NONE -> null;
+            case DAYS_14 -> "badge warning";
+            case DAYS_7, DAYS_1, EXPIRED -> "badge error";
+        };
+    }
+
+    /** The grid's countdown of a row's credential: its token's expiry, or its SSH key's (a year after it was added). */
+    static Component expiryBadge(IntegrationSummary row, LocalDate today) {
+        if (row.method() != AuthMethod.SSH) {
+            return expiryBadge(row.tokenExpiresOn(), today, "");
+        }
+        Component badge = expiryBadge(row.expiresOn(), today, "SSH key ");
+        if (row.sshKeyAddedOn() != null) {
+            badge.getElement().setAttribute("title", badge.getElement().getAttribute("title") + " (added on "
+                    + row.sshKeyAddedOn() + ")");
+        }
+        return badge;
+    }
+
+    /** The countdown as a badge in the tone of its level; the date itself in the tooltip. */
     static Component expiryBadge(@Nullable LocalDate expiresOn, LocalDate today) {
+        return expiryBadge(expiresOn, today, "");
+    }
+
+    private static Component expiryBadge(@Nullable LocalDate expiresOn, LocalDate today, String what) {
         Span text = new Span(expiry(expiresOn, today));
         if (expiresOn != null) {
-            long days = ChronoUnit.DAYS.between(today, expiresOn);
-            if (days < EXPIRY_ERROR_DAYS) {
-                text.getElement().getThemeList().add("badge error");
-            } else if (days <= EXPIRY_WARNING_DAYS) {
-                text.getElement().getThemeList().add("badge warning");
+            CredentialExpiry.Level level = CredentialExpiry.level(expiresOn, today);
+            String theme = expiryTheme(level);
+            if (theme != null) {
+                text.getElement().getThemeList().add(theme);
             }
-            text.getElement().setAttribute("title", (days < 0 ? "Expired on " : "Expires on ") + expiresOn);
+            String verb = level == CredentialExpiry.Level.EXPIRED ? "Expired on " : "Expires on ";
+            text.getElement().setAttribute("title", what.isEmpty() ? verb + expiresOn
+                    : what + verb.toLowerCase(Locale.ROOT) + expiresOn);
         } else {
             text.addClassName("muted");
         }

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
     final ConflictBanner conflict = new ConflictBanner();
+    final ExpiryNotice expiryNotice = new ExpiryNotice();
     @Nullable IntegrationForm form;
     @Nullable HistoryPanel history;
     @Nullable ConnectionTestControl connection;
@@ -109,7 +111,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         current = detail;
         form = new IntegrationForm(providers.get(detail.provider()), integrations.labelsInUse(),
-                name -> canEdit && integrations.nameTaken(name, current.id()), keys, true);
+                name -> canEdit && integrations.nameTaken(name, current.id()), keys, true, clock);
         form.showMethod(detail.method());
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());
@@ -136,7 +138,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         cancel.setVisible(canEdit);
 
         HorizontalLayout buttons = new HorizontalLayout(save, cancel);
-        VerticalLayout overview = new VerticalLayout(conflict, form, connection, buttons);
+        VerticalLayout overview = new VerticalLayout(conflict, expiryNotice, form, connection, buttons);
         overview.setPadding(false);
         tabs = new TabSheet();
         tabs.add("Overview", overview);
@@ -159,6 +161,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         form.readData(detail.data());
         form.editor().show(detail.credential());
         form.editor().setEditable(canEdit);
+        expiryNotice.show(detail.credential(), providers.get(detail.provider()).displayName(), LocalDate.now(clock));
         conflict.setVisible(false);
         history.refresh();
         showStoredResult();

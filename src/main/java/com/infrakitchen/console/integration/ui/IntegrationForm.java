@@ -17,6 +17,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -44,6 +45,7 @@ class IntegrationForm extends FormLayout {
     final DatePicker tokenExpiresOn;
     final SshKeyField sshKey;
     final TextField testRepository;
+    final DatePicker keyAddedOn;
     private final Map<AuthMethod, CredentialEditor> editors = new EnumMap<>(AuthMethod.class);
     private CredentialEditor editor;
     private final Binder<IntegrationData> binder = new Binder<>(IntegrationData.class);
@@ -53,7 +55,7 @@ class IntegrationForm extends FormLayout {
      * @param saved     whether it shows a saved integration (a stored secret is kept unless replaced)
      */
     IntegrationForm(IntegrationProvider provider, Collection<String> labelsInUse, Predicate<String> nameTaken,
-            SshKeyService keys, boolean saved) {
+            SshKeyService keys, boolean saved, Clock clock) {
         labels = new LabelField("Labels", labelsInUse);
         organization = new TextField(provider.organizationLabel());
         tokenEditor = new TokenEditor(provider);
@@ -61,7 +63,7 @@ class IntegrationForm extends FormLayout {
             if (organization.getValue() == null || organization.getValue().isBlank()) {
                 organization.setValue(org);
             }
-        }, saved);
+        }, saved, clock);
         for (CredentialEditor e : List.of(tokenEditor, sshKeyEditor)) {
             if (provider.methods().contains(e.method())) {
                 editors.put(e.method(), e);
@@ -71,6 +73,7 @@ class IntegrationForm extends FormLayout {
         tokenExpiresOn = tokenEditor.tokenExpiresOn;
         sshKey = sshKeyEditor.sshKey;
         testRepository = sshKeyEditor.testRepository;
+        keyAddedOn = sshKeyEditor.keyAddedOn;
         addClassName("integration-form");
 
         name.setRequiredIndicatorVisible(true);

@@ -76,7 +76,7 @@ class IntegrationSetupView extends HorizontalLayout {
         setAlignItems(FlexComponent.Alignment.START);
 
         form = new IntegrationForm(provider, integrations.labelsInUse(), name -> integrations.nameTaken(name, null),
-                keys, false);
+                keys, false, clock);
         Paragraph intro = new Paragraph("Connect InfraKitchen to an " + provider.displayName() + " organization with "
                 + String.join(" or ", provider.methods().stream().map(m -> form.editor(m).phrase())
                         .toList()) + ". Secrets are stored encrypted and never shown again.");

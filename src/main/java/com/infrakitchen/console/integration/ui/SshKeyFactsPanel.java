@@ -25,6 +25,8 @@ class SshKeyFactsPanel extends Div {
     final Button replace = new Button("Replace key");
     final Button keep = new Button("Keep the stored key");
     final Span instruction = new Span();
+    /** A stored key's "Key added on" and "Key expires on". */
+    final Span keyDates = new Span();
 
     /**
      * @param onAnother runs on Use another key
@@ -54,11 +56,13 @@ class SshKeyFactsPanel extends Div {
         keep.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         keep.addClickListener(e -> onKeep.run());
         instruction.addClassName("ssh-instruction");
+        keyDates.setId("ssh-key-dates");
+        keyDates.addClassName("ssh-key-dates");
         Div fingerprints = new Div(new Span("SHA256 "), sha256, new Span(" · MD5 "), md5);
         fingerprints.addClassName("ssh-fingerprints");
         Div factActions = new Div(copy, another, replace, keep);
         factActions.addClassName("secret-actions");
-        add(factsHeadline, fingerprints, publicKey, instruction, factActions);
+        add(factsHeadline, fingerprints, keyDates, publicKey, instruction, factActions);
     }
 
     /** A key just pasted, uploaded or generated, not yet saved. */
@@ -68,6 +72,7 @@ class SshKeyFactsPanel extends Div {
         sha256.setText(f.fingerprintSha256());
         md5.setText(f.fingerprintMd5());
         publicKey.setValue(f.publicKey());
+        keyDates.setVisible(false);
         instruction.setText("Add this public key in Azure DevOps under User settings → SSH public keys → New Key,"
                 + " then compare the MD5 fingerprint with the one Azure DevOps lists.");
     }
@@ -80,6 +85,10 @@ class SshKeyFactsPanel extends Div {
         sha256.setText(stored.fingerprintSha256());
         md5.setText(stored.fingerprintMd5());
         publicKey.setValue(stored.publicKey());
+        keyDates.setVisible(true);
+        keyDates.setText(stored.keyAddedOn() == null
+                ? "Key added on: not entered, so its expiry (a year after it was added) is unknown"
+                : "Key added on " + stored.keyAddedOn() + " · Key expires on " + stored.expiresOn());
         instruction.setText("This public key must be listed in Azure DevOps under User settings → SSH public"
                 + " keys. Keys there expire after a year.");
     }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -53,6 +54,7 @@ class SshKeyField extends VerticalLayout {
     private boolean replacing;
     private boolean passphraseProblem;
     private Runnable onChange = () -> { };
+    private Runnable onGenerated = () -> { };
 
     SshKeyField(SshKeyService keys, Supplier<String> commentSupplier) {
         this.keys = keys;
@@ -89,6 +91,15 @@ class SshKeyField extends VerticalLayout {
         onChange.run();
     }
 
+    /** Runs {@code listener} when a key pair has been generated here. */
+    void addGeneratedListener(Runnable listener) {
+        Runnable previous = onGenerated;
+        onGenerated = () -> {
+            previous.run();
+            listener.run();
+        };
+    }
+
     void addChangeListener(Runnable listener) {
         Runnable previous = onChange;
         onChange = () -> {
@@ -120,6 +131,7 @@ class SshKeyField extends VerticalLayout {
         loaded = pair.privateKey();
         generated = true;
         showFacts(pair.facts());
+        onGenerated.run();
         onChange.run();
     }
 
@@ -227,14 +239,23 @@ class SshKeyField extends VerticalLayout {
         return replacing || stored == null;
     }
 
-    /** A copy of the new key for the service (which wipes it), with this test repository; empty when none is held. */
+    /** {@link #input(String, LocalDate)} without a Key added on date. */
     Optional<SshKeyInput> input(String testRepository) {
+        return input(testRepository, null);
+    }
+
+    /**
+     * A copy of the new key for the service (which wipes it), with this test repository and Key added on date;
+     * empty when none is held.
+     */
+    Optional<SshKeyInput> input(String testRepository, @Nullable LocalDate keyAddedOn) {
         if (loaded == null) {
             return Optional.empty();
         }
         byte[] copy = loaded.bytes();
         try {
-            return Optional.of(new SshKeyInput(Secret.ofBytes(copy), passphraseSecret(), generated, testRepository));
+            return Optional.of(new SshKeyInput(Secret.ofBytes(copy), passphraseSecret(), generated, testRepository,
+                    keyAddedOn));
         } finally {
             Arrays.fill(copy, (byte) 0);
         }

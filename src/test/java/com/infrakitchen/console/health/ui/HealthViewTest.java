@@ -112,7 +112,7 @@ class HealthViewTest extends SpringBrowserlessTest {
         List<String> rows = view.links.stream().map(HealthViewTest::allText).toList();
         assertThat(rows.get(0)).isEqualTo("c-failing-" + suffix + " Failing The access token has expired"
                 + " Failing since 2030-03-01 07:00 UTC (3 h ago) Last checked 2030-03-01 09:00 UTC (1 h ago)"
-                + " Token expires 2030-03-05 (in 4 days)");
+                + " Token expires in 4 days (2030-03-05)");
         assertThat(rows.get(1)).isEqualTo("b-warning-" + suffix + " Warning Connected to contoso, but the token"
                 + " cannot write code Last checked 2030-03-01 09:40 UTC (20 min ago)");
         assertThat(rows.get(2)).isEqualTo("a-never-" + suffix + " Never tested No stored test yet"
@@ -123,8 +123,27 @@ class HealthViewTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate("integrations");
         HealthView later = navigate(HealthView.class);
         assertThat(allText(later.links.getFirst())).contains("Failing since 2030-03-01 07:00 UTC (2 days ago)",
-                "Token expires 2030-03-05 (in 2 days)", "Not checked recently");
+                "Token expires in 2 days (2030-03-05)", "Not checked recently");
         assertThat(count(later, "stale")).as("the warning, the failure and the connected one are older than 12 h now").isEqualTo("3");
+    }
+
+    /** Issue 12: an SSH key added almost a year ago is named as the key, a token as the token. */
+    @Test
+    void anExpiringSshKeyIsWordedAsTheKeyAndATokenAsTheToken() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        // added on 2029-03-06: Azure DevOps expires it on 2030-03-06, 5 days after the clock's today
+        IntegrationDetail key = IntegrationFixtures.savedSsh(integrations, IntegrationFixtures.data("a-key-"
+                + suffix), LocalDate.parse("2029-03-06"));
+        IntegrationDetail token = saved("b-token-" + suffix, LocalDate.parse("2030-03-06"));
+        stored(key, Duration.ofHours(1), "CONNECTED", "CONNECTED");
+        stored(token, Duration.ofHours(1), "CONNECTED", "CONNECTED");
+
+        HealthView view = navigate(HealthView.class);
+        assertThat(count(view, "expiring")).isEqualTo("2");
+        assertThat(allText(view.links.get(0))).startsWith("a-key-" + suffix + " SSH key expiring")
+                .endsWith("SSH key expires in 5 days (2030-03-06)");
+        assertThat(allText(view.links.get(1))).startsWith("b-token-" + suffix + " Token expiring")
+                .endsWith("Token expires in 5 days (2030-03-06)");
     }
 
     @Test

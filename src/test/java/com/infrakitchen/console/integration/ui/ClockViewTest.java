@@ -80,13 +80,14 @@ class ClockViewTest extends SpringBrowserlessTest {
         IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(name), IntegrationFixtures.fakeToken(),
                 LocalDate.parse("2030-03-20"));
 
-        // the day changes at midnight UTC; the badge: none, "badge warning" (14 days or less) or "badge error"
-        // (under 7 days, and once expired); the date itself is in the tooltip
+        // the day changes at midnight UTC; the badge follows CredentialExpiry's levels: none, "badge warning" (14
+        // days or less) or "badge error" (7 days or less, the last day, and once expired); the date is in the tooltip
         Map<String, String[]> expected = new LinkedHashMap<>();
         expected.put("2030-03-01T10:00:00Z", new String[] {"in 19 days", null});
         expected.put("2030-03-05T23:59:59Z", new String[] {"in 15 days", null});
         expected.put("2030-03-06T00:00:00Z", new String[] {"in 14 days", "badge warning"});
-        expected.put("2030-03-13T00:00:00Z", new String[] {"in 7 days", "badge warning"});
+        expected.put("2030-03-12T23:59:59Z", new String[] {"in 8 days", "badge warning"});
+        expected.put("2030-03-13T00:00:00Z", new String[] {"in 7 days", "badge error"});
         expected.put("2030-03-14T00:00:00Z", new String[] {"in 6 days", "badge error"});
         expected.put("2030-03-19T12:00:00Z", new String[] {"tomorrow", "badge error"});
         expected.put("2030-03-20T00:00:00Z", new String[] {"today", "badge error"});
@@ -126,6 +127,45 @@ class ClockViewTest extends SpringBrowserlessTest {
         test(view.expiringFilter).click(); // unticked: the row stays
         assertThat(view.expiringFilter.getValue()).isFalse();
         assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    @Test
+    @WithMockUser(username = "clock-viewer", roles = "VIEWER")
+    void anSshKeyCountsDownToAYearAfterItWasAddedAndExpiringSoonFindsItFromFourteenDaysAhead() {
+        String name = IntegrationFixtures.uniqueName("ssh-expiry");
+        // added on 2029-03-20: Azure DevOps expires it on 2030-03-20
+        IntegrationFixtures.savedSsh(integrations, IntegrationFixtures.data(name), LocalDate.parse("2029-03-20"));
+        Map<String, String> expiring = Map.of("q", name, "expiring", "true");
+
+        Map<String, String[]> expected = new LinkedHashMap<>();
+        expected.put("2030-03-05T23:59:59Z", new String[] {"in 15 days", null, "0"});
+        expected.put("2030-03-06T00:00:00Z", new String[] {"in 14 days", "badge warning", "1"});
+        expected.put("2030-03-13T00:00:00Z", new String[] {"in 7 days", "badge error", "1"});
+        expected.put("2030-03-19T12:00:00Z", new String[] {"tomorrow", "badge error", "1"});
+        expected.put("2030-03-21T00:00:00Z", new String[] {"expired 1 day ago", "badge error", "1"});
+        expected.forEach((now, badge) -> {
+            clock.set(Instant.parse(now));
+            Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
+            assertThat(allText(cell)).as("at %s", now).isEqualTo(badge[0]);
+            assertThat(cell.getElement().getAttribute("theme")).as("badge at %s", now).isEqualTo(badge[1]);
+            assertThat(cell.getElement().getAttribute("title")).as("tooltip at %s", now)
+                    .startsWith("SSH key expire").endsWith("on 2030-03-20 (added on 2029-03-20)");
+            UI.getCurrent().navigate("integrations", QueryParameters.simple(expiring));
+            IntegrationsView view = $(IntegrationsView.class).single();
+            assertThat(Integer.toString(test(view.grid).size())).as("Expiring soon at %s", now).isEqualTo(badge[2]);
+        });
+    }
+
+    @Test
+    @WithMockUser(username = "clock-viewer", roles = "VIEWER")
+    void anSshKeyWithoutKeyAddedOnSaysNotEnteredAndIsNeverExpiringSoon() {
+        String name = IntegrationFixtures.uniqueName("ssh-unknown");
+        IntegrationFixtures.savedSsh(integrations, IntegrationFixtures.data(name), null);
+        clock.advance(Duration.ofDays(3650));
+        Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
+        assertThat(allText(cell)).isEqualTo("Not entered");
+        UI.getCurrent().navigate("integrations", QueryParameters.simple(Map.of("q", name, "expiring", "true")));
+        assertThat(test($(IntegrationsView.class).single().grid).size()).isZero();
     }
 
     @Test
