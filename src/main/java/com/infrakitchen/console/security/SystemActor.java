@@ -6,6 +6,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Work the console does by itself (the health scheduler's re-checks), run as the actor {@value #NAME} with only
@@ -21,15 +22,23 @@ public final class SystemActor {
     }
 
     public static <T> T call(Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        return call(SecurityContextHolder.getContextHolderStrategy(), work);
+    }
+
+    /**
+     * As {@link #call(Supplier)}, on the given strategy: the one the application's method security reads (Vaadin
+     * installs its own), so that it holds also where several applications share a JVM (tests).
+     */
+    public static <T> T call(SecurityContextHolderStrategy strategy, Supplier<T> work) {
+        SecurityContext previous = strategy.getContext();
+        SecurityContext context = strategy.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(NAME, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + Roles.SCHEDULER))));
-        SecurityContextHolder.setContext(context);
+        strategy.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            strategy.setContext(previous);
         }
     }
 }

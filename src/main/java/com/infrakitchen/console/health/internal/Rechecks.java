@@ -16,6 +16,9 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,12 +40,15 @@ public class Rechecks {
     private final ScheduledTaskStore store;
     private final HealthProperties properties;
     private final Clock clock;
+    private final SecurityContextHolderStrategy security;
 
-    Rechecks(CheckService checks, ScheduledTaskStore store, HealthProperties properties, Clock clock) {
+    Rechecks(CheckService checks, ScheduledTaskStore store, HealthProperties properties, Clock clock,
+            ObjectProvider<SecurityContextHolderStrategy> security) {
         this.checks = checks;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /**
@@ -55,7 +61,7 @@ public class Rechecks {
         }
         Instant startedAt = clock.instant();
         Duration lag = startedAt.isAfter(plannedAt) ? Duration.between(plannedAt, startedAt) : Duration.ZERO;
-        CheckRun run = SystemActor.call(() -> checks.testScheduled(integrationId));
+        CheckRun run = SystemActor.call(security, () -> checks.testScheduled(integrationId));
         CheckResult result;
         try {
             result = run.result().get(LONGEST_CHECK.toMillis(), TimeUnit.MILLISECONDS);
