@@ -25,6 +25,12 @@ public class DemoApplication {
         FakeAzureDevOpsInitializer.sharedSsh().setRegisterOnFirstUse(true);
         log.info("Fake Azure DevOps at {}: organizations contoso, fabrikam, bigorg; try the tokens listed in the"
                 + " README (PAT_FULL starts with {}…)", fake.baseUrl(), FakeTokens.PAT_FULL.substring(0, 12));
-        SpringApplication.run(Application.class, args);
+        // The test configuration turns scheduled re-checks off; the demo shows them, every 5 minutes (arguments given
+        // on the command line come later and win).
+        String[] withSchedule = new String[args.length + 2];
+        withSchedule[0] = "--app.health.scheduled-checks=true";
+        withSchedule[1] = "--app.health.check-interval=PT5M";
+        System.arraycopy(args, 0, withSchedule, 2, args.length);
+        SpringApplication.run(Application.class, withSchedule);
     }
 }
