@@ -47,12 +47,35 @@ class RecheckPlanner {
             scheduler.scheduleIfNotExists(RecheckTask.instance(id), rechecks.firstSlot(id));
         } else if (scheduler.getScheduledExecution(RecheckTask.instance(id)).filter(e -> !e.isPicked())
                 .isPresent()) {
-            scheduler.cancel(RecheckTask.instance(id));
+            try {
+                scheduler.cancel(RecheckTask.instance(id));
+            } catch (RuntimeException e) {
+                // Picked meanwhile: the running re-check finds the integration disabled or gone and removes itself.
+                log.debug("Re-check of {} could not be cancelled now ({}); it removes itself when it ends", id,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * At start-up, in the background (readiness does not wait for it: after an upgrade it may schedule a whole
+     * fleet): {@link #catchUp}.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUpInBackground() {
+        if (properties.scheduledChecks()) {
+            Thread.ofVirtual().name("recheck-catch-up").start(() -> {
+                try {
+                    catchUp();
+                } catch (RuntimeException e) {
+                    log.warn("Could not schedule the re-checks of integrations that had none; the next start tries"
+                            + " again", e);
+                }
+            });
         }
     }
 
     /** Schedules a re-check for every enabled integration that has none; returns how many it scheduled. */
-    @EventListener(ApplicationReadyEvent.class)
     public int catchUp() {
         if (!properties.scheduledChecks()) {
             return 0;
