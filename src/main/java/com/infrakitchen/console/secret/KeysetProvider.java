@@ -52,8 +52,9 @@ class KeysetProvider {
             try {
                 return parse(Files.readString(path, StandardCharsets.UTF_8), "APP_KEYSET_FILE " + path);
             } catch (IOException e) {
-                throw new IllegalStateException("APP_KEYSET_FILE " + path + " cannot be read: "
-                        + e.getClass().getSimpleName(), e);
+                throw new KeysetUnavailableException("APP_KEYSET_FILE " + path + " cannot be read: "
+                        + e.getClass().getSimpleName(), "Check that the file exists and that the user running the"
+                        + " console may read it, or set APP_KEYSET_FILE to the key set's path.", e);
             }
         }
         if (inline != null && !inline.isBlank()) {
@@ -61,7 +62,9 @@ class KeysetProvider {
             try {
                 json = new String(Base64.getDecoder().decode(inline.strip()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("APP_KEYSET is not valid base64 (expected base64 of the key set JSON)");
+                throw new KeysetUnavailableException("APP_KEYSET is not valid base64 (expected base64 of the key set"
+                        + " JSON)", "Set APP_KEYSET to the output of `base64 -w0 keyset.json`, or use"
+                        + " APP_KEYSET_FILE with the file's path instead.");
             }
             return parse(json, "APP_KEYSET");
         }
@@ -72,13 +75,17 @@ class KeysetProvider {
                         + " it the stored secrets cannot be read.", generated.toAbsolutePath());
                 return parse(Files.readString(generated, StandardCharsets.UTF_8), generated.toString());
             } catch (IOException e) {
-                throw new IllegalStateException(generated + " cannot be read: " + e.getClass().getSimpleName(), e);
+                throw new KeysetUnavailableException(generated + " cannot be read: " + e.getClass().getSimpleName(),
+                        "Check the permissions of the data directory (APP_DATA_DIR) and of the file.", e);
             }
         }
         if (!generateIfMissing) {
-            throw new IllegalStateException("No key set configured: set APP_KEYSET_FILE (a Tink JSON key set file)"
+            throw new KeysetUnavailableException("No key set configured: set APP_KEYSET_FILE (a Tink JSON key set file)"
                     + " or APP_KEYSET (its base64). Generating one is switched off here"
-                    + " (app.keyset.generate-if-missing=false), because every instance must share the same key set.");
+                    + " (app.keyset.generate-if-missing=false), because every instance must share the same key set.",
+                    "Create a key set once (the README's \"Key set\" paragraph says how), keep it apart from the"
+                    + " database backups, and give every instance the same one: APP_KEYSET_FILE=/path/keyset.json,"
+                    + " or APP_KEYSET=$(base64 -w0 keyset.json).");
         }
         return generate(generated);
     }
@@ -87,16 +94,19 @@ class KeysetProvider {
         try {
             KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
             if (handle.size() == 0) {
-                throw new IllegalStateException(source + " holds no key");
+                throw new KeysetUnavailableException(source + " holds no key", "Point it at the key set the"
+                        + " stored secrets were sealed with.");
             }
             handle.getPrimary();
             return handle;
         } catch (GeneralSecurityException | RuntimeException e) {
-            if (e instanceof IllegalStateException ise && ise.getMessage().startsWith(source)) {
-                throw ise;
+            if (e instanceof KeysetUnavailableException unavailable) {
+                throw unavailable;
             }
-            throw new IllegalStateException(source + " is not a usable Tink key set (" + e.getClass().getSimpleName()
-                    + "). Expected the JSON written by Tinkey or by this console.");
+            throw new KeysetUnavailableException(source + " is not a usable Tink key set (" + e.getClass()
+                    .getSimpleName() + "). Expected the JSON written by Tinkey or by this console.", "Point it at"
+                    + " the key set file itself (JSON, as Tinkey or this console writes it), not at a copy that was"
+                    + " edited or re-encoded.");
         }
     }
 
