@@ -1,11 +1,14 @@
 package com.infrakitchen.console;
 
+import com.infrakitchen.console.secret.KeysetCommand;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,6 +23,11 @@ import org.springframework.context.annotation.Bean;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        Optional<Path> keyset = KeysetCommand.requested(args);
+        if (keyset.isPresent()) {
+            // A command of the jar itself (README, "Key set"): makes a key set and exits; the console does not start.
+            System.exit(KeysetCommand.create(keyset.get(), System.out));
+        }
         SpringApplication.run(Application.class, args);
     }
 

@@ -110,6 +110,30 @@ class KeysetProvider {
         }
     }
 
+    /** Writes a new key set to {@code target} (which must not exist), readable by its owner only. */
+    static KeysetHandle write(Path target) {
+        try {
+            AeadConfig.register();
+            KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            String json = TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+            Files.writeString(target, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            try {
+                Files.setPosixFilePermissions(target, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            return handle;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new KeysetUnavailableException("Could not write a key set to " + target + ": "
+                    + e.getClass().getSimpleName(), "Check that the directory exists and may be written by this"
+                    + " user.", e);
+        }
+    }
+
     private static KeysetHandle generate(Path target) {
         try {
             KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
