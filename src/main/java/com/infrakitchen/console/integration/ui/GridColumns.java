@@ -10,6 +10,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The integrations grid's columns (docs/product.md 6): what each shows, its sort key and width. */
 final class GridColumns {
@@ -32,8 +33,8 @@ final class GridColumns {
                 .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(IntegrationSummary::organization).setHeader("Organization").setKey("ORGANIZATION")
                 .setSortable(true).setWidth("8.5rem").setFlexGrow(1);
-        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setWidth("6.5rem")
-                .setFlexGrow(2);
+        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setKey("LABELS")
+                .setWidth("6.5rem").setFlexGrow(2);
         grid.addComponentColumn(i -> connectionCell(i, clock)).setHeader("Connection").setKey("CONNECTION")
                 .setWidth("7.5rem").setFlexGrow(0);
         grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i, LocalDate.now(clock)))
@@ -44,6 +45,22 @@ final class GridColumns {
                 .setTooltipGenerator(i -> IntegrationTimes.format(i.updatedAt()));
         grid.addComponentColumn(i -> IntegrationBadges.status(i.enabled())).setHeader("Status").setKey("STATUS")
                 .setSortable(true).setWidth("6rem").setFlexGrow(0);
+    }
+
+    /** Below this window width (a phone) the grid keeps only what fits: name, connection, token expiry. */
+    static final int NARROW_WIDTH = 600;
+
+    /** The columns a phone's grid leaves out, so that name and connection status fit without scrolling sideways. */
+    static final List<String> WIDE_ONLY = List.of("METHOD", "ORGANIZATION", "LABELS", "UPDATED", "STATUS");
+
+    /**
+     * Fits the columns to a window {@code width} px wide: below {@link #NARROW_WIDTH} the {@link #WIDE_ONLY} columns
+     * are hidden and the name column may be narrower; the detail page shows all of it.
+     */
+    static void fit(Grid<IntegrationSummary> grid, int width) {
+        boolean narrow = width > 0 && width < NARROW_WIDTH;
+        WIDE_ONLY.forEach(key -> grid.getColumnByKey(key).setVisible(!narrow));
+        grid.getColumnByKey("NAME").setWidth(narrow ? "6rem" : "9rem");
     }
 
     static Component connectionCell(IntegrationSummary i, Clock clock) {

@@ -8,6 +8,8 @@ import com.infrakitchen.console.integration.IntegrationSummary;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.security.CurrentUser;
 import com.infrakitchen.console.security.Roles;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -23,6 +25,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -33,11 +36,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /integrations}: saved integrations, paged from the database with sorting and filtering in SQL;
@@ -66,6 +71,7 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
     private IntegrationFilter filter = IntegrationFilter.NONE;
     private long matching;
     private boolean restoring;
+    private @Nullable Registration resize;
 
     public IntegrationsView(IntegrationService integrations, CheckService checks, Clock clock) {
         this.integrations = integrations;
@@ -145,6 +151,24 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
         }
         box.addClassName("empty-state");
         return box;
+    }
+
+    /** A phone's grid keeps name, connection and token expiry (GridColumns.fit), also after a rotation. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        Page page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> GridColumns.fit(grid, details.getWindowInnerWidth()));
+        resize = page.addBrowserWindowResizeListener(e -> GridColumns.fit(grid, e.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (resize != null) {
+            resize.remove();
+            resize = null;
+        }
+        super.onDetach(event);
     }
 
     private void filtersChanged() {
