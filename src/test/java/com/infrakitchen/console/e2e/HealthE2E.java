@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.support.StoredChecks;
 import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.BrowserSession;
 import com.infrakitchen.console.support.BrowserTest;
@@ -35,6 +37,8 @@ class HealthE2E {
     IntegrationService integrations;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CheckRecordStore checks;
 
     @Test
     void aFailingIntegrationFitsA390PixelPhoneAndLinksToItsDetail(BrowserSession browser, E2eUsers users)
@@ -45,11 +49,7 @@ class HealthE2E {
                 "Payments", List.of("prod"), "contoso"), IntegrationFixtures.pat(IntegrationFixtures.fakeToken())));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Duration ago : List.of(Duration.ofHours(3), Duration.ofHours(1))) {
-            jdbc.update("""
-                    INSERT INTO integration_check (id, integration_id, checked_at, trigger_kind, actor, outcome,
-                        category, duration_ms, organization, report)
-                    VALUES (?, ?, ?, 'MANUAL', 'e2e', 'FAILED', 'azure_devops:TOKEN_EXPIRED', 100, 'contoso', '{}')""",
-                    UUID.randomUUID(), d.id(), now.minus(ago));
+            checks.insert(StoredChecks.result(d.id(), now.minus(ago).toInstant(), "azure_devops:TOKEN_EXPIRED", "e2e"));
         }
 
         ChromeDriver driver = browser.driver();
