@@ -6,6 +6,7 @@ import com.infrakitchen.console.integration.diagnosis.CategoryCodes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stored test results at chosen times, for tests that store them through CheckRecordStore.insert (which also keeps
@@ -18,7 +19,14 @@ public final class StoredChecks {
 
     /** A manual test of organization contoso that ended with the category of this stored code. */
     public static CheckRecord result(UUID integrationId, Instant checkedAt, String categoryCode, String actor) {
+        return result(integrationId, checkedAt, categoryCode, actor, null);
+    }
+
+    /** As above, of the credential set at {@code tokenSetAt} (the stored one's: the result is then current). */
+    public static CheckRecord result(UUID integrationId, Instant checkedAt, String categoryCode, String actor,
+            @Nullable Instant tokenSetAt) {
         return new CheckRecord(UUID.randomUUID(), integrationId, checkedAt, CheckTrigger.MANUAL, actor,
-                CategoryCodes.parse(categoryCode), 100, "contoso", null, null, null, null, null, List.of(), null);
+                CategoryCodes.parse(categoryCode), 100, "contoso", tokenSetAt, null, null, null, null, List.of(),
+                null);
     }
 }
