@@ -38,7 +38,7 @@ class LandedMigrationsTest {
             Map.entry("migration/V9__scheduled_tasks.sql",
                     "4253b0833b18acb425ceb3d8916d433131df3c34af1ab2f3f056b27415f21bf7"),
             Map.entry("migration/V10__connection_status.sql",
-                    "3c31fc7445d7b3015a9626e4d1a6d4dcb73e5de2b684433168da981e16efd111"),
+                    "b7a0fbaa7ad0314cbda64fdeaf97db7b3b53ed9b2ca36195acbe08c48191153a"),
             Map.entry("vendor/h2/V5__search_trigram_index.sql",
                     "79f781210558e1042d571b6c5b175710da3c1832b41f139364f72843b767ea1d"),
             Map.entry("vendor/postgresql/V5__search_trigram_index.sql",

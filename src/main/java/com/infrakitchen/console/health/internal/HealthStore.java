@@ -68,11 +68,15 @@ public class HealthStore {
                 .query((rs, n) -> map(rs, n, today)).list();
     }
 
-    /** When the newest stored test of an enabled integration ran, and how many integrations are enabled. */
+    /**
+     * When the newest stored test of an enabled integration ran (ix_integration_status_checked_at from the newest,
+     * until an enabled one), and how many integrations are enabled.
+     */
     public Overview overview() {
         return jdbc.sql("""
-                SELECT (SELECT s.checked_at FROM integration_status s JOIN integration i ON i.id = s.integration_id
-                        WHERE i.enabled = TRUE ORDER BY s.checked_at DESC FETCH FIRST 1 ROWS ONLY) AS newest,
+                SELECT (SELECT s.checked_at FROM integration_status s
+                        WHERE EXISTS (SELECT 1 FROM integration i WHERE i.id = s.integration_id AND i.enabled = TRUE)
+                        ORDER BY s.checked_at DESC FETCH FIRST 1 ROWS ONLY) AS newest,
                        (SELECT COUNT(*) FROM integration WHERE enabled = TRUE) AS enabled""")
                 .query((rs, n) -> new Overview(instant(rs, "newest"), rs.getLong("enabled"))).single();
     }
