@@ -25,8 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +70,11 @@ class HealthE2E {
         String name = "payments-production-westeurope-" + UUID.randomUUID().toString().substring(0, 6);
         IntegrationDetail d = As.user("e2e-setup", "ADMIN", () -> integrations.create(new IntegrationData(name,
                 "Payments", List.of("prod"), "contoso"), IntegrationFixtures.pat(IntegrationFixtures.fakeToken())));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Instant now = clock.instant();
         for (Duration ago : List.of(Duration.ofHours(3), Duration.ofHours(1))) {
-            jdbc.update("""
-                    INSERT INTO integration_check (id, integration_id, checked_at, trigger_kind, actor, outcome,
-                        category, duration_ms, organization, report)
-                    VALUES (?, ?, ?, 'MANUAL', 'e2e', 'FAILED', 'azure_devops:TOKEN_EXPIRED', 100, 'contoso', '{}')""",
-                    UUID.randomUUID(), d.id(), now.minus(ago));
+            // through the store, which keeps the integration's status (and "failing since") with each result
+            store.insert(new CheckRecord(UUID.randomUUID(), d.id(), now.minus(ago), CheckTrigger.MANUAL, "e2e",
+                    CheckCategory.TOKEN_EXPIRED, 100, "contoso", null, null, null, null, null, List.of(), null));
         }
 
         ChromeDriver driver = browser.driver();

@@ -7,9 +7,11 @@ import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.support.As;
+import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
 import com.infrakitchen.console.support.ClockControlled;
 import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.MutableClock;
+import com.infrakitchen.console.support.StoredChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +47,8 @@ class HealthServiceIT {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CheckRecordStore checks;
 
     Instant now;
     LocalDate today;
@@ -68,12 +72,9 @@ class HealthServiceIT {
         return saved(prefix, null);
     }
 
+    /** A stored result {@code ago} before now, through the store (which keeps the connection status too). */
     void stored(IntegrationDetail i, Duration ago, String outcome, String category) {
-        jdbc.update("""
-                INSERT INTO integration_check (id, integration_id, checked_at, trigger_kind, actor, outcome, category,
-                    duration_ms, organization, report)
-                VALUES (?, ?, ?, 'MANUAL', 'health-test', ?, ?, 100, 'contoso', '{}')""",
-                UUID.randomUUID(), i.id(), OffsetDateTime.ofInstant(now.minus(ago), ZoneOffset.UTC), outcome, category);
+        assertThat(checks.insert(StoredChecks.result(i.id(), now.minus(ago), category, "health-test"))).isTrue();
     }
 
     HealthReport report() {

@@ -37,6 +37,8 @@ class LandedMigrationsTest {
                     "2dc484e42a0158c9def2873d00d2ca528bfa84f4a45a11ff420aba3c1c4b8e42"),
             Map.entry("migration/V9__scheduled_tasks.sql",
                     "4253b0833b18acb425ceb3d8916d433131df3c34af1ab2f3f056b27415f21bf7"),
+            Map.entry("migration/V10__connection_status.sql",
+                    "b7a0fbaa7ad0314cbda64fdeaf97db7b3b53ed9b2ca36195acbe08c48191153a"),
             Map.entry("migration/V11__ssh_key_added_on.sql",
                     "ab6652f5bc3a84fd2c3b4613372c14d11cec6d27ae2107982b1c689f0b278b26"),
             Map.entry("vendor/h2/V5__search_trigram_index.sql",

@@ -359,8 +359,63 @@ public final class GridData {
                 check.executeBatch();
                 c.commit();
             }
+            fillStatus(c, data);
         }
         return labelRows;
+    }
+
+    /**
+     * integration_status and integration_status_change as CheckRecordStore would have left them had it stored the
+     * generated checks one by one, oldest first: the newest check with the start of its run of the same outcome, and
+     * each change of outcome (the first check one from none).
+     */
+    private static void fillStatus(Connection c, List<Generated> data) throws SQLException {
+        try (PreparedStatement status = c.prepareStatement("INSERT INTO integration_status (integration_id, check_id,"
+                + " checked_at, outcome, category, organization, token_set_at, since)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement change = c.prepareStatement("INSERT INTO integration_status_change"
+                        + " (integration_id, check_id, changed_at, from_outcome, to_outcome, category, trigger_kind)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'MANUAL')")) {
+            int n = 0;
+            for (Generated g : data) {
+                if (g.checks.isEmpty()) {
+                    continue;
+                }
+                List<Check> checks = g.checks.stream().sorted(Comparator.comparing(Check::checkedAt)).toList();
+                Check previous = null;
+                Instant since = null;
+                for (Check k : checks) {
+                    if (previous == null || previous.category().outcome() != k.category().outcome()) {
+                        since = k.checkedAt();
+                        change.setObject(1, g.id);
+                        change.setObject(2, k.id());
+                        change.setObject(3, offset(k.checkedAt()));
+                        change.setString(4, previous == null ? null : previous.category().outcome().name());
+                        change.setString(5, k.category().outcome().name());
+                        change.setString(6, k.category().name());
+                        change.addBatch();
+                    }
+                    previous = k;
+                }
+                status.setObject(1, g.id);
+                status.setObject(2, previous.id());
+                status.setObject(3, offset(previous.checkedAt()));
+                status.setString(4, previous.category().outcome().name());
+                status.setString(5, previous.category().name());
+                status.setString(6, previous.organization());
+                status.setObject(7, previous.tokenSetAt() == null ? null : offset(previous.tokenSetAt()),
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                status.setObject(8, offset(since));
+                status.addBatch();
+                if (++n % 1000 == 0) {
+                    status.executeBatch();
+                    change.executeBatch();
+                }
+            }
+            status.executeBatch();
+            change.executeBatch();
+            c.commit();
+        }
     }
 
     static String fakeToken(UUID id) {

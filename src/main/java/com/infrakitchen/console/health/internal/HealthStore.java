@@ -19,55 +19,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of {@code /health}, over {@code integration} and {@code integration_check}: one query for every enabled
- * integration that needs attention (never one per integration), one for the newest check. Standard SQL (common
- * table expressions, {@code ROW_NUMBER}) that H2 and PostgreSQL both run.
+ * The SQL of {@code /health}, over {@code integration} and {@code integration_status} (each tested integration's
+ * newest stored result and since when its outcome holds, docs/decisions/0015): one query for every enabled
+ * integration that needs attention (never one per integration), one for the newest check. Standard SQL that H2 and
+ * PostgreSQL both run.
  */
 @Repository
 public class HealthStore {
 
     /**
-     * ranked: every stored result of an enabled integration, newest first (rn 1 is the newest). first_ok: the rank
-     * of the newest result that did not fail. failing: for integrations whose newest result failed, the time of the
-     * oldest result newer than first_ok (the start of the current unbroken run of failures).
+     * Every enabled integration with its stored status (none: never tested), kept when it needs attention. "Failing
+     * since" is the status's since when the outcome is FAILED: the start of the current unbroken run of failures.
      */
     private static final String ATTENTION = """
-            WITH ranked AS (
-                SELECT c.integration_id, c.checked_at, c.outcome, c.category, c.organization,
-                       ROW_NUMBER() OVER (PARTITION BY c.integration_id ORDER BY c.checked_at DESC, c.id DESC) AS rn
-                FROM integration_check c JOIN integration i ON i.id = c.integration_id
-                WHERE i.enabled = TRUE
-            ),
-            first_ok AS (
-                SELECT integration_id, MIN(rn) AS rn FROM ranked WHERE outcome <> 'FAILED' GROUP BY integration_id
-            ),
-            failing AS (
-                SELECT r.integration_id, MIN(r.checked_at) AS since
-                FROM ranked r LEFT JOIN first_ok o ON o.integration_id = r.integration_id
-                WHERE r.outcome = 'FAILED' AND (o.rn IS NULL OR r.rn < o.rn)
-                GROUP BY r.integration_id
-            ),
-            attention AS (
-                SELECT i.id, i.name, i.name_key, i.token_expires_on, i.ssh_key_added_on, i.created_at,
-                       l.checked_at, l.outcome, l.category, l.organization, f.since,
-                       CASE WHEN i.token_expires_on IS NOT NULL AND i.token_expires_on <= :expiringBy
-                              OR i.ssh_key_added_on IS NOT NULL AND i.ssh_key_added_on <= :sshAddedBy
-                            THEN TRUE ELSE FALSE END AS expiring,
-                       CASE WHEN l.checked_at IS NOT NULL AND l.checked_at < :staleBefore
-                            THEN TRUE ELSE FALSE END AS stale
-                FROM integration i
-                LEFT JOIN ranked l ON l.integration_id = i.id AND l.rn = 1
-                LEFT JOIN failing f ON f.integration_id = i.id
-                WHERE i.enabled = TRUE
-            )
             SELECT a.*,
                    CASE WHEN a.outcome = 'FAILED' THEN 0
                         WHEN a.outcome = 'WARNING' THEN 1
                         WHEN a.expiring THEN 2
                         WHEN a.checked_at IS NULL THEN 3
                         ELSE 4 END AS severity
-            FROM attention a
-            WHERE a.outcome IN ('FAILED', 'WARNING') OR a.expiring OR a.checked_at IS NULL OR a.stale
+            FROM (SELECT i.id, i.name, i.name_key, i.token_expires_on, i.ssh_key_added_on, i.created_at,
+                         s.checked_at, s.outcome, s.category, s.organization,
+                         CASE WHEN s.outcome = 'FAILED' THEN s.since END AS since,
+                         CASE WHEN i.token_expires_on IS NOT NULL AND i.token_expires_on <= :expiringBy
+                                OR i.ssh_key_added_on IS NOT NULL AND i.ssh_key_added_on <= :sshAddedBy
+                              THEN TRUE ELSE FALSE END AS expiring,
+                         CASE WHEN s.checked_at IS NOT NULL AND s.checked_at < :staleBefore
+                              THEN TRUE ELSE FALSE END AS stale
+                  FROM integration i
+                  LEFT JOIN integration_status s ON s.integration_id = i.id
+                  WHERE i.enabled = TRUE
+                    AND (s.outcome IN ('FAILED', 'WARNING') OR i.token_expires_on <= :expiringBy
+                         OR i.ssh_key_added_on <= :sshAddedBy
+                         OR s.integration_id IS NULL OR s.checked_at < :staleBefore)) a
             ORDER BY severity, a.name_key""";
 
     private final JdbcClient jdbc;
@@ -88,11 +72,15 @@ public class HealthStore {
                 .query((rs, n) -> map(rs, n, today)).list();
     }
 
-    /** When the newest stored test of an enabled integration ran, and how many integrations are enabled. */
+    /**
+     * When the newest stored test of an enabled integration ran (ix_integration_status_checked_at from the newest,
+     * until an enabled one), and how many integrations are enabled.
+     */
     public Overview overview() {
         return jdbc.sql("""
-                SELECT (SELECT MAX(c.checked_at) FROM integration_check c JOIN integration i
-                            ON i.id = c.integration_id WHERE i.enabled = TRUE) AS newest,
+                SELECT (SELECT s.checked_at FROM integration_status s
+                        WHERE EXISTS (SELECT 1 FROM integration i WHERE i.id = s.integration_id AND i.enabled = TRUE)
+                        ORDER BY s.checked_at DESC FETCH FIRST 1 ROWS ONLY) AS newest,
                        (SELECT COUNT(*) FROM integration WHERE enabled = TRUE) AS enabled""")
                 .query((rs, n) -> new Overview(instant(rs, "newest"), rs.getLong("enabled"))).single();
     }
@@ -100,13 +88,11 @@ public class HealthStore {
     public record Overview(@Nullable Instant newestCheck, long enabled) {
     }
 
-    /** How many enabled integrations' newest stored result failed (one index probe per integration). */
+    /** How many enabled integrations' newest stored result failed (the status table's outcome index). */
     public long failingCount() {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM integration i
-                WHERE i.enabled = TRUE AND (
-                    SELECT c.outcome FROM integration_check c WHERE c.integration_id = i.id
-                    ORDER BY c.checked_at DESC, c.id DESC LIMIT 1) = 'FAILED'""")
+                SELECT COUNT(*) FROM integration_status s JOIN integration i ON i.id = s.integration_id
+                WHERE s.outcome = 'FAILED' AND i.enabled = TRUE""")
                 .query(Long.class).single();
     }
 

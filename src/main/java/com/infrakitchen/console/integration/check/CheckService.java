@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -256,6 +257,18 @@ public class CheckService {
     @PreAuthorize(Roles.ANY_SIGNED_IN)
     public List<CheckSample> samplesSince(UUID integrationId, Instant since) {
         return store.samplesSince(integrationId, since);
+    }
+
+    /** The integration's stored connection status and since when it holds, empty when never tested. */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public Optional<ConnectionState> connectionState(UUID integrationId) {
+        return store.connectionState(integrationId);
+    }
+
+    /** The integration's newest changes of connection outcome, newest first. */
+    @PreAuthorize(Roles.ANY_SIGNED_IN)
+    public List<StatusChange> statusChanges(UUID integrationId, int limit) {
+        return store.statusChanges(integrationId, limit);
     }
 
     private static void wipe(@Nullable CredentialChange change) {

@@ -7,19 +7,20 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The grid's connection and expiry filters as SQL conditions, the same on H2 and PostgreSQL: the newest check
- * (by {@code checked_at}, then {@code id}, as the grid's row shows it) decides the connection status, an outdated
- * one (OutdatedCheck) counting as "outdated" whatever its outcome; "never tested" is no stored check at all.
+ * The grid's connection and expiry filters as SQL conditions, the same on H2 and PostgreSQL: the newest check (by
+ * {@code checked_at}, then {@code id}, as the grid's row shows it), kept per integration in {@code
+ * integration_status} (docs/decisions/0015), decides the connection status, an outdated one (OutdatedCheck)
+ * counting as "outdated" whatever its outcome; "never tested" is no stored check at all (no status row).
  */
 final class GridFilterSql {
 
     private GridFilterSql() {
     }
 
-    /** Whether {@code alias}'s newest stored check has {@code status}. */
+    /** Whether {@code alias}'s newest stored check has {@code status}: one primary-key probe of its status row. */
     static String connection(ConnectionStatus status, String alias, MapSqlParameterSource params) {
         if (status == ConnectionStatus.NEVER_TESTED) {
-            return "NOT EXISTS (SELECT 1 FROM integration_check nc WHERE nc.integration_id = " + alias + ".id)";
+            return "NOT EXISTS (SELECT 1 FROM integration_status ns WHERE ns.integration_id = " + alias + ".id)";
         }
         String outdated = OutdatedCheck.sql("nk", alias);
         String test;
@@ -29,10 +30,8 @@ final class GridFilterSql {
             test = "nk.outcome = :connectionOutcome AND " + outdated + " IS NOT TRUE";
             params.addValue("connectionOutcome", status.name());
         }
-        // the newest check's id from ix_integration_check_latest, then that row by its primary key
-        return "EXISTS (SELECT 1 FROM integration_check nk WHERE nk.id = (SELECT c.id FROM integration_check c"
-                + " WHERE c.integration_id = " + alias + ".id ORDER BY c.checked_at DESC, c.id DESC"
-                + " FETCH FIRST 1 ROWS ONLY) AND " + test + ")";
+        return "EXISTS (SELECT 1 FROM integration_status nk WHERE nk.integration_id = " + alias + ".id AND " + test
+                + ")";
     }
 
     /**

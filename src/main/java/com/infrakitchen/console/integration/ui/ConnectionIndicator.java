@@ -1,6 +1,8 @@
 package com.infrakitchen.console.integration.ui;
 
+import com.infrakitchen.console.integration.IntegrationTimes;
 import com.infrakitchen.console.integration.check.CheckResult;
+import com.infrakitchen.console.integration.check.ConnectionState;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -129,6 +131,23 @@ class ConnectionIndicator extends Div {
         if (!result.steps().isEmpty() || result.decisive() != null) {
             text.add(new DiagnosisDetails(result));
         }
+    }
+
+    /**
+     * Under a stored result: since when its outcome has held ("Failed since 2026-12-02 04:10 UTC (3 hours ago)"),
+     * from the stored connection status (docs/decisions/0015). Shown only when it describes the result shown.
+     */
+    void showSince(ConnectionState status) {
+        CheckResult result = shown;
+        if (result == null || result.outcome() != status.outcome() || state == State.OUTDATED) {
+            return;
+        }
+        Div since = new Div();
+        since.setText(status.outcome().label() + " since " + IntegrationTimes.format(status.since()) + " ("
+                + IntegrationTimes.ago(status.since(), clock.instant()) + ")");
+        since.addClassName("connection-since");
+        since.setId("connection-since");
+        text.addComponentAtIndex(2, since);
     }
 
     /** A value the last test used was edited: its result no longer applies (docs/product.md 5.1). */

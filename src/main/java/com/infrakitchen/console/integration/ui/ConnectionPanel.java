@@ -49,6 +49,7 @@ class ConnectionPanel extends VerticalLayout {
     final Span status = new Span();
     final OutcomeChartPanel chart = new OutcomeChartPanel();
     final CheckHistory history;
+    final StatusChanges changes = new StatusChanges();
     private @Nullable IntegrationDetail current;
     private @Nullable Diagnosis shown;
     private @Nullable UUID picked;
@@ -87,7 +88,9 @@ class ConnectionPanel extends VerticalLayout {
         chartTitle.setId("chart-title");
         H3 historyTitle = new H3("Test history");
         historyTitle.setId("history-title");
-        add(actions, title, ladder, report, chartTitle, chart, historyTitle, history);
+        H3 changesTitle = new H3("Status changes");
+        changesTitle.setId("status-changes-title");
+        add(actions, title, ladder, report, chartTitle, chart, changesTitle, changes, historyTitle, history);
     }
 
     /** Run after a run of Run diagnostics was stored (the Overview shows the stored result too). */
@@ -106,6 +109,7 @@ class ConnectionPanel extends VerticalLayout {
             }
         }
         history.first();
+        changes.show(checks.statusChanges(integrationId, StatusChanges.LIMIT));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         chart.show(checks.samplesSince(integrationId, OutcomeChart.firstDay(today).atStartOfDay()
                 .toInstant(ZoneOffset.UTC)), today);

@@ -64,6 +64,9 @@ final class OverviewTest {
         connection.showStored(last.record().asResult(), last.outdated(), checks.valuesKey(TestRequest.ofSaved(
                 detail.id(), detail.version(), detail.data().organization(),
                 CredentialChange.keep(detail.credential().settings()))));
+        if (!last.outdated()) {
+            checks.connectionState(detail.id()).ifPresent(connection.indicator::showSince);
+        }
     }
 
     private TestRequest request(@Nullable CredentialChange change) {

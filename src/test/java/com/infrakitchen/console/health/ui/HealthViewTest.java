@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.infrakitchen.console.health.HealthReport;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
 import com.infrakitchen.console.support.ClockControlled;
 import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.MutableClock;
+import com.infrakitchen.console.support.StoredChecks;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
@@ -47,6 +49,8 @@ class HealthViewTest extends SpringBrowserlessTest {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CheckRecordStore checks;
 
     Instant now;
 
@@ -64,12 +68,9 @@ class HealthViewTest extends SpringBrowserlessTest {
                 IntegrationFixtures.fakeToken(), expiresOn);
     }
 
+    /** A stored result {@code ago} before now, through the store (which keeps the connection status too). */
     void stored(IntegrationDetail i, Duration ago, String outcome, String category) {
-        jdbc.update("""
-                INSERT INTO integration_check (id, integration_id, checked_at, trigger_kind, actor, outcome, category,
-                    duration_ms, organization, report)
-                VALUES (?, ?, ?, 'MANUAL', 'health-test', ?, ?, 100, 'contoso', '{}')""",
-                UUID.randomUUID(), i.id(), OffsetDateTime.ofInstant(now.minus(ago), ZoneOffset.UTC), outcome, category);
+        assertThat(checks.insert(StoredChecks.result(i.id(), now.minus(ago), category, "health-test"))).isTrue();
     }
 
     static String allText(Component c) {

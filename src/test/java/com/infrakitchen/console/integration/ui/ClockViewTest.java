@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.integration.IntegrationTimes;
+import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.ui.ConnectionIndicator.State;
 import com.infrakitchen.console.support.ClockControlled;
 import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.MutableClock;
+import com.infrakitchen.console.support.StoredChecks;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
@@ -20,6 +23,7 @@ import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -44,6 +49,10 @@ class ClockViewTest extends SpringBrowserlessTest {
     IntegrationService integrations;
     @Autowired
     MutableClock clock;
+    @Autowired
+    CheckRecordStore checks;
+    @Autowired
+    JdbcTemplate jdbc;
 
     final FakeAzureDevOps fake = FakeAzureDevOpsInitializer.shared();
 
@@ -177,6 +186,39 @@ class ClockViewTest extends SpringBrowserlessTest {
         Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
         assertThat(allText(cell)).isEqualTo("Not entered");
         assertThat(cell.getElement().getAttribute("theme")).isNull();
+    }
+
+    /** The Overview says since when the stored outcome holds (the stored connection status, decision 0015). */
+    @Test
+    @WithMockUser(username = "clock-viewer", roles = "VIEWER")
+    void theOverviewSaysSinceWhenTheIntegrationHasBeenFailingAndSinceWhenConnectedAgain() {
+        IntegrationDetail d = IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(
+                IntegrationFixtures.uniqueName("since")), IntegrationFixtures.fakeToken(), null);
+        Instant start = ClockControlled.Beans.START;
+        Instant setAt = jdbc.queryForObject("SELECT pat_set_at FROM integration WHERE id = ?", OffsetDateTime.class,
+                d.id()).toInstant();
+        checks.insert(StoredChecks.result(d.id(), start.minus(Duration.ofHours(5)), "CONNECTED", "clock-test", setAt));
+        checks.insert(StoredChecks.result(d.id(), start.minus(Duration.ofHours(3)), "azure_devops:TOKEN_EXPIRED",
+                "clock-test", setAt));
+        checks.insert(StoredChecks.result(d.id(), start.minus(Duration.ofHours(1)), "azure_devops:TOKEN_EXPIRED",
+                "clock-test", setAt));
+        IntegrationDetailView detail = navigate("integrations/" + d.id(), IntegrationDetailView.class);
+        assertThat(detail.connection.indicator.state()).isEqualTo(State.FAILED);
+        assertThat(allText(detail.connection.indicator)).contains("Failed since "
+                + IntegrationTimes.format(start.minus(Duration.ofHours(3))) + " (3 h ago)");
+
+        checks.insert(StoredChecks.result(d.id(), start.minus(Duration.ofMinutes(2)), "CONNECTED", "clock-test",
+                setAt));
+        detail = navigate("integrations/" + d.id(), IntegrationDetailView.class);
+        assertThat(allText(detail.connection.indicator)).contains("Connected since "
+                + IntegrationTimes.format(start.minus(Duration.ofMinutes(2))) + " (2 min ago)");
+
+        // the Connection tab lists the changes, newest first
+        detail.connectionPanel.refresh(d);
+        assertThat(detail.connectionPanel.changes.getChildren().map(ClockViewTest::allText)).containsExactly(
+                IntegrationTimes.format(start.minus(Duration.ofMinutes(2))) + " Failed → Connected (Test Connection)",
+                IntegrationTimes.format(start.minus(Duration.ofHours(3))) + " Connected → Failed (Test Connection)",
+                IntegrationTimes.format(start.minus(Duration.ofHours(5))) + " First result: Connected (Test Connection)");
     }
 
     @Test

@@ -4,8 +4,10 @@ import com.infrakitchen.console.integration.check.CheckRecord;
 import com.infrakitchen.console.integration.check.CheckSample;
 import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.CheckTrigger;
+import com.infrakitchen.console.integration.check.ConnectionState;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.LatestCheck;
+import com.infrakitchen.console.integration.check.StatusChange;
 import com.infrakitchen.console.integration.diagnosis.CategoryCodes;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.integration.diagnosis.OutdatedCheck;
@@ -19,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +42,12 @@ public class CheckRecordStore {
 
     private final JdbcClient jdbc;
     private final CategoryCodes codes;
+    private final ConnectionStatusStore status;
 
-    CheckRecordStore(JdbcClient jdbc, CategoryCodes codes) {
+    CheckRecordStore(JdbcClient jdbc, CategoryCodes codes, ConnectionStatusStore status) {
         this.jdbc = jdbc;
         this.codes = codes;
+        this.status = status;
     }
 
     record Report(List<CheckStep> steps, @Nullable HttpDetails decisive) {
@@ -50,12 +55,14 @@ public class CheckRecordStore {
 
     /**
      * Stores a result unless the integration was deleted meanwhile (then nothing happens and false is
-     * returned), and drops results beyond the newest {@value #KEEP}.
+     * returned), drops results beyond the newest {@value #KEEP}, and updates the stored connection status and its
+     * changes (ConnectionStatusStore) in the same transaction. The integration's row is locked first, so results
+     * stored at once for one integration (two instances, or a person and the scheduler) take turns.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean insert(CheckRecord r) {
-        if (jdbc.sql("SELECT COUNT(*) FROM integration WHERE id = ?").param(r.integrationId()).query(Long.class)
-                .single() == 0) {
+        if (jdbc.sql("SELECT id FROM integration WHERE id = ? FOR UPDATE").param(r.integrationId()).query(UUID.class)
+                .optional().isEmpty()) {
             return false;
         }
         String report = JSON.writeValueAsString(new Report(r.steps(), r.decisive()));
@@ -74,6 +81,7 @@ public class CheckRecordStore {
         for (UUID id : old) {
             jdbc.sql("DELETE FROM integration_check WHERE id = ?").param(id).update();
         }
+        status.record(r);
         return true;
     }
 
@@ -135,6 +143,16 @@ public class CheckRecordStore {
                 .query((rs, n) -> new CheckSample(instant(rs, "checked_at"), CheckOutcome.valueOf(rs.getString(
                         "outcome")), rs.getLong("duration_ms")))
                 .list();
+    }
+
+    /** The stored connection status (ConnectionStatusStore). */
+    public Optional<ConnectionState> connectionState(UUID integrationId) {
+        return status.current(integrationId);
+    }
+
+    /** The newest changes of connection outcome (ConnectionStatusStore). */
+    public List<StatusChange> statusChanges(UUID integrationId, int limit) {
+        return status.changes(integrationId, limit);
     }
 
     private static String outcomeFilter(@Nullable CheckOutcome outcome) {
