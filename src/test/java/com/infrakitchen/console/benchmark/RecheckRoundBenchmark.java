@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.ApplicationContextFactory;
@@ -61,6 +60,7 @@ class RecheckRoundBenchmark {
     static final String ENGINE = System.getProperty("benchmark.engine", "h2");
     static final String EXTRA_ARGS = System.getProperty("benchmark.args", "");
     static final String LABEL = System.getProperty("benchmark.label", "run");
+    static final int ROUND_TIMEOUT_MINUTES = Integer.getInteger("benchmark.roundTimeoutMinutes", 15);
     /** Also writes the top of a class histogram after each round (target/benchmark/rounds-LABEL-histogram-N.txt). */
     static final boolean HISTOGRAM = Boolean.getBoolean("benchmark.histogram");
     /** Requests of one check that must follow one another (phase 1 in parallel, then the write probe). */
@@ -136,7 +136,7 @@ class RecheckRoundBenchmark {
         OffsetDateTime since = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         long firstPickNs = -1;
         long doneNs;
-        long deadline = start + Duration.ofMinutes(15).toNanos();
+        long deadline = start + Duration.ofMinutes(ROUND_TIMEOUT_MINUTES).toNanos();
         while (true) {
             // Light on the machine it measures: the small indexed scheduled_tasks table, not integration_check. A
             // re-check is rescheduled past the round's start only after its result is stored, so this is the time
@@ -154,8 +154,10 @@ class RecheckRoundBenchmark {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("round " + round + " not done after 15 minutes: " + done + " of "
-                        + INTEGRATIONS);
+                throw new AssertionError("round " + round + " not done after " + ROUND_TIMEOUT_MINUTES + " minutes: " + done + " of "
+                        + INTEGRATIONS + " planned again, " + jdbc.queryForObject("SELECT COUNT(DISTINCT"
+                        + " integration_id) FROM integration_check WHERE trigger_kind = 'SCHEDULED' AND checked_at"
+                        + " >= ?", Long.class, since) + " with a result since " + since);
             }
             Thread.sleep(50);
         }
@@ -169,10 +171,10 @@ class RecheckRoundBenchmark {
                 + " AND checked_at >= ?", Long.class, since);
         List<Long> durations = jdbc.queryForList("SELECT duration_ms FROM integration_check WHERE trigger_kind ="
                 + " 'SCHEDULED' AND checked_at >= ?", Long.class, since);
-        Map<String, Object> span = jdbc.queryForMap("SELECT MIN(checked_at) AS first_at, MAX(checked_at) AS last_at"
-                + " FROM integration_check WHERE trigger_kind = 'SCHEDULED' AND checked_at >= ?", since);
-        double checkSpan = Duration.between(((OffsetDateTime) span.get("first_at")).toInstant(),
-                ((OffsetDateTime) span.get("last_at")).toInstant()).toMillis() / 1e3;
+        double checkSpan = jdbc.queryForObject("SELECT MIN(checked_at) AS first_at, MAX(checked_at) AS last_at"
+                + " FROM integration_check WHERE trigger_kind = 'SCHEDULED' AND checked_at >= ?",
+                (rs, n) -> Duration.between(rs.getObject("first_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("last_at", OffsetDateTime.class).toInstant()).toMillis() / 1e3, since);
         double heap = usedHeapAfterGc();
         if (HISTOGRAM) {
             Path out = Path.of("target", "benchmark", "rounds-" + LABEL + "-histogram-" + round + ".txt");
@@ -188,6 +190,7 @@ class RecheckRoundBenchmark {
         double wall = doneNs / 1e9;
         double busy = durations.stream().mapToLong(Long::longValue).sum() / 1e3 / CONCURRENCY;
         long[] sorted = durations.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.flush();
         String row = String.format(Locale.ROOT, "| %d | %.2f s | %.2f s | %.2f s | %.1f | %.2f s | **%.3f** | %.2f s"
                         + " | %.3f | %d / %d / %d ms | %.0f %% | %.1f MB | %s |",
                 round, wall, firstPickNs / 1e9, checkSpan, perCheck, ideal, wall / ideal, idealSequential,
