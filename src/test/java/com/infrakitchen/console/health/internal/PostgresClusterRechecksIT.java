@@ -3,7 +3,6 @@ package com.infrakitchen.console.health.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.Application;
-import com.infrakitchen.console.health.ScheduledRunMetrics;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.support.Eventually;
@@ -11,8 +10,6 @@ import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.Postgres;
 import com.infrakitchen.console.support.TestKeysets;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -118,11 +115,8 @@ class PostgresClusterRechecksIT {
             }
             assertThat(perSlot.values()).as("runs per slot of %s: %s", id, perSlot).allMatch(n -> n == 1);
         }
-        for (ConfigurableApplicationContext instance : List.of(first, second)) {
-            double ran = instance.getBean(MeterRegistry.class).find(ScheduledRunMetrics.RUNS).counters().stream()
-                    .mapToDouble(Counter::count).sum();
-            assertThat(ran).as("both instances take their share of the re-checks").isPositive();
-        }
+        // Which instance takes a slot depends on the phase of their polling loops (often one takes nearly all):
+        // what matters is that no slot runs twice, and that the one left by a dead instance is run (below).
         List<String> pickedBy = jdbc.queryForList("SELECT DISTINCT picked_by FROM scheduled_tasks WHERE picked_by IS"
                 + " NOT NULL", String.class);
         assertThat(pickedBy).allMatch(n -> n.equals("instance-a") || n.equals("instance-b"));
