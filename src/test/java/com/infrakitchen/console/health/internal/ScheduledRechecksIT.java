@@ -251,4 +251,24 @@ class ScheduledRechecksIT {
                 () -> plannedAt(saved.id()).equals(slot.plus(INTERVAL)) && picked() == 0);
         assertThat(ranAt).isBefore(slot.plus(Duration.ofMinutes(11)));
     }
+
+    @Test
+    void aStoredSecretThatDoesNotOpenIsStoredAsTheRechecksFailureSoHealthShowsIt() {
+        IntegrationDetail donor = connecting("sched-secret-donor");
+        IntegrationDetail broken = connecting("sched-secret-broken");
+        // b's token sealed for a's row: it does not open for b (associated data names the row)
+        jdbc.update("UPDATE integration SET pat_ciphertext = (SELECT pat_ciphertext FROM integration WHERE id = ?)"
+                + " WHERE id = ?", donor.id(), broken.id());
+        jdbc.update("UPDATE integration SET enabled = FALSE WHERE id = ?", donor.id()); // only b is re-checked
+        Instant slot = plannedAt(broken.id());
+        int requests = fake.requestCount();
+        clock.set(slot.plusSeconds(1));
+        Eventually.await("the re-check stored its refusal", WAIT, () -> scheduledChecks(broken.id()) == 1);
+        assertThat(jdbc.queryForObject("SELECT category FROM integration_check WHERE integration_id = ? AND"
+                + " trigger_kind = 'SCHEDULED'", String.class, broken.id())).isEqualTo("SECRET_NOT_FOR_THIS_INTEGRATION");
+        assertThat(jdbc.queryForObject("SELECT outcome FROM integration_status WHERE integration_id = ?",
+                String.class, broken.id())).isEqualTo("FAILED");
+        Eventually.await("planned again", WAIT, () -> plannedAt(broken.id()).equals(slot.plus(INTERVAL)));
+        assertThat(fake.requestCount()).as("nothing sent with a secret that does not open").isEqualTo(requests);
+    }
 }
