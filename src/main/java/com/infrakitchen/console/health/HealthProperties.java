@@ -19,7 +19,7 @@ public record HealthProperties(@DefaultValue("PT6H") Duration checkInterval, @De
         @DefaultValue("true") boolean scheduledChecks) {
 
     public HealthProperties {
-        if (checkInterval.isNegative() || checkInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+        if (checkInterval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("app.health.check-interval must be at least one second, not "
                     + checkInterval);
         }

@@ -130,7 +130,7 @@ public class IntegrationService {
         StoredCredential sealed = credentials.seal(id, provider, credential, clock.instant());
         Integration saved = save(Integration.create(id, valid.columns(), valid.labelRows(), provider.id(), sealed));
         audit.record(AuditAction.INTEGRATION_CREATED, AuditOutcome.SUCCESS, Target.integration(id, valid.name()),
-                IntegrationCredentials.created(sealed, AuditDetails.of().put("name", valid.name())
+                CredentialAudit.created(sealed, AuditDetails.of().put("name", valid.name())
                         .put("organization", valid.organization()).put("method", saved.method())
                         .put("labels", String.join(",", valid.labels()))
                         .put("description", valid.description() == null ? "" : valid.description())));
@@ -165,11 +165,11 @@ public class IntegrationService {
         StoredCredential before = current.credential();
         StoredCredential after = credentials.apply(id, provider, before, change, clock.instant());
         boolean secretChanged = IntegrationCredentials.secretChanged(before, change);
-        AuditDetails diff = IntegrationCredentials.changes(before, after, secretChanged, valid.changesFrom(current));
+        AuditDetails diff = CredentialAudit.changes(before, after, secretChanged, valid.changesFrom(current));
         if (diff.isEmpty() && !secretChanged) {
             return IntegrationDetails.of(current);
         }
-        String secret = IntegrationCredentials.secretName(after);
+        String secret = CredentialAudit.secretName(after);
         diff.secretChanged(secret, secretChanged);
         Integration saved = save(valid.applyTo(current).withCredential(after));
         Target target = Target.integration(id, valid.name());

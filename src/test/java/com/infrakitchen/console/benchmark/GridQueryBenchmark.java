@@ -8,13 +8,13 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.infrakitchen.console.Application;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.IntegrationSort;
 import com.infrakitchen.console.integration.IntegrationSummary;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.secret.SecretCipher;
+import com.infrakitchen.console.support.ConsoleInstances;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.GridData;
 import com.infrakitchen.console.support.GridData.Generated;
@@ -48,13 +48,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.ApplicationContextFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.mock.web.MockServletContext;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
  * Figures, not assertions: how fast the integrations grid's queries are with 10,000 and 100,000
@@ -292,15 +287,7 @@ class GridQueryBenchmark {
 
     private static ConfigurableApplicationContext start(String url, String user, String password, String profile,
             String keyset) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.SERVLET).logStartupInfo(false)
-                // as @SpringBootTest's default (mock) environment: a servlet context for Vaadin, no server
-                .contextFactory(ApplicationContextFactory.of(
-                        () -> new GenericWebApplicationContext(new MockServletContext())));
-        if (profile != null) {
-            builder.profiles(profile);
-        }
-        return builder.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+        return ConsoleInstances.startWithProfile(profile, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--app.keyset.inline=" + keyset,
                 "--spring.main.banner-mode=off", "--logging.level.root=warn");
     }

@@ -3,7 +3,6 @@ package com.infrakitchen.console.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.infrakitchen.console.Application;
 import com.infrakitchen.console.health.Attention;
 import com.infrakitchen.console.health.HealthItem;
 import com.infrakitchen.console.health.HealthReport;
@@ -17,6 +16,7 @@ import com.infrakitchen.console.integration.IntegrationSort;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.secret.SecretCipher;
+import com.infrakitchen.console.support.ConsoleInstances;
 import com.infrakitchen.console.support.As;
 import com.infrakitchen.console.support.GridData;
 import com.infrakitchen.console.support.GridData.Check;
@@ -52,13 +52,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.ApplicationContextFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.mock.web.MockServletContext;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
  * Figures, not assertions: how fast {@code /health} ({@link HealthService#report()} and its two store queries) and
@@ -409,14 +404,7 @@ class HealthQueryBenchmark {
 
     private static ConfigurableApplicationContext start(String url, String user, String password, String profile,
             String keyset) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.SERVLET).logStartupInfo(false)
-                .contextFactory(ApplicationContextFactory.of(
-                        () -> new GenericWebApplicationContext(new MockServletContext())));
-        if (profile != null) {
-            builder.profiles(profile);
-        }
-        return builder.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+        return ConsoleInstances.startWithProfile(profile, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--app.keyset.inline=" + keyset,
                 "--spring.main.banner-mode=off", "--logging.level.root=warn",
                 "--spring.jdbc.template.query-timeout=" + TIMEOUT_SECONDS + "s");

@@ -2,8 +2,8 @@ package com.infrakitchen.console.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.Application;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.support.ConsoleInstances;
 import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.Postgres;
 import com.infrakitchen.console.support.TestKeysets;
@@ -24,16 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.boot.ApplicationContextFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
  * A full round of scheduled re-checks (docs/benchmarks/health-rounds.md): the application started with scheduled
@@ -91,11 +86,7 @@ class RecheckRoundBenchmark {
                 args.add(extra.strip());
             }
         }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.SERVLET).logStartupInfo(false)
-                .contextFactory(ApplicationContextFactory.of(
-                        () -> new GenericWebApplicationContext(new MockServletContext())))
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext app = ConsoleInstances.start(args.toArray(String[]::new));
         try {
             SecurityContextHolder.setContextHolderStrategy(app.getBean(SecurityContextHolderStrategy.class));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

@@ -2,7 +2,7 @@ package com.infrakitchen.console.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.Application;
+import com.infrakitchen.console.support.ConsoleInstances;
 import com.infrakitchen.console.support.Postgres;
 import com.infrakitchen.console.support.TestKeysets;
 import java.util.List;
@@ -11,13 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.ApplicationContextFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockServletContext;
-import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
  * Two instances started at the same moment on an empty PostgreSQL database (docs/product.md 10, issue 14): Flyway's
@@ -66,11 +61,7 @@ class PostgresConcurrentStartIT {
     }
 
     private static ConfigurableApplicationContext start(String name, String keyset) {
-        return new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.SERVLET).logStartupInfo(false)
-                .contextFactory(ApplicationContextFactory.of(
-                        () -> new GenericWebApplicationContext(new MockServletContext())))
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
+        return ConsoleInstances.start("--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
                         "--spring.datasource.password=" + Postgres.PASSWORD, "--app.keyset.inline=" + keyset,
                         "--app.keyset.generate-if-missing=false", "--db-scheduler.scheduler-name=" + name,
                         "--spring.main.banner-mode=off", "--logging.level.root=warn");

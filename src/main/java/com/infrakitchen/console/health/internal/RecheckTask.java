@@ -43,7 +43,8 @@ public class RecheckTask {
                             && outcome.result().category() != CheckCategory.TEST_ALREADY_RUNNING) {
                         metrics.recorded(outcome.lag(), outcome.result().outcome());
                     }
-                    return (complete, operations) -> rechecks.next(id).ifPresentOrElse(
+                    // its next slot, read once the test ended: a disable during the test removes the re-check
+                    return (complete, operations) -> outcome.next().ifPresentOrElse(
                             next -> operations.reschedule(complete, next), operations::remove);
                 });
     }

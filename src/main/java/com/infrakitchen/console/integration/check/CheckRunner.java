@@ -13,7 +13,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -108,9 +107,7 @@ class CheckRunner {
             finish(actor, target, storeFor, credentialSetAt, testRepository, trigger, r);
             return new CheckRun(startedAt, CompletableFuture.completedFuture(r), cancellation);
         }
-        var refusal = trigger == CheckTrigger.SCHEDULED
-                ? (throttle.acquireScheduled(key) ? Optional.<CheckCategory>empty()
-                        : Optional.of(CheckCategory.TEST_ALREADY_RUNNING))
+        var refusal = trigger == CheckTrigger.SCHEDULED ? throttle.acquireScheduled(key)
                 : throttle.acquire(CurrentUser.username(), key);
         if (refusal.isPresent()) {
             wipe.run();

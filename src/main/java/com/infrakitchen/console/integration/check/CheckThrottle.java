@@ -65,15 +65,15 @@ public class CheckThrottle {
     }
 
     /**
-     * Takes the "one at a time" slot of {@code key} for a scheduled re-check; false when a test of it is running
-     * already. Released with {@link #release}.
+     * Takes the "one at a time" slot of {@code key} for a scheduled re-check (no user, no share of the manual
+     * limits), or says why not: a test of it is running already. Released with {@link #release}.
      */
-    public synchronized boolean acquireScheduled(String key) {
+    public synchronized Optional<CheckCategory> acquireScheduled(String key) {
         if (!running.add(key)) {
-            return false;
+            return Optional.of(CheckCategory.TEST_ALREADY_RUNNING);
         }
         scheduled.add(key);
-        return true;
+        return Optional.empty();
     }
 
     public synchronized void release(String key) {

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * shown: key type and size, SHA256 and MD5 fingerprints and the public key line with a copy button. A
  * generated private key is never shown at all. A stored key is shown as "configured on {date}" with Replace.
  *
- * <p>This class holds the key and decides what is shown; {@link SshKeyEntry} takes a key in (paste, upload,
- * generate) and {@link SshKeyFactsPanel} shows its facts.
+ * <p>This class decides what is shown; {@link HeldKey} holds the new key, {@link SshKeyEntry} takes a key in
+ * (paste, upload, generate) and {@link SshKeyFactsPanel} shows its facts.
  */
 class SshKeyField extends VerticalLayout {
 
@@ -48,8 +47,7 @@ class SshKeyField extends VerticalLayout {
     final Span md5 = facts.md5;
     final TextField publicKey = facts.publicKey;
     final Button replace = facts.replace;
-    private transient @Nullable Secret loaded;
-    private boolean generated;
+    private final HeldKey held = new HeldKey();
     private @Nullable SshKeyFacts stored;
     private boolean replacing;
     private boolean passphraseProblem;
@@ -68,7 +66,7 @@ class SshKeyField extends VerticalLayout {
         passphrase.setHelperText("Only if the key is encrypted. Stored encrypted, never shown again.");
         passphrase.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         passphrase.addValueChangeListener(e -> {
-            if (loaded != null) {
+            if (held.isHeld()) {
                 inspect();
             }
             onChange.run();
@@ -128,8 +126,7 @@ class SshKeyField extends VerticalLayout {
         clear();
         String comment = commentSupplier.get();
         var pair = keys.generate(comment == null || comment.isBlank() ? "infrakitchen" : "infrakitchen-" + comment);
-        loaded = pair.privateKey();
-        generated = true;
+        held.hold(pair.privateKey(), true);
         showFacts(pair.facts());
         onGenerated.run();
         onChange.run();
@@ -141,11 +138,7 @@ class SshKeyField extends VerticalLayout {
      * never sent back to the browser, and the message asks for it again.
      */
     private void load(Secret key, boolean isGenerated, @Nullable String typedText) {
-        if (loaded != null) {
-            loaded.wipe();
-        }
-        loaded = key;
-        generated = isGenerated;
+        held.hold(key, isGenerated);
         if (!inspect() && !passphraseProblem && typedText != null) {
             String error = entry.error();
             if (holdsPrivateKeyMaterial(typedText)) {
@@ -169,7 +162,7 @@ class SshKeyField extends VerticalLayout {
         entry.clearError();
         passphrase.setInvalid(false);
         try {
-            showFacts(keys.inspect(loaded, passphraseSecret()));
+            showFacts(keys.inspect(held.secret(), passphraseSecret()));
             return true;
         } catch (IntegrationRuleViolation e) {
             if ("passphrase".equals(e.field())) {
@@ -181,9 +174,7 @@ class SshKeyField extends VerticalLayout {
                 entry.setVisible(false);
                 return false;
             }
-            Secret bad = loaded;
-            loaded = null;
-            bad.wipe();
+            held.drop();
             render();
             entry.showError(e.getMessage());
             return false;
@@ -191,7 +182,7 @@ class SshKeyField extends VerticalLayout {
     }
 
     private void showFacts(KeyFacts f) {
-        facts.showNew(f, generated);
+        facts.showNew(f, held.generated());
         entry.setVisible(false);
         facts.setVisible(true);
         facts.another.setVisible(true);
@@ -200,11 +191,7 @@ class SshKeyField extends VerticalLayout {
     }
 
     private void clear() {
-        if (loaded != null) {
-            loaded.wipe();
-        }
-        loaded = null;
-        generated = false;
+        held.drop();
         passphrase.clear();
         passphrase.setInvalid(false);
         entry.clear();
@@ -213,16 +200,16 @@ class SshKeyField extends VerticalLayout {
     }
 
     private void render() {
-        boolean showStored = stored != null && !replacing && loaded == null;
+        boolean showStored = stored != null && !replacing && !held.isHeld();
         if (showStored) {
             facts.showStored(stored);
         }
-        facts.setVisible(showStored || loaded != null);
-        entry.setVisible(!showStored && loaded == null);
+        facts.setVisible(showStored || held.isHeld());
+        entry.setVisible(!showStored && !held.isHeld());
         passphrase.setVisible(!showStored);
         facts.replace.setVisible(showStored);
         facts.keep.setVisible(stored != null && replacing);
-        facts.another.setVisible(loaded != null);
+        facts.another.setVisible(held.isHeld());
     }
 
     private @Nullable Secret passphraseSecret() {
@@ -232,16 +219,11 @@ class SshKeyField extends VerticalLayout {
 
     /** Whether a new key is held (pasted, uploaded or generated) and readable with the passphrase given. */
     boolean hasNewKey() {
-        return loaded != null && !passphraseProblem;
+        return held.isHeld() && !passphraseProblem;
     }
 
     boolean isReplacing() {
         return replacing || stored == null;
-    }
-
-    /** {@link #input(String, LocalDate)} without a Key added on date. */
-    Optional<SshKeyInput> input(String testRepository) {
-        return input(testRepository, null);
     }
 
     /**
@@ -249,25 +231,13 @@ class SshKeyField extends VerticalLayout {
      * empty when none is held.
      */
     Optional<SshKeyInput> input(String testRepository, @Nullable LocalDate keyAddedOn) {
-        if (loaded == null) {
-            return Optional.empty();
-        }
-        byte[] copy = loaded.bytes();
-        try {
-            return Optional.of(new SshKeyInput(Secret.ofBytes(copy), passphraseSecret(), generated, testRepository,
-                    keyAddedOn));
-        } finally {
-            Arrays.fill(copy, (byte) 0);
-        }
+        return held.isHeld() ? held.copy(passphraseSecret(), testRepository, keyAddedOn) : Optional.empty();
     }
 
     /** Leaving the page drops the key held for it (the service has its own copy once saved). */
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (loaded != null) {
-            loaded.wipe();
-            loaded = null;
-        }
+        held.drop();
         super.onDetach(detachEvent);
     }
 

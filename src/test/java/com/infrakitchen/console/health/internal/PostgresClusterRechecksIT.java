@@ -2,9 +2,9 @@ package com.infrakitchen.console.health.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.infrakitchen.console.Application;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
+import com.infrakitchen.console.support.ConsoleInstances;
 import com.infrakitchen.console.support.Eventually;
 import com.infrakitchen.console.support.IntegrationFixtures;
 import com.infrakitchen.console.support.Postgres;
@@ -22,15 +22,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.ApplicationContextFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
  * Two instances of the console (two application contexts, each with its own scheduler, pool and caches) sharing one
@@ -68,11 +63,7 @@ class PostgresClusterRechecksIT {
     }
 
     private static ConfigurableApplicationContext start(String name, String keyset) {
-        return new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.SERVLET).logStartupInfo(false)
-                .contextFactory(ApplicationContextFactory.of(
-                        () -> new GenericWebApplicationContext(new MockServletContext())))
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
+        return ConsoleInstances.start("--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.USER,
                         "--spring.datasource.password=" + Postgres.PASSWORD, "--app.keyset.inline=" + keyset,
                         "--app.keyset.generate-if-missing=false",
                         "--app.health.scheduled-checks=true", "--app.health.check-interval=PT4S",

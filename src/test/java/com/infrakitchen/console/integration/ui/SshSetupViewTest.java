@@ -134,7 +134,7 @@ class SshSetupViewTest extends SpringBrowserlessTest {
         test(view.form.sshKey.generate).click();
         assertThat(view.form.sshKey.factsHeadline.getText()).startsWith("RSA 4096").contains("generated here");
         // test-only look at what the server generated: the key the field holds (never a production path)
-        String generatedKey = view.form.sshKey.input("Web/web-app").orElseThrow().privateKey().reveal();
+        String generatedKey = view.form.sshKey.input("Web/web-app", null).orElseThrow().privateKey().reveal();
         List<String> fragments = SecretScan.fragments(generatedKey);
         List<String> page = SecretScan.strings(UI.getCurrent());
         assertThat(String.join("\n", page)).as("the scan sees what the page shows")
