@@ -6,12 +6,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@code /health} shows.
  *
- * @param items       the integrations that need attention, worst first
+ * @param items       the integrations that need attention, worst first, at most {@link HealthService#MAX_ROWS}
+ * @param counts      how many are in each state
+ * @param total       how many need attention (an integration in several states counts once)
  * @param newestCheck when the newest stored test of an enabled integration ran, null when none was ever tested
  * @param enabled     how many integrations are enabled
  * @param schedule    how the scheduler re-checks them
  */
-public record HealthReport(List<HealthItem> items, HealthCounts counts, java.time.@Nullable Instant newestCheck,
+public record HealthReport(List<HealthItem> items, HealthCounts counts, long total, java.time.@Nullable Instant newestCheck,
         long enabled, Schedule schedule) {
 
     /**
@@ -25,6 +27,6 @@ public record HealthReport(List<HealthItem> items, HealthCounts counts, java.tim
     }
 
     public boolean allWell() {
-        return items.isEmpty();
+        return total == 0;
     }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HealthService {
 
-    /**
-     * Within a severity: the longest failing first, the soonest expiry first, the oldest check first; then by name
-     * (the SQL's order, kept by the stable sort).
-     */
-    private static final Comparator<HealthItem> WITHIN = Comparator
-            .comparing(HealthItem::attention)
-            .thenComparing(HealthService::sortKey, Comparator.nullsLast(Comparator.<Long>naturalOrder()));
+    /** The most integrations {@link #report()} lists, worst first (the counts cover all of them). */
+    public static final int MAX_ROWS = 100;
 
     /** How long the navigation's count of failing integrations is reused before it is read again. */
     static final Duration FAILING_COUNT_REUSE = Duration.ofSeconds(15);
@@ -53,12 +47,14 @@ public class HealthService {
     public HealthReport report() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        List<HealthItem> items = store.needingAttention(CredentialExpiry.expiringBy(today),
-                now.minus(properties.staleAfter()), today).stream().sorted(WITHIN).toList();
+        LocalDate expiringBy = CredentialExpiry.expiringBy(today);
+        Instant staleBefore = now.minus(properties.staleAfter());
+        HealthStore.Counted counted = store.counts(expiringBy, staleBefore);
+        List<HealthItem> items = counted.total() == 0 ? List.of()
+                : store.worst(MAX_ROWS, expiringBy, staleBefore, today);
         HealthStore.Overview overview = store.overview();
-        HealthCounts counts = HealthCounts.of(items);
-        failing.set(new FailingCount(now, counts.failing()));
-        return new HealthReport(items, counts, overview.newestCheck(), overview.enabled(),
+        failing.set(new FailingCount(now, counted.counts().failing()));
+        return new HealthReport(items, counted.counts(), counted.total(), overview.newestCheck(), overview.enabled(),
                 new HealthReport.Schedule(properties.scheduledChecks(), properties.checkInterval(),
                         scheduled.lastSuccess().orElse(null)));
     }
@@ -81,19 +77,5 @@ public class HealthService {
     }
 
     private record FailingCount(Instant readAt, long count) {
-    }
-
-    /** Seconds since the epoch of what orders rows of one severity, null for none (then by name). */
-    private static @Nullable Long sortKey(HealthItem i) {
-        return switch (i.attention()) {
-            case FAILING -> seconds(i.failingSince());
-            case EXPIRING -> i.expiresOn() == null ? null : i.expiresOn().toEpochDay() * 86_400L;
-            case WARNING, STALE -> seconds(i.lastChecked());
-            case NEVER_TESTED -> null;
-        };
-    }
-
-    private static @Nullable Long seconds(@Nullable Instant instant) {
-        return instant == null ? null : instant.getEpochSecond();
     }
 }

@@ -225,7 +225,9 @@ public class IntegrationService {
 
     private Integration save(Integration integration) {
         try {
-            return repository.save(integration);
+            Integration saved = repository.save(integration);
+            queries.refreshDerived(saved.id());
+            return saved;
         } catch (DuplicateKeyException e) {
             if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(NAME_CONSTRAINT)) {
                 throw nameInUse(integration.name());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.infrakitchen.console.health.Attention;
-import com.infrakitchen.console.health.HealthItem;
+import com.infrakitchen.console.health.HealthCounts;
 import com.infrakitchen.console.health.HealthReport;
 import com.infrakitchen.console.health.HealthService;
 import com.infrakitchen.console.integration.credential.CredentialExpiry;
@@ -37,6 +37,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ import org.springframework.util.FileSystemUtils;
  *
  * <p>Options: {@code -Dbenchmark.sizes=100000}, {@code -Dbenchmark.warmup=20}, {@code -Dbenchmark.runs=100},
  * {@code -Dbenchmark.engines=h2,postgresql}, {@code -Dbenchmark.label=run}, {@code -Dbenchmark.timeout=30}
- * (seconds).
+ * (seconds), {@code -Dbenchmark.keep=true} (PostgreSQL: do not drop the database afterwards).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthQueryBenchmark {
@@ -87,6 +88,8 @@ class HealthQueryBenchmark {
      * out in its first call is reported as such and not timed.
      */
     private static final int TIMEOUT_SECONDS = Integer.getInteger("benchmark.timeout", 30);
+    /** Leaves the PostgreSQL database in place for EXPLAIN (the H2 file stays under target/ anyway). */
+    private static final boolean KEEP = Boolean.getBoolean("benchmark.keep");
     private static final Duration STALE_AFTER = Duration.ofHours(12); // twice app.health.check-interval's default
 
     private static final List<String> REPORT = new ArrayList<>();
@@ -120,7 +123,11 @@ class HealthQueryBenchmark {
             try {
                 run("PostgreSQL", size, url, Postgres.USER, Postgres.PASSWORD, "postgres");
             } finally {
-                Postgres.dropDatabase(url);
+                if (KEEP) {
+                    System.out.println("Kept the benchmark's database (-Dbenchmark.keep=true): " + url);
+                } else {
+                    Postgres.dropDatabase(url);
+                }
             }
         }
     }
@@ -249,6 +256,57 @@ class HealthQueryBenchmark {
         return out;
     }
 
+    /** One row of /health as the test expects it. */
+    record Ranked(UUID id, Attention attention, Instant failingSince) {
+    }
+
+    /**
+     * The first {@code limit} rows /health should list, in its order: by state, then the longest failing, the
+     * oldest warning, the soonest expiry, the oldest check (never tested: none), then by name.
+     */
+    static List<Ranked> worst(List<Generated> data, Map<UUID, Expected> expected, int limit) {
+        Map<UUID, Generated> byId = new HashMap<>();
+        data.forEach(g -> byId.put(g.id(), g));
+        Comparator<UUID> order = Comparator.<UUID, Attention>comparing(id -> expected.get(id).attention())
+                .thenComparing(id -> orderKey(byId.get(id), expected.get(id)),
+                        Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                .thenComparing(id -> byId.get(id).nameKey());
+        return expected.keySet().stream().sorted(order).limit(limit)
+                .map(id -> new Ranked(id, expected.get(id).attention(), expected.get(id).failingSince())).toList();
+    }
+
+    private static Instant orderKey(Generated g, Expected e) {
+        return switch (e.attention()) {
+            case FAILING -> e.failingSince();
+            case WARNING, STALE -> g.newestCheck().checkedAt();
+            case EXPIRING -> g.tokenExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+            case NEVER_TESTED -> null;
+        };
+    }
+
+    /** Each state on its own among the enabled integrations, as /health counts them. */
+    static HealthCounts expectedCounts(List<Generated> data, Instant now) {
+        LocalDate expiringBy = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(CredentialExpiry.WARNING_DAYS);
+        long failing = 0;
+        long warning = 0;
+        long expiring = 0;
+        long never = 0;
+        long stale = 0;
+        for (Generated g : data) {
+            if (!g.enabled()) {
+                continue;
+            }
+            Check newest = g.newestCheck();
+            CheckOutcome outcome = newest == null ? null : newest.category().outcome();
+            failing += outcome == CheckOutcome.FAILED ? 1 : 0;
+            warning += outcome == CheckOutcome.WARNING ? 1 : 0;
+            expiring += g.tokenExpiresOn() != null && !g.tokenExpiresOn().isAfter(expiringBy) ? 1 : 0;
+            never += newest == null ? 1 : 0;
+            stale += newest != null && newest.checkedAt().isBefore(now.minus(STALE_AFTER)) ? 1 : 0;
+        }
+        return new HealthCounts(failing, warning, expiring, never, stale);
+    }
+
     // ---- one engine, one size --------------------------------------------------------------------------
 
     private void run(String engine, int size, String url, String user, String password, String profile)
@@ -285,8 +343,10 @@ class HealthQueryBenchmark {
 
             List<Query> queries = new ArrayList<>();
             queries.add(new Query("HealthService.report()", null, () -> health.report()));
-            queries.add(new Query("HealthStore.needingAttention", null,
-                    () -> store.needingAttention(today.plusDays(CredentialExpiry.WARNING_DAYS),
+            queries.add(new Query("HealthStore.counts", null,
+                    () -> store.counts(today.plusDays(CredentialExpiry.WARNING_DAYS), Instant.now().minus(STALE_AFTER))));
+            queries.add(new Query("HealthStore.worst (" + HealthService.MAX_ROWS + " rows)", null,
+                    () -> store.worst(HealthService.MAX_ROWS, today.plusDays(CredentialExpiry.WARNING_DAYS),
                             Instant.now().minus(STALE_AFTER), today)));
             queries.add(new Query("HealthStore.overview", null, store::overview));
             for (ConnectionStatus status : ConnectionStatus.values()) {
@@ -328,11 +388,11 @@ class HealthQueryBenchmark {
                     try {
                         Object result = q.call.get();
                         if (result instanceof HealthReport report) {
-                            Map<UUID, Expected> actual = new HashMap<>();
-                            for (HealthItem i : report.items()) {
-                                actual.put(i.id(), new Expected(i.attention(), i.failingSince()));
-                            }
-                            assertThat(actual).isEqualTo(expected);
+                            assertThat(report.total()).isEqualTo(expected.size());
+                            assertThat(report.counts()).isEqualTo(expectedCounts(generated, now));
+                            assertThat(report.items()).extracting(i -> new Ranked(i.id(), i.attention(),
+                                    i.failingSince())).containsExactlyElementsOf(worst(generated, expected,
+                                    HealthService.MAX_ROWS));
                         }
                     } catch (org.springframework.dao.DataAccessException e) {
                         timedOut.add(q.name + " (cancelled after " + (System.nanoTime() - first) / 1_000_000
@@ -343,8 +403,9 @@ class HealthQueryBenchmark {
             });
             queries.removeIf(q -> timedOut.stream().anyMatch(t -> t.startsWith(q.name + " (")));
             for (Query q : queries) {
-                matched.put(q.name, q.filter == null ? (q.name.startsWith("HealthService") || q.name.contains(
-                        "needing") ? expected.size() : 1) : generated.stream().filter(g -> g.matches(q.filter)).count());
+                matched.put(q.name, q.filter == null ? (q.name.startsWith("HealthService") ? expected.size()
+                        : q.name.contains("worst") ? HealthService.MAX_ROWS : 1)
+                        : generated.stream().filter(g -> g.matches(q.filter)).count());
             }
             data = null;
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,6 +226,50 @@ class HealthServiceIT {
     }
 
     @Test
+    void anIntegrationEnabledAgainIsBackWithItsStoredFailure() {
+        IntegrationDetail i = saved("re-enabled");
+        stored(i, Duration.ofHours(1), "FAILED", FAILED);
+        IntegrationDetail off = As.user(IntegrationFixtures.EDITOR, "EDITOR",
+                () -> integrations.setEnabled(i.id(), i.version(), false));
+        assertThat(report().counts().failing()).isZero();
+        As.user(IntegrationFixtures.EDITOR, "EDITOR", () -> integrations.setEnabled(i.id(), off.version(), true));
+        assertThat(only(i).attention()).isEqualTo(Attention.FAILING);
+        assertThat(report().counts().failing()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoredResultOfADisabledIntegrationKeepsItOut() {
+        IntegrationDetail i = saved("disabled-then-tested");
+        As.user(IntegrationFixtures.EDITOR, "EDITOR", () -> integrations.setEnabled(i.id(), i.version(), false));
+        // a result that arrives for it afterwards (a test that was running) does not bring it back
+        stored(i, Duration.ofMinutes(1), "FAILED", FAILED);
+        assertThat(report().allWell()).isTrue();
+        assertThat(report().counts()).isEqualTo(new HealthCounts(0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void beyondTheMostRowsTheWorstAreListedAndEveryOneIsCounted() {
+        int failing = HealthService.MAX_ROWS + 3;
+        List<IntegrationDetail> failed = new ArrayList<>();
+        for (int n = 0; n < failing; n++) {
+            IntegrationDetail i = saved("many-" + (1000 + n));
+            // the first saved has failed the longest
+            stored(i, Duration.ofMinutes(5L * (failing - n)), "FAILED", FAILED);
+            failed.add(i);
+        }
+        IntegrationDetail never = saved("many-never");
+        HealthReport report = report();
+        assertThat(report.total()).isEqualTo(failing + 1);
+        assertThat(report.counts()).isEqualTo(new HealthCounts(failing, 0, 0, 1, 0));
+        assertThat(report.items()).hasSize(HealthService.MAX_ROWS);
+        assertThat(report.items()).extracting(HealthItem::id)
+                .containsExactlyElementsOf(failed.subList(0, HealthService.MAX_ROWS).stream().map(IntegrationDetail::id)
+                        .toList())
+                .doesNotContain(never.id());
+        assertThat(report.allWell()).isFalse();
+    }
+
+    @Test
     void allWellSaysWhenTheNewestTestRan() {
         IntegrationDetail a = saved("ok-a");
         IntegrationDetail b = saved("ok-b");
@@ -254,14 +299,19 @@ class HealthServiceIT {
         stored(failingLonger, Duration.ofHours(1), "FAILED", FAILED);
         IntegrationDetail fine = saved("g-fine");
         stored(fine, Duration.ofHours(1), "CONNECTED", CONNECTED);
+        // stale and expiring: one row (expiring, the worse), counted in both states
+        IntegrationDetail staleExpiring = saved("h-stale-expiring", today.plusDays(5));
+        stored(staleExpiring, Duration.ofDays(2), "CONNECTED", CONNECTED);
 
         HealthReport report = report();
         assertThat(report.items()).extracting(HealthItem::id).containsExactly(failingLonger.id(),
-                failingLater.id(), warning.id(), expiring.id(), never.id(), stale.id());
+                failingLater.id(), warning.id(), expiring.id(), staleExpiring.id(), never.id(), stale.id());
         assertThat(report.items()).extracting(HealthItem::attention).containsExactly(Attention.FAILING,
-                Attention.FAILING, Attention.WARNING, Attention.EXPIRING, Attention.NEVER_TESTED, Attention.STALE);
-        // the failing integration with an expiring token counts in both
-        assertThat(report.counts()).isEqualTo(new HealthCounts(2, 1, 2, 1, 1));
+                Attention.FAILING, Attention.WARNING, Attention.EXPIRING, Attention.EXPIRING, Attention.NEVER_TESTED,
+                Attention.STALE);
+        // the failing integration with an expiring token counts in both, and so does the stale expiring one
+        assertThat(report.counts()).isEqualTo(new HealthCounts(2, 1, 3, 1, 2));
+        assertThat(report.total()).as("each integration once").isEqualTo(7);
         assertThat(report.newestCheck()).isEqualTo(now.minus(Duration.ofHours(1)));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.ConnectionStatus;
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.diagnosis.OutdatedCheck;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.IntegrationSort;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,7 +52,7 @@ public final class GridData {
             boolean pat, boolean enabled, LocalDate tokenExpiresOn, Instant createdAt, Instant updatedAt,
             String createdBy, String updatedBy, long version, List<Check> checks) {
 
-        String nameKey() {
+        public String nameKey() {
             return name.toLowerCase(Locale.ROOT);
         }
 
@@ -414,6 +416,15 @@ public final class GridData {
             }
             status.executeBatch();
             change.executeBatch();
+            c.commit();
+        }
+        // V12's copies, as IntegrationQueries.refreshDerived leaves them, for every row at once
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE integration i SET connection = (SELECT "
+                    + OutdatedCheck.connection("s", "i")
+                    + " FROM integration_status s WHERE s.integration_id = i.id)");
+            s.executeUpdate("UPDATE integration_status s SET enabled = (SELECT i.enabled FROM integration i"
+                    + " WHERE i.id = s.integration_id)");
             c.commit();
         }
     }

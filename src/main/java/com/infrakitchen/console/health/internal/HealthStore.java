@@ -1,6 +1,7 @@
 package com.infrakitchen.console.health.internal;
 
 import com.infrakitchen.console.health.Attention;
+import com.infrakitchen.console.health.HealthCounts;
 import com.infrakitchen.console.health.HealthItem;
 import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.diagnosis.CategoryCodes;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,39 +22,94 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of {@code /health}, over {@code integration} and {@code integration_status} (each tested integration's
- * newest stored result and since when its outcome holds, docs/decisions/0015): one query for every enabled
- * integration that needs attention (never one per integration), one for the newest check. Standard SQL that H2 and
- * PostgreSQL both run.
+ * newest stored result and since when its outcome holds, docs/decisions/0015). Every statement reads index ranges
+ * of the states it counts or lists, never every enabled integration: at 100,000 integrations with a fifth of them
+ * needing attention it stays within milliseconds (docs/benchmarks/health.md). That is what the two copies of V12
+ * are for: {@code integration_status.enabled} (so the failing, warning and stale sets leave out disabled
+ * integrations from their own index) and {@code integration.connection} (null: never tested). Standard SQL that H2
+ * and PostgreSQL both run.
  */
 @Repository
 public class HealthStore {
 
+    /** A token or SSH key that expires on or before the limit (expired included). */
+    private static final String EXPIRING = "(i.token_expires_on <= :expiringBy OR i.ssh_key_added_on <= :sshAddedBy)";
+    private static final String NOT_EXPIRING = "(i.token_expires_on IS NULL OR i.token_expires_on > :expiringBy)"
+            + " AND (i.ssh_key_added_on IS NULL OR i.ssh_key_added_on > :sshAddedBy)";
+
+    /** When the token expires, else the SSH key (a year after the day it was added, CredentialExpiry). */
+    private static final String EXPIRES_ON = "COALESCE(i.token_expires_on, i.ssh_key_added_on + INTERVAL '1' YEAR)";
+
     /**
-     * Every enabled integration with its stored status (none: never tested), kept when it needs attention. "Failing
-     * since" is the status's since when the outcome is FAILED: the start of the current unbroken run of failures.
+     * The stored outcome of integration {@code x}, as a scalar subquery: a primary-key probe per row that needs it,
+     * which the planners cannot turn into a hash over every status row (as they do with a join or EXISTS).
      */
-    private static final String ATTENTION = """
-            SELECT a.*,
-                   CASE WHEN a.outcome = 'FAILED' THEN 0
-                        WHEN a.outcome = 'WARNING' THEN 1
-                        WHEN a.expiring THEN 2
-                        WHEN a.checked_at IS NULL THEN 3
-                        ELSE 4 END AS severity
-            FROM (SELECT i.id, i.name, i.name_key, i.token_expires_on, i.ssh_key_added_on, i.created_at,
-                         s.checked_at, s.outcome, s.category, s.organization,
-                         CASE WHEN s.outcome = 'FAILED' THEN s.since END AS since,
-                         CASE WHEN i.token_expires_on IS NOT NULL AND i.token_expires_on <= :expiringBy
-                                OR i.ssh_key_added_on IS NOT NULL AND i.ssh_key_added_on <= :sshAddedBy
-                              THEN TRUE ELSE FALSE END AS expiring,
-                         CASE WHEN s.checked_at IS NOT NULL AND s.checked_at < :staleBefore
-                              THEN TRUE ELSE FALSE END AS stale
-                  FROM integration i
-                  LEFT JOIN integration_status s ON s.integration_id = i.id
-                  WHERE i.enabled = TRUE
-                    AND (s.outcome IN ('FAILED', 'WARNING') OR i.token_expires_on <= :expiringBy
-                         OR i.ssh_key_added_on <= :sshAddedBy
-                         OR s.integration_id IS NULL OR s.checked_at < :staleBefore)) a
-            ORDER BY severity, a.name_key""";
+    private static final String OUTCOME_OF_X =
+            "(SELECT p.outcome FROM integration_status p WHERE p.integration_id = x.id)";
+
+    /** What a row shows; the flags say which other states it is in besides its worst. */
+    private static final String COLUMNS = "SELECT i.id, i.name, i.token_expires_on, i.ssh_key_added_on, i.created_at,"
+            + " s.checked_at, s.outcome, s.category, s.organization,"
+            + " CASE WHEN s.outcome = 'FAILED' THEN s.since END AS since,"
+            + " CASE WHEN " + EXPIRING + " THEN TRUE ELSE FALSE END AS expiring,"
+            + " CASE WHEN s.checked_at < :staleBefore THEN TRUE ELSE FALSE END AS stale";
+
+    /**
+     * The rows of each state, worst state first, each integration in its worst state only (a failing integration
+     * with an expiring token is failing), in the order /health lists them: the longest failing first, the oldest
+     * warning, the soonest expiry, never tested by name, the oldest check; then by name.
+     */
+    private static final List<String> ROWS_BY_ATTENTION = List.of(
+            // FAILING: ix_integration_status_outcome's range, already in "since" order
+            " FROM integration_status s JOIN integration i ON i.id = s.integration_id"
+                    + " WHERE s.outcome = 'FAILED' AND s.enabled = TRUE ORDER BY s.since, i.name_key, i.id",
+            // WARNING
+            " FROM integration_status s JOIN integration i ON i.id = s.integration_id"
+                    + " WHERE s.outcome = 'WARNING' AND s.enabled = TRUE ORDER BY s.checked_at, i.name_key, i.id",
+            // EXPIRING: the two expiry indexes' ranges, newest result a pass or none (connection on the row, the
+            // status probed only for an outdated one); the page's rows first, then their status
+            " FROM (SELECT x.id, x.name, x.name_key, x.token_expires_on, x.ssh_key_added_on, x.created_at"
+                    + " FROM integration x WHERE x.enabled = TRUE AND " + EXPIRING.replace("i.", "x.")
+                    + " AND (x.connection IS NULL OR x.connection = 'CONNECTED' OR (x.connection = 'OUTDATED'"
+                    + " AND " + OUTCOME_OF_X + " = 'CONNECTED')) ORDER BY " + EXPIRES_ON.replace("i.", "x.")
+                    + ", x.name_key, x.id FETCH FIRST :limit ROWS ONLY) i"
+                    + " LEFT JOIN integration_status s ON s.integration_id = i.id"
+                    + " ORDER BY " + EXPIRES_ON + ", i.name_key, i.id",
+            // NEVER_TESTED: ix_integration_connection's null range, in name order
+            " FROM integration i LEFT JOIN integration_status s ON s.integration_id = i.id"
+                    + " WHERE i.connection IS NULL AND i.enabled = TRUE AND " + NOT_EXPIRING
+                    + " ORDER BY i.name_key, i.id",
+            // STALE: ix_integration_status_checked_at's range
+            " FROM integration_status s JOIN integration i ON i.id = s.integration_id"
+                    + " WHERE s.enabled = TRUE AND s.checked_at < :staleBefore AND s.outcome = 'CONNECTED'"
+                    + " AND " + NOT_EXPIRING + " ORDER BY s.checked_at, i.name_key, i.id");
+
+    /**
+     * Each state on its own, and what it takes to know how many integrations need attention at all. The failing,
+     * warning, stale-and-passed and never-tested sets do not overlap; an expiring integration adds to them only
+     * when its newest result is a recent pass: the expiring ones that passed, less those of them that are stale.
+     * All but the last are index ranges read alone; the last joins two small ranges.
+     */
+    private static final String COUNTS = "SELECT"
+            + " (SELECT COUNT(*) FROM integration_status s WHERE s.outcome = 'FAILED' AND s.enabled = TRUE) AS failing,"
+            + " (SELECT COUNT(*) FROM integration_status s WHERE s.outcome = 'WARNING' AND s.enabled = TRUE) AS warning,"
+            + " (SELECT COUNT(*) FROM integration i WHERE i.connection IS NULL AND i.enabled = TRUE) AS never_tested,"
+            + " (SELECT COUNT(*) FROM integration_status s WHERE s.enabled = TRUE AND s.checked_at < :staleBefore)"
+            + " AS stale,"
+            + " (SELECT COUNT(*) FROM integration_status s WHERE s.enabled = TRUE AND s.checked_at < :staleBefore"
+            + " AND s.outcome = 'CONNECTED') AS stale_passed,"
+            + " (SELECT COUNT(*) FROM integration_status s JOIN integration i ON i.id = s.integration_id"
+            + " WHERE s.enabled = TRUE AND s.checked_at < :staleBefore AND s.outcome = 'CONNECTED' AND " + EXPIRING
+            + ") AS stale_passed_expiring";
+
+    /**
+     * The expiring ones (the two expiry indexes' ranges), and among them those whose newest result passed, in one
+     * pass: the row's connection says so, except for an outdated one, whose status is probed.
+     */
+    private static final String EXPIRING_COUNTS = "SELECT COUNT(*) AS expiring,"
+            + " COUNT(CASE WHEN x.connection = 'CONNECTED' OR (x.connection = 'OUTDATED' AND " + OUTCOME_OF_X
+            + " = 'CONNECTED') THEN 1 END) AS expiring_passed"
+            + " FROM integration x WHERE x.enabled = TRUE AND " + EXPIRING.replace("i.", "x.");
 
     private final JdbcClient jdbc;
 
@@ -60,26 +117,56 @@ public class HealthStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Every enabled integration that needs attention, by severity then name: failing, warning, token or SSH key
-     * expiring on or before {@code expiringBy}, never tested, last tested before {@code staleBefore}.
-     */
-    public List<HealthItem> needingAttention(LocalDate expiringBy, Instant staleBefore, LocalDate today) {
-        return jdbc.sql(ATTENTION)
-                .param("expiringBy", Date.valueOf(expiringBy))
-                .param("sshAddedBy", Date.valueOf(CredentialExpiry.sshKeyAddedOnOrBefore(expiringBy)))
+    /** How many enabled integrations are in each state, and in any. */
+    public Counted counts(LocalDate expiringBy, Instant staleBefore) {
+        Date by = Date.valueOf(expiringBy);
+        Date sshBy = Date.valueOf(CredentialExpiry.sshKeyAddedOnOrBefore(expiringBy));
+        long[] expiring = jdbc.sql(EXPIRING_COUNTS).param("expiringBy", by).param("sshAddedBy", sshBy)
+                .query((rs, n) -> new long[] {rs.getLong("expiring"), rs.getLong("expiring_passed")}).single();
+        return jdbc.sql(COUNTS).param("expiringBy", by).param("sshAddedBy", sshBy)
                 .param("staleBefore", OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC))
-                .query((rs, n) -> map(rs, n, today)).list();
+                .query((rs, n) -> {
+                    HealthCounts counts = new HealthCounts(rs.getLong("failing"), rs.getLong("warning"),
+                            expiring[0], rs.getLong("never_tested"), rs.getLong("stale"));
+                    long expiringRecentPass = expiring[1] - rs.getLong("stale_passed_expiring");
+                    return new Counted(counts, counts.failing() + counts.warning() + rs.getLong("stale_passed")
+                            + counts.neverTested() + expiringRecentPass);
+                }).single();
     }
 
     /**
-     * When the newest stored test of an enabled integration ran (ix_integration_status_checked_at from the newest,
-     * until an enabled one), and how many integrations are enabled.
+     * @param counts how many integrations are in each state
+     * @param total  how many need attention (an integration in several states counts once)
+     */
+    public record Counted(HealthCounts counts, long total) {
+    }
+
+    /**
+     * The {@code limit} enabled integrations that need attention most, worst first: failing, warning, token or SSH
+     * key expiring on or before {@code expiringBy}, never tested, last tested before {@code staleBefore}. One
+     * statement per state until the limit is reached, each reading no further than it needs.
+     */
+    public List<HealthItem> worst(int limit, LocalDate expiringBy, Instant staleBefore, LocalDate today) {
+        List<HealthItem> out = new ArrayList<>(Math.min(limit, 128));
+        for (int severity = 0; severity < ROWS_BY_ATTENTION.size() && out.size() < limit; severity++) {
+            Attention attention = Attention.values()[severity];
+            out.addAll(jdbc.sql(COLUMNS + ROWS_BY_ATTENTION.get(severity) + " FETCH FIRST :limit ROWS ONLY")
+                    .param("expiringBy", Date.valueOf(expiringBy))
+                    .param("sshAddedBy", Date.valueOf(CredentialExpiry.sshKeyAddedOnOrBefore(expiringBy)))
+                    .param("staleBefore", OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC))
+                    .param("limit", limit - out.size())
+                    .query((rs, n) -> map(rs, attention, today)).list());
+        }
+        return out;
+    }
+
+    /**
+     * When the newest stored test of an enabled integration ran (ix_integration_status_checked_at from the newest),
+     * and how many integrations are enabled.
      */
     public Overview overview() {
         return jdbc.sql("""
-                SELECT (SELECT s.checked_at FROM integration_status s
-                        WHERE EXISTS (SELECT 1 FROM integration i WHERE i.id = s.integration_id AND i.enabled = TRUE)
+                SELECT (SELECT s.checked_at FROM integration_status s WHERE s.enabled = TRUE
                         ORDER BY s.checked_at DESC FETCH FIRST 1 ROWS ONLY) AS newest,
                        (SELECT COUNT(*) FROM integration WHERE enabled = TRUE) AS enabled""")
                 .query((rs, n) -> new Overview(instant(rs, "newest"), rs.getLong("enabled"))).single();
@@ -88,15 +175,13 @@ public class HealthStore {
     public record Overview(@Nullable Instant newestCheck, long enabled) {
     }
 
-    /** How many enabled integrations' newest stored result failed (the status table's outcome index). */
+    /** How many enabled integrations' newest stored result failed (a range of the status table's outcome index). */
     public long failingCount() {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM integration_status s JOIN integration i ON i.id = s.integration_id
-                WHERE s.outcome = 'FAILED' AND i.enabled = TRUE""")
+        return jdbc.sql("SELECT COUNT(*) FROM integration_status s WHERE s.outcome = 'FAILED' AND s.enabled = TRUE")
                 .query(Long.class).single();
     }
 
-    private static HealthItem map(ResultSet rs, int n, LocalDate today) throws SQLException {
+    private static HealthItem map(ResultSet rs, Attention attention, LocalDate today) throws SQLException {
         String outcome = rs.getString("outcome");
         String category = rs.getString("category");
         Date expires = rs.getDate("token_expires_on");
@@ -104,7 +189,7 @@ public class HealthStore {
         return new HealthItem(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
-                Attention.values()[rs.getInt("severity")],
+                attention,
                 outcome == null ? null : CheckOutcome.valueOf(outcome),
                 category == null ? null : CategoryCodes.parse(category).headline(rs.getString("organization"), today),
                 instant(rs, "checked_at"),

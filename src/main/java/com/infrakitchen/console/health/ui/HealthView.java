@@ -39,9 +39,6 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
 class HealthView extends VerticalLayout {
 
-    /** The most rows shown, worst first. */
-    static final int MAX_ROWS = 100;
-
     final Div counts = new Div();
     final Div rows = new Div();
     final List<Anchor> links = new ArrayList<>();
@@ -80,14 +77,15 @@ class HealthView extends VerticalLayout {
             return;
         }
         rows.addClassName("health-rows");
-        // A bounded page: the worst first, then the grid's filters for the rest (a phone cannot hold thousands).
-        for (HealthItem item : report.items().stream().limit(MAX_ROWS).toList()) {
+        // A bounded page (HealthService.MAX_ROWS): the worst first, then the grid's filters for the rest (a phone
+        // cannot hold thousands).
+        for (HealthItem item : report.items()) {
             Anchor row = row(item, now, today);
             links.add(row);
             rows.add(row);
         }
         add(rows);
-        int more = report.items().size() - MAX_ROWS;
+        long more = report.total() - report.items().size();
         if (more > 0) {
             Paragraph rest = new Paragraph("and " + more + " more: the Integrations page filters by connection"
                     + " status and by Expiring soon.");

@@ -20,4 +20,13 @@ public final class OutdatedCheck {
                 + " OR (" + i + "method = 'SSH' AND " + c + "test_repository IS DISTINCT FROM " + i
                 + "ssh_test_repository))";
     }
+
+    /**
+     * SQL: the grid's connection status of {@code integration} from its stored status row {@code status}
+     * (integration_status): 'OUTDATED' when {@link #sql} says so, else the row's outcome; null when there is no row.
+     * What IntegrationQueries.refreshDerived keeps in {@code integration.connection} (V12).
+     */
+    public static String connection(String status, String integration) {
+        return "CASE WHEN " + sql(status, integration) + " IS TRUE THEN 'OUTDATED' ELSE " + status + ".outcome END";
+    }
 }

@@ -120,6 +120,21 @@ public class IntegrationQueries {
         return n == null ? 0 : n;
     }
 
+    /**
+     * Brings V12's two copies up to date for one integration, after its row or its stored status changed: its
+     * connection status on its row ({@code integration.connection}, what the grid filters by) and its enabled flag
+     * on its status row ({@code integration_status.enabled}, what /health's sets leave disabled ones out by). Plain
+     * SQL, so the row's version does not change. Called in the transaction of the change: by IntegrationService
+     * after every save, by ConnectionStatusStore after every result it takes (holding the row's lock).
+     */
+    public void refreshDerived(UUID id) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+        jdbc.update("UPDATE integration i SET connection = (SELECT " + OutdatedCheck.connection("s", "i")
+                + " FROM integration_status s WHERE s.integration_id = i.id) WHERE i.id = :id", params);
+        jdbc.update("UPDATE integration_status s SET enabled = (SELECT i.enabled FROM integration i"
+                + " WHERE i.id = s.integration_id) WHERE s.integration_id = :id", params);
+    }
+
     public List<String> labelsInUse() {
         return jdbc.queryForList("SELECT DISTINCT label FROM integration_label ORDER BY label",
                 new MapSqlParameterSource(), String.class);

@@ -3,6 +3,7 @@ package com.infrakitchen.console.health.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.health.HealthReport;
+import com.infrakitchen.console.health.HealthService;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.check.internal.CheckRecordStore;
@@ -160,6 +161,22 @@ class HealthViewTest extends SpringBrowserlessTest {
         for (String id : List.of("failing", "warning", "expiring", "never-tested", "stale")) {
             assertThat(count(view, id)).as(id).isEqualTo("0");
         }
+    }
+
+    @Test
+    void beyondAHundredRowsItSaysHowManyMoreAndWhereToFindThem() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        for (int n = 0; n < HealthService.MAX_ROWS + 2; n++) {
+            saved("many-" + (1000 + n) + "-" + suffix, null);
+        }
+        HealthView view = navigate(HealthView.class);
+        assertThat(count(view, "never-tested")).isEqualTo(String.valueOf(HealthService.MAX_ROWS + 2));
+        assertThat(view.links).hasSize(HealthService.MAX_ROWS);
+        assertThat(allText(view.links.getFirst())).startsWith("many-1000-" + suffix);
+        Component more = view.getChildren().filter(c -> c.getId().orElse("").equals("health-more")).findFirst()
+                .orElseThrow();
+        assertThat(allText(more)).isEqualTo("and 2 more: the Integrations page filters by connection status and by"
+                + " Expiring soon.");
     }
 
     @Test

@@ -3,8 +3,10 @@ package com.infrakitchen.console.integration.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.infrakitchen.console.integration.ConnectionStatus;
 import com.infrakitchen.console.integration.IntegrationData;
 import com.infrakitchen.console.integration.IntegrationDetail;
+import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.credential.AccessTokenInput;
 import com.infrakitchen.console.integration.credential.CredentialChange;
@@ -126,20 +128,41 @@ class CheckServiceIT {
         assertThat(latest.record().steps()).isNotEmpty();
         assertThat(latest.record().decisive().serverMessage()).contains("has expired");
         assertThat(latest.outdated()).isFalse();
+        assertThat(gridFilterOf(d)).isEqualTo(ConnectionStatus.FAILED);
 
         IntegrationDetail replaced = As.user(user, "EDITOR", () -> integrations.update(d.id(), d.version(), d.data(),
                 IntegrationFixtures.replaceToken(Secret.of(FakeTokens.PAT_FULL))));
         assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isTrue();
+        assertThat(gridFilterOf(d)).isEqualTo(ConnectionStatus.OUTDATED);
 
         CheckResult again = await(As.user(user, "EDITOR", () -> checks.test(TestRequest.ofStored(d.id()))));
         assertThat(again.category()).isEqualTo(CheckCategory.CONNECTED);
         assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isFalse();
+        assertThat(gridFilterOf(d)).isEqualTo(ConnectionStatus.CONNECTED);
 
         var data = replaced.data();
         As.user(user, "EDITOR", () -> integrations.update(d.id(), replaced.version(), new IntegrationData(data.name(),
                 data.description(), data.labels(), "fabrikam"), IntegrationFixtures.keepToken()));
         assertThat(As.user(user, "VIEWER", () -> checks.latest(List.of(d.id()))).get(d.id()).outdated()).isTrue();
+        assertThat(gridFilterOf(d)).isEqualTo(ConnectionStatus.OUTDATED);
         assertThat(As.user(user, "VIEWER", () -> checks.history(d.id(), 10))).hasSize(2);
+    }
+
+    /**
+     * The one connection filter of the grid that finds {@code d} (integration.connection, V12), which must agree
+     * with what its row shows (LatestCheck.outdated), whichever of the two writers changed it last.
+     */
+    ConnectionStatus gridFilterOf(IntegrationDetail d) {
+        List<ConnectionStatus> found = new ArrayList<>();
+        for (ConnectionStatus status : ConnectionStatus.values()) {
+            IntegrationFilter f = new IntegrationFilter(d.data().name(), List.of(), null, null, status, null);
+            if (As.user(user(), "VIEWER", () -> integrations.find(f, null, 0, 50)).stream()
+                    .anyMatch(s -> s.id().equals(d.id()))) {
+                found.add(status);
+            }
+        }
+        assertThat(found).as("the connection filters that find %s", d.data().name()).hasSize(1);
+        return found.getFirst();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.infrakitchen.console.integration.check.ConnectionState;
 import com.infrakitchen.console.integration.check.StatusChange;
 import com.infrakitchen.console.integration.diagnosis.CategoryCodes;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
+import com.infrakitchen.console.integration.internal.IntegrationQueries;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,17 +25,20 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code integration_status} and {@code integration_status_change} (V10, docs/decisions/0015): each integration's
  * newest stored result with the time its outcome began, and each change of outcome. Written only by
  * {@link CheckRecordStore#insert}, in its transaction and after it locked the integration's row, so two instances
- * storing results for one integration take turns.
+ * storing results for one integration take turns. Each result it takes also refreshes V12's copies (the
+ * integration's connection status on its row, its enabled flag on the status row).
  */
 @Repository
 public class ConnectionStatusStore {
 
     private final JdbcClient jdbc;
     private final CategoryCodes codes;
+    private final IntegrationQueries integrations;
 
-    ConnectionStatusStore(JdbcClient jdbc, CategoryCodes codes) {
+    ConnectionStatusStore(JdbcClient jdbc, CategoryCodes codes, IntegrationQueries integrations) {
         this.jdbc = jdbc;
         this.codes = codes;
+        this.integrations = integrations;
     }
 
     /**
@@ -63,6 +67,7 @@ public class ConnectionStatusStore {
                             r.testRepository(), at)
                     .update();
             change(r, null, category);
+            integrations.refreshDerived(r.integrationId());
             return;
         }
         if (!current.get().older()) {
@@ -80,6 +85,7 @@ public class ConnectionStatusStore {
         if (changed) {
             change(r, current.get().outcome(), category);
         }
+        integrations.refreshDerived(r.integrationId());
     }
 
     private void change(CheckRecord r, @Nullable String from, String category) {
