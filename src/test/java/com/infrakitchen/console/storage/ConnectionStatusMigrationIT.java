@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * V10's backfill (docs/decisions/0015): on a database at V9 with stored results, V10 gives each tested integration
  * its newest result and the start of the current unbroken run of that outcome as "since", and records each change
- * of outcome among the stored results; an integration never tested gets no status. On H2 always, on PostgreSQL
+ * of outcome among the stored results; an integration never tested gets no status. Then V12's: each integration's
+ * connection status on its row (outdated when its organization changed since), the enabled flag on its status. On H2 always, on PostgreSQL
  * with {@code -Dpostgres=true}.
  */
 class ConnectionStatusMigrationIT {
@@ -86,6 +88,11 @@ class ConnectionStatusMigrationIT {
             check(c, UUID.randomUUID(), recovered, 1, "CONNECTED", "CONNECTED");
             check(c, UUID.randomUUID(), recovered, 2, "FAILED", "azure_devops:TOKEN_EXPIRED");
             check(c, UUID.randomUUID(), recovered, 3, "CONNECTED", "CONNECTED");
+            // for V12: an organization changed since its newest result (outdated), and a disabled integration
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE integration SET organization = 'fabrikam' WHERE id = '" + recovered + "'");
+                s.executeUpdate("UPDATE integration SET enabled = FALSE WHERE id = '" + alwaysFailing + "'");
+            }
         }
         assertThat(flyway(db, vendor).load().migrate().success).isTrue();
 
@@ -102,6 +109,14 @@ class ConnectionStatusMigrationIT {
             assertThat(changes(c, recovered)).containsExactly("null>CONNECTED " + at(1), "CONNECTED>FAILED " + at(2),
                     "FAILED>CONNECTED " + at(3));
             assertThat(changes(c, never)).isEmpty();
+
+            // V12: the grid's connection status on the row, the enabled flag on the status row
+            assertThat(connection(c, failing)).isEqualTo("FAILED");
+            assertThat(connection(c, tie)).isEqualTo("WARNING");
+            assertThat(connection(c, recovered)).as("tested contoso, now fabrikam").isEqualTo("OUTDATED");
+            assertThat(connection(c, never)).isNull();
+            assertThat(statusEnabled(c, failing)).isTrue();
+            assertThat(statusEnabled(c, alwaysFailing)).isFalse();
         }
     }
 
@@ -162,6 +177,27 @@ class ConnectionStatusMigrationIT {
                         + instant(rs, "checked_at");
                 UUID check = rs.getObject("check_id", UUID.class);
                 return check.equals(HIGH) || check.equals(LOW) ? out + ", check " + check : out;
+            }
+        }
+    }
+
+    private static String connection(Connection c, UUID integration) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("SELECT connection FROM integration WHERE id = ?")) {
+            s.setObject(1, integration);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static boolean statusEnabled(Connection c, UUID integration) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT enabled FROM integration_status WHERE integration_id = ?")) {
+            s.setObject(1, integration);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBoolean(1);
             }
         }
     }
