@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.integration.ConnectionStatus;
 import com.infrakitchen.console.integration.credential.AuthMethod;
-import com.infrakitchen.console.integration.diagnosis.OutdatedCheck;
 import com.infrakitchen.console.integration.IntegrationFilter;
 import com.infrakitchen.console.integration.IntegrationService;
 import com.infrakitchen.console.integration.IntegrationSort;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -286,8 +284,8 @@ public final class GridData {
             c.setAutoCommit(false);
             try (PreparedStatement integration = c.prepareStatement("INSERT INTO integration (id, name, name_key,"
                     + " description, method, organization, enabled, token_expires_on, pat_ciphertext, pat_key_id,"
-                    + " pat_set_at, search_text, created_at, created_by, updated_at, updated_by, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " pat_set_at, search_text, created_at, created_by, updated_at, updated_by, version, connection)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement label = c.prepareStatement(
                             "INSERT INTO integration_label (integration_id, label) VALUES (?, ?)")) {
                 int n = 0;
@@ -317,6 +315,10 @@ public final class GridData {
                     integration.setObject(15, offset(g.updatedAt));
                     integration.setString(16, g.updatedBy);
                     integration.setLong(17, g.version);
+                    // V12's copy, as IntegrationQueries.refreshDerived leaves it (a bulk UPDATE of 100,000 rows
+                    // afterwards took H2 minutes and gigabytes)
+                    integration.setString(18, g.connection() == ConnectionStatus.NEVER_TESTED ? null
+                            : g.connection().name());
                     integration.addBatch();
                     for (String l : g.labels) {
                         label.setObject(1, g.id);
@@ -373,8 +375,8 @@ public final class GridData {
      */
     private static void fillStatus(Connection c, List<Generated> data) throws SQLException {
         try (PreparedStatement status = c.prepareStatement("INSERT INTO integration_status (integration_id, check_id,"
-                + " checked_at, outcome, category, organization, token_set_at, since)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + " checked_at, outcome, category, organization, token_set_at, since, enabled)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement change = c.prepareStatement("INSERT INTO integration_status_change"
                         + " (integration_id, check_id, changed_at, from_outcome, to_outcome, category, trigger_kind)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 'MANUAL')")) {
@@ -408,6 +410,7 @@ public final class GridData {
                 status.setObject(7, previous.tokenSetAt() == null ? null : offset(previous.tokenSetAt()),
                         java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
                 status.setObject(8, offset(since));
+                status.setBoolean(9, g.enabled);
                 status.addBatch();
                 if (++n % 1000 == 0) {
                     status.executeBatch();
@@ -416,15 +419,6 @@ public final class GridData {
             }
             status.executeBatch();
             change.executeBatch();
-            c.commit();
-        }
-        // V12's copies, as IntegrationQueries.refreshDerived leaves them, for every row at once
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE integration i SET connection = (SELECT "
-                    + OutdatedCheck.connection("s", "i")
-                    + " FROM integration_status s WHERE s.integration_id = i.id)");
-            s.executeUpdate("UPDATE integration_status s SET enabled = (SELECT i.enabled FROM integration i"
-                    + " WHERE i.id = s.integration_id)");
             c.commit();
         }
     }
