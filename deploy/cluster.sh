@@ -23,6 +23,8 @@ FIRST_PORT=${FIRST_PORT:-8081}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB_NAME=${DB_NAME:-console_cluster}
 RUN_DIR=${RUN_DIR:-deploy/run}
+mkdir -p "$RUN_DIR"
+RUN_DIR=$(cd "$RUN_DIR" && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 JAR=${JAR:-$(ls target/integrations-console-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)}
@@ -97,7 +99,7 @@ write_haproxy_config() {
     servers+="    server s$n 127.0.0.1:$(port_of "$n") check cookie s$n"$'\n'
   done
   {
-    sed -e "s|@BIND@|127.0.0.1:$LB_PORT|" -e "s|@SOCKET@|$PWD/$RUN_DIR/haproxy.sock|" -e '/@SERVERS@/d' \
+    sed -e "s|@BIND@|127.0.0.1:$LB_PORT|" -e "s|@SOCKET@|$RUN_DIR/haproxy.sock|" -e '/@SERVERS@/d' \
       deploy/haproxy.cfg.template
     printf '%s' "$servers"
   } >"$RUN_DIR/haproxy.cfg"

@@ -22,7 +22,13 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
     static final String FAILURE_MESSAGE = "Check your username and password and try again. After repeated"
             + " failures, further attempts are delayed for a while.";
 
+    /** Shown above the form when a tab's session ended (SessionEndedMessages sends it here). */
+    static final String SESSION_ENDED = "Your session ended: the console server you were using stopped, or you were"
+            + " away for a long time. Sign in again. Everything you saved is kept; values typed into a form you had not"
+            + " saved are lost.";
+
     private final LoginForm login = new LoginForm();
+    final Paragraph sessionEnded = new Paragraph(SESSION_ENDED);
 
     LoginView() {
         addClassName("login-view");
@@ -47,14 +53,20 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         subtitle.addClassName("login-subtitle");
         Paragraph hint = new Paragraph("Forgot your password? Ask an administrator to reset it.");
         hint.addClassName("login-hint");
-        Div card = new Div(title, subtitle, login, hint);
+        sessionEnded.setId("session-ended");
+        sessionEnded.addClassName("login-notice");
+        sessionEnded.getElement().setAttribute("role", "status");
+        sessionEnded.setVisible(false);
+        Div card = new Div(title, subtitle, sessionEnded, login, hint);
         card.addClassName("login-card");
         add(card);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        login.setError(parameters.containsKey("error"));
+        sessionEnded.setVisible(parameters.containsKey(SessionEndedMessages.PARAMETER) && !parameters.containsKey("error"));
     }
 
     LoginForm form() {
