@@ -30,6 +30,12 @@ final class TransportFailures {
         if (cancelled) {
             return CheckCategory.CANCELLED;
         }
+        if (e instanceof ProxyRoutes.Refusal refusal) {
+            return refusal.category();
+        }
+        if (ProxySteps.connectDenied(e)) {
+            return CheckCategory.PROXY_CONNECT_DENIED;
+        }
         if (e instanceof AddressNotAllowedException) {
             return CheckCategory.ADDRESS_NOT_ALLOWED;
         }
