@@ -14,6 +14,7 @@ import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.credential.SshKeyInput;
 import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.outbound.OutboundProxy;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -21,6 +22,7 @@ import com.jcraft.jsch.Session;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +46,13 @@ class SshBranchLister implements RepositoryLister<SshKeyInput> {
     private final SshSessions sessions;
 
     SshBranchLister(SshProperties properties) {
+        this(properties, OutboundProxy.direct());
+    }
+
+    @Autowired
+    SshBranchLister(SshProperties properties, OutboundProxy outbound) {
         this.properties = properties;
-        this.sessions = new SshSessions(properties);
+        this.sessions = new SshSessions(properties, outbound);
     }
 
     @Override
