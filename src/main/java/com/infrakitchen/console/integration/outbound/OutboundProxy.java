@@ -94,7 +94,8 @@ public final class OutboundProxy {
             throw malformed(shown + " is not a URL");
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme == null) {
+        if (scheme == null || uri.isOpaque()) {
+            // "proxy:3128" parses as the scheme "proxy"
             throw malformed(shown + " has no scheme");
         }
         if (scheme.equals("https")) {
