@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -73,7 +75,7 @@ final class ProxySteps {
                 o.dnsEnd() == 0 ? 0 : NetworkSteps.millis(o.dnsEnd() - o.dnsStart()), null));
 
         // TCP connect, to the proxy
-        CheckCategory failure = error == null ? null : refine(error, tunnel, category);
+        CheckCategory failure = error == null ? null : refine(error, tunnel, category, proxy.hasCredentials());
         boolean tcpFailed = !tunnel && error != null && !reachedProxy(error);
         InetSocketAddress at = o.connected() != null ? o.connected()
                 : o.attempted().isEmpty() ? null : o.attempted().get(0);
@@ -116,15 +118,17 @@ final class ProxySteps {
      * The category of a failure on the way through the proxy, before the tunnel stood: the proxy's, where the
      * exception says what the proxy did; else {@code category}.
      */
-    static @Nullable CheckCategory refine(IOException error, boolean tunnel, @Nullable CheckCategory category) {
+    static @Nullable CheckCategory refine(IOException error, boolean tunnel, @Nullable CheckCategory category,
+            boolean credentials) {
         if (error instanceof ProxyRoutes.Refusal refusal) {
             return refusal.category();
         }
         if (tunnel || category == CheckCategory.CANCELLED || category == CheckCategory.ADDRESS_NOT_ALLOWED) {
             return category;
         }
-        if (connectDenied(error)) {
-            return CheckCategory.PROXY_CONNECT_DENIED;
+        Integer status = connectStatus(error);
+        if (status != null) {
+            return connectCategory(status, credentials);
         }
         if (error instanceof SocketTimeoutException || category == CheckCategory.TIMEOUT) {
             return CheckCategory.PROXY_TIMEOUT;
@@ -149,6 +153,26 @@ final class ProxySteps {
 
     /** OkHttp's words for a CONNECT answered with anything but 200 or 407. */
     static boolean connectDenied(IOException error) {
-        return String.valueOf(error.getMessage()).startsWith("Unexpected response code for CONNECT");
+        return connectStatus(error) != null;
     }
+
+    /** The status of a CONNECT answered with anything but 200 or 407 (OkHttp's message names it), else null. */
+    static @Nullable Integer connectStatus(IOException error) {
+        Matcher m = CONNECT_STATUS.matcher(String.valueOf(error.getMessage()));
+        return m.matches() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /**
+     * What a CONNECT's refusal means. 401 is about the proxy's credentials too: the target never sees a CONNECT, and
+     * Tinyproxy answers a wrong password so. Anything else is the proxy's policy (or, 5xx, its own way out).
+     */
+    static CheckCategory connectCategory(int status, boolean credentials) {
+        if (status == 401 || status == 407) {
+            return credentials ? CheckCategory.PROXY_AUTHENTICATION_FAILED : CheckCategory.PROXY_AUTHENTICATION_REQUIRED;
+        }
+        return CheckCategory.PROXY_CONNECT_DENIED;
+    }
+
+    private static final Pattern CONNECT_STATUS =
+            Pattern.compile("Unexpected response code for CONNECT: (\\d{3}).*");
 }

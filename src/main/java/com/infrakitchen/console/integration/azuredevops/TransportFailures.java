@@ -34,7 +34,8 @@ final class TransportFailures {
             return refusal.category();
         }
         if (ProxySteps.connectDenied(e)) {
-            return CheckCategory.PROXY_CONNECT_DENIED;
+            // a 401 to CONNECT came after credentials were sent (ProxySteps refines it knowing whether any are set)
+            return ProxySteps.connectCategory(ProxySteps.connectStatus(e), true);
         }
         if (e instanceof AddressNotAllowedException) {
             return CheckCategory.ADDRESS_NOT_ALLOWED;

@@ -158,9 +158,10 @@ public enum CheckCategory {
                     + " must accept HTTP Basic."),
     PROXY_CONNECT_DENIED(CheckOutcome.FAILED, "The egress proxy refused to open a connection to Azure DevOps",
             "The proxy answered the request to open a tunnel (HTTP CONNECT) with the status shown below: its policy"
-                    + " does not allow this host or port. Ask its administrator to allow CONNECT to dev.azure.com"
-                    + " port 443, and to ssh.dev.azure.com port 22 for SSH keys (many proxies allow only 443); or, if"
-                    + " the host is reachable without the proxy, add it to app.outbound.no-proxy."),
+                    + " does not allow this host or port (403), or it could not reach the host itself (5xx). Ask its"
+                    + " administrator to allow CONNECT to dev.azure.com port 443, and to ssh.dev.azure.com port 22 for"
+                    + " SSH keys (many proxies allow only 443); or, if the host is reachable without the proxy, add it"
+                    + " to app.outbound.no-proxy."),
 
     // ---- SSH ----------------------------------------------------------------------------------------------------
     SSH_NO_KEY(CheckOutcome.FAILED, "No SSH private key is configured",

@@ -59,8 +59,9 @@ final class SshProxyFailures {
         return f -> f.tcpConnected() && when.test(f);
     }
 
+    /** 407, or 401: also about the proxy's credentials (the target never sees CONNECT; Tinyproxy answers so). */
     private static boolean answered407(Facts f) {
-        return f.status() != null && f.status() == 407;
+        return f.status() != null && (f.status() == 407 || f.status() == 401);
     }
 
     static final List<Rule> RULES = List.of(
