@@ -149,7 +149,12 @@ final class ProxyRoutes {
             if (outbound.usedFor(host) || outbound.isProxyHost(host)) {
                 List<InetAddress> addresses;
                 try {
-                    addresses = guard.lookup(host);
+                    if (AddressGuard.isIpLiteral(host)) {
+                        guard.checkLiteral(host);
+                        addresses = List.of(InetAddress.getByName(host));
+                    } else {
+                        addresses = guard.lookup(host);
+                    }
                 } catch (AddressNotAllowedException refused) {
                     throw refused;
                 } catch (UnknownHostException e) {

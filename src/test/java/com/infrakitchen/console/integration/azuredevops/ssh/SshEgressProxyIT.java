@@ -150,6 +150,22 @@ class SshEgressProxyIT {
     }
 
     @Test
+    void theRepositoriesTabListsBranchesThroughTheProxyAndSaysWhenItDenies() {
+        SshProperties props = new SshProperties(fake.host(), fake.port(), "git", fake.knownHostsLine(), null, BOUND,
+                BOUND);
+        var key = new com.infrakitchen.console.integration.credential.SshKeyInput(Secret.of(KEY), null, false,
+                "Web/web-app");
+        var listed = new SshBranchLister(props, new OutboundProxy(new OutboundProperties(open.url(), null, null, "")))
+                .list("contoso", key, null, new Cancellation());
+        assertThat(listed).isInstanceOf(com.infrakitchen.console.integration.browse.RepositoryListing.BranchList.class);
+        var denied = new SshBranchLister(props, new OutboundProxy(new OutboundProperties(httpsOnly.url(), null, null,
+                ""))).list("contoso", key, null, new Cancellation());
+        assertThat(denied).isInstanceOfSatisfying(
+                com.infrakitchen.console.integration.browse.RepositoryListing.ListingFailure.class,
+                f -> assertThat(f.category()).isEqualTo(CheckCategory.PROXY_CONNECT_DENIED));
+    }
+
+    @Test
     void aProxyThatAllowsOnlyPort443DeniesTheSshPort() {
         CheckResult r = check(fake.knownHostsLine(), httpsOnly, null, null);
         assertThat(r.category()).as(r.steps().toString()).isEqualTo(CheckCategory.PROXY_CONNECT_DENIED);
