@@ -62,6 +62,22 @@ class StartupFailureReportsIT {
     }
 
     @Test
+    void aMalformedEgressProxyNamesTheSettingAndTheFixAndNeverThePassword(CapturedOutput output) throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bad-proxy-");
+        String canary = "CANARY-startup-proxy-3e9";
+        assertThatThrownBy(() -> start(h2(dir), "--app.outbound.proxy=http://alice:" + canary + "@proxy:3128")
+                .close());
+        assertThatThrownBy(() -> start(h2(dir), "--app.outbound.proxy=https://proxy.corp.example:3128",
+                "--app.outbound.proxy-username=alice", "--app.outbound.proxy-password=" + canary).close());
+        String log = output.getOut() + output.getErr();
+        assertThat(log).contains("APPLICATION FAILED TO START")
+                .contains("app.outbound.proxy must not hold credentials (it contains '@').")
+                .contains("a proxy reached over TLS (https://) is not supported")
+                .contains("Write app.outbound.proxy as http://host:port")
+                .doesNotContain(canary);
+    }
+
+    @Test
     void aRefusedPasswordSaysWhichSettingsToCheck() {
         SQLException refused = new SQLException("FATAL: password authentication failed for user \"console\"",
                 "28P01");

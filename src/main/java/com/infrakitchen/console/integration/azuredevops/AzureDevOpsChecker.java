@@ -11,6 +11,7 @@ import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
+import com.infrakitchen.console.integration.outbound.OutboundProxy;
 import com.infrakitchen.console.secret.Secret;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,12 +100,15 @@ public class AzureDevOpsChecker {
         private final Repositories seen = new Repositories();
         private final List<CheckCategory> warnings = new ArrayList<>();
         private final List<Call> calls = new CopyOnWriteArrayList<>();
+        /** The egress proxy, when the base URL's host is reached through it (decision 0018); else null. */
+        private final @Nullable OutboundProxy proxy = http.outbound().usedFor(http.baseUrl().host()) ? http.outbound()
+                : null;
 
         Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections) {
             this.input = input;
             this.cancellation = cancellation;
             this.connections = connections;
-            this.ladder = new CheckLadder(STEPS, cancellation);
+            this.ladder = new CheckLadder(proxy == null ? STEPS : ProxySteps.withHop(STEPS, proxy), cancellation);
             this.org = input.organization() == null ? "" : input.organization().strip();
         }
 
@@ -128,8 +132,9 @@ public class AzureDevOpsChecker {
             Exchange projectsDone = projects.join();
             CheckCategory transport = projectsDone.error() == null ? null
                     : TransportFailures.classify(projectsDone.error(), cancellation.isCancelled());
-            CheckCategory decided = networkSteps(projectsUrl, projectsCall, projectsDone, transport)
-                    ? transport : authentication(projectsDone, transport, organization, who);
+            CheckCategory network = networkSteps(projectsUrl, projectsCall, projectsDone, transport);
+            CheckCategory decided = network != null ? network
+                    : authentication(projectsDone, transport, organization, who);
             if (decided != null) {
                 pending.forEach(f -> f.cancel(true));
                 cancelCalls();
@@ -174,20 +179,21 @@ public class AzureDevOpsChecker {
         }
 
         /**
-         * The DNS, TCP and TLS steps of the projects request's connection. Returns whether one of them failed (the
-         * connection was never made, so {@code transport} decides); a certificate expiring soon is a warning.
+         * The DNS, TCP (proxy) and TLS steps of the projects request's connection. Returns the deciding category when
+         * one of them failed (the connection was never made), else null; a certificate expiring soon is a warning.
          */
-        private boolean networkSteps(HttpUrl url, Call call, Exchange e, @Nullable CheckCategory transport) {
+        private @Nullable CheckCategory networkSteps(HttpUrl url, Call call, Exchange e,
+                @Nullable CheckCategory transport) {
             ConnectionEvents.Observed observed = connections.observed(call);
             if (observed == null) {
-                return false;
+                return null;
             }
-            NetworkSteps.Outcome network = NetworkSteps.of(url, e, observed, transport, org, clock.instant());
+            NetworkSteps.Outcome network = NetworkSteps.of(url, e, observed, transport, org, clock.instant(), proxy);
             ladder.addAll(network.steps());
             if (network.expiringSoon()) {
                 warnings.add(CheckCategory.CERTIFICATE_EXPIRING_SOON);
             }
-            return network.failed();
+            return !network.failed() ? null : network.category() != null ? network.category() : transport;
         }
 
         /**

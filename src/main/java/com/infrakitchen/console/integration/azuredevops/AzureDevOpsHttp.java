@@ -1,8 +1,8 @@
 package com.infrakitchen.console.integration.azuredevops;
 
 import jakarta.annotation.PreDestroy;
+import com.infrakitchen.console.integration.outbound.OutboundProxy;
 import java.io.IOException;
-import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,14 +20,16 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The only way the console talks HTTP to Azure DevOps (docs/security.md 3.3–3.5). One OkHttp configuration:
  * no redirects followed (a 3xx is reported, and the token never travels to another host), no automatic
- * retries (one click, one request), connect/read/call timeouts, no proxy unless configured, no cookies, no
- * cache, addresses guarded. Bodies are capped; JSON is parsed only when the content type says JSON; listings
+ * retries (one click, one request), connect/read/call timeouts, no proxy unless the administrator configured one
+ * ({@code app.outbound.proxy}, wired by {@link ProxyRoutes}: the target's address is guarded through the proxy too),
+ * no cookies, no cache, addresses guarded. Bodies are capped; JSON is parsed only when the content type says JSON; listings
  * are read as a stream, one entry at a time, under their own cap.
  *
  * <p>No connection is ever reused (decision 0010): each check gets its own {@link Connections}, a client that
@@ -44,10 +46,23 @@ public class AzureDevOpsHttp {
     private final OkHttpClient client;
     private final AddressGuard guard;
     private final AzureDevOpsProperties properties;
+    private final OutboundProxy outbound;
 
+    /** Direct connections, the system's DNS (tests and benchmarks). */
     AzureDevOpsHttp(AzureDevOpsProperties properties) {
+        this(properties, OutboundProxy.direct(), Dns.SYSTEM);
+    }
+
+    @Autowired
+    AzureDevOpsHttp(AzureDevOpsProperties properties, OutboundProxy outbound) {
+        this(properties, outbound, Dns.SYSTEM);
+    }
+
+    /** {@code dns}: what names resolve with (a test gives public addresses to made-up names). */
+    AzureDevOpsHttp(AzureDevOpsProperties properties, OutboundProxy outbound, Dns dns) {
         this.properties = properties;
-        this.guard = new AddressGuard(Dns.SYSTEM, properties.allowPrivateAddresses());
+        this.outbound = outbound;
+        this.guard = new AddressGuard(dns, properties.allowPrivateAddresses());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(properties.connectTimeout())
                 .readTimeout(properties.readTimeout())
@@ -56,10 +71,8 @@ public class AzureDevOpsHttp {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
-                .proxy(Proxy.NO_PROXY)
                 .cache(null)
                 .connectionPool(noReuse())
-                .dns(guard)
                 .dispatcher(dispatcher())
                 .addNetworkInterceptor(AzureDevOpsHttp::noAutomaticRetry);
         // the configured trust decides; PresentedCertificates only lets a check name a certificate it refused
@@ -67,6 +80,7 @@ public class AzureDevOpsHttp {
                 ? TrustedCertificates.trustManager(properties.trustedCertificates())
                 : PresentedCertificates.platformTrust());
         builder.sslSocketFactory(TrustedCertificates.sslContext(trust).getSocketFactory(), trust);
+        ProxyRoutes.apply(builder, outbound, guard, dns);
         this.client = builder.build();
     }
 
@@ -89,6 +103,9 @@ public class AzureDevOpsHttp {
         ConnectionEvents events = observe ? new ConnectionEvents() : null;
         if (events != null) {
             builder.eventListenerFactory(events);
+            // the target addresses the guard resolved for a proxied request, for the DNS step
+            builder.interceptors().replaceAll(i -> i instanceof ProxyRoutes.TargetGuard g
+                    ? g.reporting(events::targetResolved) : i);
         }
         return new Connections(builder.build(), events);
     }
@@ -130,6 +147,11 @@ public class AzureDevOpsHttp {
 
     public AzureDevOpsProperties properties() {
         return properties;
+    }
+
+    /** The egress proxy setting this client applies. */
+    OutboundProxy outbound() {
+        return outbound;
     }
 
     /** The configured base URL, parsed. */

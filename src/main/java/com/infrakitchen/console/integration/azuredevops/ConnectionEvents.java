@@ -13,6 +13,7 @@ import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
+import okhttp3.HttpUrl;
 import okhttp3.Protocol;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +56,14 @@ final class ConnectionEvents implements EventListener.Factory {
         return own.snapshot();
     }
 
+    /** What the address guard resolved for {@code call}'s proxied target ({@link ProxyRoutes.TargetGuard}). */
+    void targetResolved(Call call, List<InetAddress> addresses) {
+        CallEvents own = calls.get(call);
+        if (own != null) {
+            own.targetAddresses = List.copyOf(addresses);
+        }
+    }
+
     /**
      * One call's connection set-up as seen. Times are {@link System#nanoTime()} values, 0 when the event did not
      * happen.
@@ -67,16 +76,26 @@ final class ConnectionEvents implements EventListener.Factory {
      * @param presented      the certificate the server presented, also when it was refused
      * @param acquired       whether the call got a connection
      * @param shared         whether the connection was opened by another call of the check
+     * @param proxy          the route's proxy as selected ({@link Proxy#NO_PROXY} when direct), null before selection;
+     *                       with an HTTP proxy the lookup and connect above are the proxy's
+     * @param targetAddresses what the address guard resolved for a proxied target, empty when direct
      */
     record Observed(long dnsStart, long dnsEnd, List<InetAddress> addresses, long connectStart,
             List<InetSocketAddress> attempted, @Nullable InetSocketAddress connected, long secureStart,
             long secureEnd, @Nullable Handshake handshake, @Nullable X509Certificate presented, long connectEnd,
             long failedAt,
-            @Nullable IOException connectFailure, @Nullable Protocol protocol, boolean acquired, boolean shared) {
+            @Nullable IOException connectFailure, @Nullable Protocol protocol, boolean acquired, boolean shared,
+            @Nullable Proxy proxy, List<InetAddress> targetAddresses) {
 
         Observed sharedWith() {
             return new Observed(dnsStart, dnsEnd, addresses, connectStart, attempted, connected, secureStart,
-                    secureEnd, handshake, presented, connectEnd, failedAt, connectFailure, protocol, true, true);
+                    secureEnd, handshake, presented, connectEnd, failedAt, connectFailure, protocol, true, true, proxy,
+                    targetAddresses);
+        }
+
+        /** Whether the route went through an HTTP proxy. */
+        boolean proxied() {
+            return proxy != null && proxy.type() == Proxy.Type.HTTP;
         }
 
         /** TCP was set up: the TLS handshake began, or the connection was completed or handed over. */
@@ -102,6 +121,13 @@ final class ConnectionEvents implements EventListener.Factory {
         private volatile @Nullable IOException connectFailure;
         private volatile @Nullable Protocol protocol;
         private volatile @Nullable Connection connection;
+        private volatile @Nullable Proxy proxy;
+        private volatile List<InetAddress> targetAddresses = List.of();
+
+        @Override
+        public void proxySelectEnd(Call call, HttpUrl url, List<Proxy> proxies) {
+            proxy = proxies.isEmpty() ? null : proxies.get(0);
+        }
 
         @Override
         public void dnsStart(Call call, String domainName) {
@@ -187,7 +213,7 @@ final class ConnectionEvents implements EventListener.Factory {
         Observed snapshot() {
             return new Observed(dnsStart, dnsEnd, addresses, connectStart, List.copyOf(attempted), connected,
                     secureStart, secureEnd, handshake, presented, connectEnd, failedAt, connectFailure, protocol,
-                    connection != null, false);
+                    connection != null, false, proxy, targetAddresses);
         }
     }
 }

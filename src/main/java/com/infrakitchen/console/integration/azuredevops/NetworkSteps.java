@@ -5,6 +5,7 @@ import com.infrakitchen.console.integration.check.CheckStep;
 import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.check.StepStatus;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.outbound.OutboundProxy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,8 +44,10 @@ final class NetworkSteps {
      *
      * @param failed           whether one of them failed (the connection was never made): the result is decided
      * @param expiringSoon     whether the server's certificate expires within {@value #CERTIFICATE_WARNING_DAYS} days
+     * @param category         when failed: the category that decides (through a proxy it may say more than the
+     *                         transport's own, as "the proxy refused the tunnel" for an IOException)
      */
-    record Outcome(List<CheckStep> steps, boolean failed, boolean expiringSoon) {
+    record Outcome(List<CheckStep> steps, boolean failed, boolean expiringSoon, @Nullable CheckCategory category) {
     }
 
     private NetworkSteps() {
@@ -55,9 +58,13 @@ final class NetworkSteps {
      * @param e        the request: its answer, or the network failure that ended it
      * @param category the failure's category when {@code e} failed, else null
      * @param now      the check's clock, for the certificate's remaining days
+     * @param proxy    the egress proxy when the check's requests go through it ({@link ProxySteps}), else null
      */
     static Outcome of(HttpUrl url, AzureDevOpsHttp.Exchange e, Observed o, @Nullable CheckCategory category,
-            String org, Instant now) {
+            String org, Instant now, @Nullable OutboundProxy proxy) {
+        if (proxy != null) {
+            return ProxySteps.of(url, e, o, category, org, now, proxy);
+        }
         List<CheckStep> steps = new ArrayList<>();
         IOException error = e.error();
         boolean setUpFailed = error != null && !o.acquired();
@@ -74,7 +81,7 @@ final class NetworkSteps {
                     + " had just opened.", 0, null));
         } else {
             steps.add(failed(STEP_DNS, category, error, org, "", e));
-            return new Outcome(steps, true, false);
+            return new Outcome(steps, true, false, category);
         }
 
         // TCP connect
@@ -87,14 +94,19 @@ final class NetworkSteps {
             String tried = o.attempted().isEmpty() ? "" : " Tried " + o.attempted().stream()
                     .map(a -> where(a, url)).distinct().collect(Collectors.joining(", ")) + ".";
             steps.add(failed(STEP_TCP, category, error, org, tried, e, o.connectStart(), o.failedAt()));
-            return new Outcome(steps, true, false);
+            return new Outcome(steps, true, false, category);
         }
+        return tls(url, e, o, category, org, now, steps);
+    }
 
-        // TLS handshake
+    /** The TLS handshake step after {@code steps} (through a proxy: end to end, inside the tunnel). */
+    static Outcome tls(HttpUrl url, AzureDevOpsHttp.Exchange e, Observed o, @Nullable CheckCategory category,
+            String org, Instant now, List<CheckStep> steps) {
+        IOException error = e.error();
         if (!url.isHttps()) {
             steps.add(CheckStep.skipped(STEP_TLS, "Plain HTTP (the base URL is http://): there is no TLS to set up,"
                     + " and nothing is encrypted."));
-            return new Outcome(steps, false, false);
+            return new Outcome(steps, false, false, null);
         }
         Handshake handshake = o.handshake();
         if (handshake == null) {
@@ -102,7 +114,7 @@ final class NetworkSteps {
             steps.add(failed(STEP_TLS, category, error, org, refused == null ? "" : " The server presented "
                     + names(refused) + ", valid from " + day(refused.getNotBefore().toInstant()) + " until "
                     + day(refused.getNotAfter().toInstant()) + ".", e, o.secureStart(), o.failedAt()));
-            return new Outcome(steps, true, false);
+            return new Outcome(steps, true, false, category);
         }
         X509Certificate certificate = serverCertificate(handshake);
         long days = certificate == null ? Long.MAX_VALUE
@@ -111,7 +123,7 @@ final class NetworkSteps {
         steps.add(new CheckStep(STEP_TLS, soon ? StepStatus.WARNING : StepStatus.PASSED,
                 describe(handshake, o, certificate, days),
                 o.secureStart() == 0 || o.secureEnd() == 0 ? 0 : millis(o.secureEnd() - o.secureStart()), null));
-        return new Outcome(steps, false, soon);
+        return new Outcome(steps, false, soon, null);
     }
 
     /** "TLSv1.3, TLS_AES_256_GCM_SHA384, h2; the server's certificate CN=…, issued by CN=…, valid until …". */
@@ -149,12 +161,12 @@ final class NetworkSteps {
         return !chain.isEmpty() && chain.get(0) instanceof X509Certificate x ? x : null;
     }
 
-    private static CheckStep failed(String step, @Nullable CheckCategory category, @Nullable IOException error,
+    static CheckStep failed(String step, @Nullable CheckCategory category, @Nullable IOException error,
             String org, String more, AzureDevOpsHttp.Exchange e) {
         return failed(step, category, error, org, more, e, 0, 0);
     }
 
-    private static CheckStep failed(String step, @Nullable CheckCategory category, @Nullable IOException error,
+    static CheckStep failed(String step, @Nullable CheckCategory category, @Nullable IOException error,
             String org, String more, AzureDevOpsHttp.Exchange e, long from, long to) {
         String why = error == null ? "failed" : TransportFailures.describe(error);
         String headline = category == null ? CheckCategory.NETWORK_ERROR.headline(org) : category.headline(org);
@@ -170,7 +182,7 @@ final class NetworkSteps {
                         + TransportFailures.describe(o.connectFailure()) + ")";
     }
 
-    private static String where(@Nullable InetSocketAddress a, HttpUrl url) {
+    static String where(@Nullable InetSocketAddress a, HttpUrl url) {
         if (a == null) {
             return url.host() + " port " + url.port();
         }
@@ -178,12 +190,12 @@ final class NetworkSteps {
         return (address == null ? a.getHostString() : address.getHostAddress()) + " port " + a.getPort();
     }
 
-    private static String addresses(List<InetAddress> found) {
+    static String addresses(List<InetAddress> found) {
         return found.isEmpty() ? "no address" : found.stream().map(InetAddress::getHostAddress).distinct()
                 .collect(Collectors.joining(", "));
     }
 
-    private static long millis(long nanos) {
+    static long millis(long nanos) {
         return Math.max(0, nanos / 1_000_000);
     }
 }

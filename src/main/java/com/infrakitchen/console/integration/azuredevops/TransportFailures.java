@@ -30,6 +30,13 @@ final class TransportFailures {
         if (cancelled) {
             return CheckCategory.CANCELLED;
         }
+        if (e instanceof ProxyRoutes.Refusal refusal) {
+            return refusal.category();
+        }
+        if (ProxySteps.connectDenied(e)) {
+            // a 401 to CONNECT came after credentials were sent (ProxySteps refines it knowing whether any are set)
+            return ProxySteps.connectCategory(ProxySteps.connectStatus(e), true);
+        }
         if (e instanceof AddressNotAllowedException) {
             return CheckCategory.ADDRESS_NOT_ALLOWED;
         }

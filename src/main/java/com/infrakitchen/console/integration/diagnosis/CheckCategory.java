@@ -137,6 +137,32 @@ public enum CheckCategory {
     NETWORK_ERROR(CheckOutcome.FAILED, "The connection to Azure DevOps failed",
             "The network error is shown below. Check the network path from InfraKitchen to Azure DevOps."),
 
+    // ---- failures of the egress proxy (app.outbound.proxy, decision 0018) ----------------------------------------
+    PROXY_UNREACHABLE(CheckOutcome.FAILED, "The egress proxy could not be reached",
+            "Nothing accepted the connection at the proxy app.outbound.proxy names, or its host name did not resolve"
+                    + " (the Proxy step says which). Check its host and port, and that the proxy runs and is"
+                    + " reachable from the machine InfraKitchen runs on. Nothing was sent to Azure DevOps."),
+    PROXY_TIMEOUT(CheckOutcome.FAILED, "The egress proxy did not answer in time",
+            "The proxy did not accept the connection, or did not answer the request to open a tunnel, within the"
+                    + " connect timeout. Check that app.outbound.proxy is the proxy's address and port, and ask its"
+                    + " administrator whether it is overloaded. Try again."),
+    PROXY_AUTHENTICATION_REQUIRED(CheckOutcome.FAILED, "The egress proxy requires sign-in, and no proxy credentials"
+            + " are configured",
+            "The proxy answered 407 (Proxy Authentication Required). An administrator sets the proxy account in"
+                    + " app.outbound.proxy-username and app.outbound.proxy-password (the password from the"
+                    + " environment, APP_OUTBOUND_PROXYPASSWORD) and restarts InfraKitchen."),
+    PROXY_AUTHENTICATION_FAILED(CheckOutcome.FAILED, "The egress proxy refused the configured proxy credentials",
+            "The proxy answered 407 (Proxy Authentication Required) to the configured account. Check"
+                    + " app.outbound.proxy-username and app.outbound.proxy-password with the proxy's administrator"
+                    + " (the account may be locked or its password changed), then restart InfraKitchen. The proxy"
+                    + " must accept HTTP Basic."),
+    PROXY_CONNECT_DENIED(CheckOutcome.FAILED, "The egress proxy refused to open a connection to Azure DevOps",
+            "The proxy answered the request to open a tunnel (HTTP CONNECT) with the status shown below: its policy"
+                    + " does not allow this host or port (403), or it could not reach the host itself (5xx). Ask its"
+                    + " administrator to allow CONNECT to dev.azure.com port 443, and to ssh.dev.azure.com port 22 for"
+                    + " SSH keys (many proxies allow only 443); or, if the host is reachable without the proxy, add it"
+                    + " to app.outbound.no-proxy."),
+
     // ---- SSH ----------------------------------------------------------------------------------------------------
     SSH_NO_KEY(CheckOutcome.FAILED, "No SSH private key is configured",
             "Paste the private key in SSH Private Key, or use Generate key pair, then test again."),

@@ -1,5 +1,6 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
+import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSchAlgoNegoFailException;
@@ -73,6 +74,17 @@ final class SessionFailures {
     record Context(String where, String host, @Nullable String hostKeyName, String user, @Nullable String presentedKey,
             String trustedKeys, @Nullable String keyDescription, @Nullable String keyFingerprint, String connectTimeout,
             String timeout, @Nullable String command) {
+
+        /** What the messages of one attempt name; {@code hostKeys} and {@code key} are null before they are known. */
+        static Context of(WatchedSockets sockets, SshProperties properties, @Nullable HostKeyWatch hostKeys,
+                @Nullable ParsedKey key, @Nullable String command) {
+            return new Context(SshNetworkSteps.where(sockets, properties), properties.host(),
+                    hostKeys == null ? properties.host() : hostKeys.host(), properties.user(),
+                    hostKeys == null ? null : hostKeys.presentedKey(),
+                    hostKeys == null ? "" : String.join(", ", hostKeys.trustedFingerprints()),
+                    key == null ? null : key.description(), key == null ? null : key.sha256Fingerprint(),
+                    SshFormat.seconds(properties.connectTimeout()), SshFormat.seconds(properties.timeout()), command);
+        }
     }
 
     /**

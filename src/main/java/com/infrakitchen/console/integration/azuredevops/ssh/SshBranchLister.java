@@ -14,6 +14,7 @@ import com.infrakitchen.console.integration.check.HttpDetails;
 import com.infrakitchen.console.integration.credential.SshKeyInput;
 import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.integration.outbound.OutboundProxy;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -21,6 +22,7 @@ import com.jcraft.jsch.Session;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +46,13 @@ class SshBranchLister implements RepositoryLister<SshKeyInput> {
     private final SshSessions sessions;
 
     SshBranchLister(SshProperties properties) {
+        this(properties, OutboundProxy.direct());
+    }
+
+    @Autowired
+    SshBranchLister(SshProperties properties, OutboundProxy outbound) {
         this.properties = properties;
-        this.sessions = new SshSessions(properties);
+        this.sessions = new SshSessions(properties, outbound);
     }
 
     @Override
@@ -81,12 +88,13 @@ class SshBranchLister implements RepositoryLister<SshKeyInput> {
             SshSessions.addIdentity(jsch, key, input.passphrase());
             WatchedSockets sockets = new WatchedSockets(SshSessions.millis(properties.connectTimeout()),
                     () -> watchdog.arm(properties.connectTimeout(), SshChecker.STEP_HOST_KEY));
-            session = sessions.newSession(jsch, hostKeys, sockets);
+            SshTunnel tunnel = sessions.tunnel(sockets);
+            session = sessions.newSession(jsch, hostKeys, sockets, tunnel);
             watchdog.guard(sockets, session);
             cancellation.onCancel(watchdog::abort);
             Request request = new Request(org, project + "/" + repository,
-                    UploadPackProbe.path(org, project, repository), key, hostKeys, sockets, watchdog, cancellation,
-                    start);
+                    UploadPackProbe.path(org, project, repository), key, hostKeys, sockets, tunnel, watchdog,
+                    cancellation, start);
             try {
                 session.connect(SshSessions.millis(properties.connectTimeout()));
             } catch (JSchException e) {
@@ -116,18 +124,20 @@ class SshBranchLister implements RepositoryLister<SshKeyInput> {
         private final ParsedKey key;
         private final HostKeyWatch hostKeys;
         private final WatchedSockets sockets;
+        private final @Nullable SshTunnel tunnel;
         private final Watchdog watchdog;
         private final Cancellation cancellation;
         private final long start;
 
         Request(String org, String repo, String path, ParsedKey key, HostKeyWatch hostKeys, WatchedSockets sockets,
-                Watchdog watchdog, Cancellation cancellation, long start) {
+                @Nullable SshTunnel tunnel, Watchdog watchdog, Cancellation cancellation, long start) {
             this.org = org;
             this.repo = repo;
             this.path = path;
             this.key = key;
             this.hostKeys = hostKeys;
             this.sockets = sockets;
+            this.tunnel = tunnel;
             this.watchdog = watchdog;
             this.cancellation = cancellation;
             this.start = start;
@@ -179,6 +189,12 @@ class SshBranchLister implements RepositoryLister<SshKeyInput> {
         }
 
         RepositoryListing connectFailed(JSchException e) {
+            if (tunnel != null && !tunnel.established()) {
+                // the egress proxy gave no tunnel (decision 0018): its failure, as the SSH check words it
+                SshProxySteps.Failure f = SshProxySteps.failed(sockets, tunnel, cancellation.isCancelled(),
+                        watchdog.timedOut(), e, properties);
+                return failure(f.category(), f.steps().getLast().summary(), details(server(), null, f.error()));
+            }
             boolean connected = sockets.connected();
             Exception cause = !connected && sockets.failure() != null ? sockets.failure() : e;
             SessionFailures.Classification c = SessionFailures.classify(new SessionFailures.Facts(

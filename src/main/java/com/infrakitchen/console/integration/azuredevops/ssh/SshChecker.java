@@ -15,6 +15,7 @@ import com.infrakitchen.console.integration.check.StepStatus;
 import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
+import com.infrakitchen.console.integration.outbound.OutboundProxy;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -25,6 +26,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,9 +72,16 @@ public class SshChecker {
     private final SshSessions sessions;
     private final Clock clock;
 
+    /** Direct connections (tests). */
     SshChecker(SshProperties properties, Clock clock) {
+        this(properties, clock, OutboundProxy.direct());
+    }
+
+    /** Through the egress proxy when it applies to the SSH host ({@link SshTunnel}, decision 0018). */
+    @Autowired
+    SshChecker(SshProperties properties, Clock clock, OutboundProxy outbound) {
         this.properties = properties;
-        this.sessions = new SshSessions(properties);
+        this.sessions = new SshSessions(properties, outbound);
         this.clock = clock;
     }
 
@@ -93,11 +102,13 @@ public class SshChecker {
         private final Watchdog watchdog = new Watchdog();
         private @Nullable Session session;
         private @Nullable WatchedSockets sockets;
+        private @Nullable SshTunnel tunnel;
 
         Run(SshCheckInput input, Cancellation cancellation) {
             this.input = input;
             this.cancellation = cancellation;
-            this.ladder = new CheckLadder(STEPS, cancellation);
+            OutboundProxy proxy = sessions.proxy();
+            this.ladder = new CheckLadder(proxy == null ? STEPS : SshProxySteps.withHop(STEPS, proxy), cancellation);
             this.org = input.organization() == null ? "" : input.organization().strip();
             this.project = input.project() == null ? "" : input.project().strip();
             this.repository = input.repository() == null ? "" : input.repository().strip();
@@ -137,7 +148,8 @@ public class SshChecker {
                 SshSessions.addIdentity(jsch, key, input.passphrase());
                 sockets = new WatchedSockets(SshSessions.millis(properties.connectTimeout()),
                         () -> watchdog.arm(properties.connectTimeout(), STEP_HOST_KEY));
-                session = sessions.newSession(jsch, hostKeys, sockets);
+                tunnel = sessions.tunnel(sockets);
+                session = sessions.newSession(jsch, hostKeys, sockets, tunnel);
                 watchdog.guard(sockets, session);
             } catch (JSchException | RuntimeException e) {
                 log.warn("SSH check could not be prepared: {}", e.getClass().getName());
@@ -157,9 +169,8 @@ public class SshChecker {
             }
             watchdog.disarm();
             long authenticated = System.nanoTime();
-            ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
-            ladder.add(tcpPassed());
-            ladder.add(hostKeyPassed(hostKeys));
+            networkPassed();
+            ladder.add(SshNetworkSteps.hostKeyPassed(hostKeys, sockets));
             ladder.add(new CheckStep(STEP_AUTH, StepStatus.PASSED, "The server let user " + properties.user()
                     + " sign in with the key. This alone proves nothing: Azure DevOps accepts any RSA key here and"
                     + " decides when a repository is asked for.", nanosToMillis(authenticated - hostKeys.checkedAt()),
@@ -177,6 +188,12 @@ public class SshChecker {
                     sockets.receivedAnything(), sockets.firstLine(), cause, SessionFailures.describe(e),
                     context(hostKeys, key, null));
             SessionFailures.Classification c = SessionFailures.classify(facts);
+            if (tunnel != null && !tunnel.established()) {
+                SshProxySteps.Failure f = SshProxySteps.failed(sockets, tunnel, cancellation.isCancelled(),
+                        watchdog.timedOut(), e, properties);
+                ladder.addAll(f.steps());
+                return done(f.category(), details(null, null, f.error()));
+            }
             if (!sockets.resolved()) {
                 // nothing was resolved: the lookup failed, or the attempt ended before it
                 ladder.add(SshNetworkSteps.dnsFailed(sockets, c.summary()));
@@ -184,12 +201,11 @@ public class SshChecker {
                 ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
                 ladder.add(new CheckStep(STEP_TCP, StepStatus.FAILED, c.summary(), since(sockets.resolvedAt()), null));
             } else {
-                ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
-                ladder.add(tcpPassed());
-                long connectedAt = sockets.connectedAt();
+                networkPassed();
+                long connectedAt = sockets.sshStartedAt();
                 if (STEP_AUTH.equals(c.step())) {
                     if (c.category() != CheckCategory.CANCELLED) {
-                        ladder.add(hostKeyPassed(hostKeys));
+                        ladder.add(SshNetworkSteps.hostKeyPassed(hostKeys, sockets));
                     }
                     ladder.add(new CheckStep(STEP_AUTH, StepStatus.FAILED, c.summary(), c.category()
                             == CheckCategory.CANCELLED ? since(connectedAt) : since(hostKeys.checkedAt()), null));
@@ -202,20 +218,17 @@ public class SshChecker {
 
         private SessionFailures.Context context(@Nullable HostKeyWatch hostKeys, @Nullable ParsedKey key,
                 @Nullable String command) {
-            return new SessionFailures.Context(SshNetworkSteps.where(sockets, properties), properties.host(),
-                    hostKeys == null ? properties.host() : hostKeys.host(), properties.user(),
-                    hostKeys == null ? null : hostKeys.presentedKey(),
-                    hostKeys == null ? "" : String.join(", ", hostKeys.trustedFingerprints()),
-                    key == null ? null : key.description(), key == null ? null : key.sha256Fingerprint(),
-                    seconds(properties.connectTimeout()), seconds(properties.timeout()), command);
+            return SessionFailures.Context.of(sockets, properties, hostKeys, key, command);
         }
 
-        private CheckStep hostKeyPassed(HostKeyWatch hostKeys) {
-            return SshNetworkSteps.hostKeyPassed(hostKeys, sockets);
-        }
-
-        private CheckStep tcpPassed() {
-            return SshNetworkSteps.tcpPassed(sockets, properties);
+        /** DNS lookup and TCP connect, and through a proxy its hop (all passed: the SSH server was reached). */
+        private void networkPassed() {
+            if (tunnel != null) {
+                ladder.addAll(SshProxySteps.passed(sockets, tunnel, properties));
+                return;
+            }
+            ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
+            ladder.add(SshNetworkSteps.tcpPassed(sockets, properties));
         }
 
         // ---- the Git request ------------------------------------------------------------------------------

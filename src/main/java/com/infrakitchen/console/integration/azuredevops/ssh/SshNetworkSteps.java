@@ -39,7 +39,7 @@ final class SshNetworkSteps {
     /** The host key step when the presented key is a trusted one. */
     static CheckStep hostKeyPassed(HostKeyWatch hostKeys, WatchedSockets sockets) {
         return new CheckStep(SshChecker.STEP_HOST_KEY, StepStatus.PASSED, hostKeyTrusted(hostKeys),
-                nanosToMillis(hostKeys.checkedAt() - sockets.connectedAt()), null);
+                nanosToMillis(hostKeys.checkedAt() - sockets.sshStartedAt()), null);
     }
 
     /** The TCP step when the connection was made. */

@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.azuredevops.ssh;
 
 import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.credential.ssh.SshKeys;
+import com.infrakitchen.console.integration.outbound.OutboundProxy;
 import com.infrakitchen.console.secret.Secret;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Session set-up for one SSH check: the configured known hosts loaded into JSch and watched ({@link HostKeyWatch}),
  * the one identity the check signs in with, and a session to the configured host, configured as every check
- * configures it (docs/security.md 3.7, X-04) and not yet connected.
+ * configures it (docs/security.md 3.7, X-04) and not yet connected; through the egress proxy ({@link SshTunnel}) when
+ * {@code app.outbound.proxy} is set and the host is not in {@code app.outbound.no-proxy} (decision 0018).
  */
 final class SshSessions {
 
@@ -31,9 +33,26 @@ final class SshSessions {
     static final Map<String, String> SESSION_CONFIG = sessionConfig();
 
     private final SshProperties properties;
+    private final OutboundProxy outbound;
 
+    /** Direct connections. */
     SshSessions(SshProperties properties) {
+        this(properties, OutboundProxy.direct());
+    }
+
+    SshSessions(SshProperties properties, OutboundProxy outbound) {
         this.properties = properties;
+        this.outbound = outbound;
+    }
+
+    /** The tunnel through the egress proxy for a session over {@code sockets}, or null when the host is direct. */
+    @Nullable SshTunnel tunnel(WatchedSockets sockets) {
+        return outbound.usedFor(properties.host()) ? new SshTunnel(outbound, sockets) : null;
+    }
+
+    /** The egress proxy, when the configured host is reached through it; else null. */
+    @Nullable OutboundProxy proxy() {
+        return outbound.usedFor(properties.host()) ? outbound : null;
     }
 
     private static Map<String, String> sessionConfig() {
@@ -80,7 +99,16 @@ final class SshSessions {
      * so that a test can assert its settings (X-04).
      */
     Session newSession(JSch jsch, HostKeyRepository hostKeys, WatchedSockets sockets) throws JSchException {
+        return newSession(jsch, hostKeys, sockets, tunnel(sockets));
+    }
+
+    /** As above, through {@code tunnel} when not null (the caller keeps it to tell the proxy's part). */
+    Session newSession(JSch jsch, HostKeyRepository hostKeys, WatchedSockets sockets, @Nullable SshTunnel tunnel)
+            throws JSchException {
         Session session = jsch.getSession(properties.user(), properties.host(), properties.port());
+        if (tunnel != null) {
+            session.setProxy(tunnel);
+        }
         SESSION_CONFIG.forEach(session::setConfig);
         session.setHostKeyRepository(hostKeys);
         session.setSocketFactory(sockets);

@@ -34,6 +34,7 @@ final class WatchedSockets implements SocketFactory {
     private volatile long lookupStartedAt;
     private volatile long resolvedAt;
     private volatile long connectedAt;
+    private volatile long sshStartedAt;
     private volatile @Nullable IOException failure;
 
     WatchedSockets(int connectTimeoutMillis, Runnable onConnected) {
@@ -165,5 +166,19 @@ final class WatchedSockets implements SocketFactory {
 
     boolean receivedAnything() {
         return greetingLength > 0;
+    }
+
+    /**
+     * Starts remembering what the server sends afresh: through a proxy, after its answer to CONNECT, so that
+     * {@link #firstLine()} is the SSH server's greeting, not the proxy's status line.
+     */
+    void forgetReceived() {
+        greetingLength = 0;
+        sshStartedAt = System.nanoTime();
+    }
+
+    /** When SSH began on the connection: the TCP connect, or through a proxy the tunnel's opening. */
+    long sshStartedAt() {
+        return sshStartedAt != 0 ? sshStartedAt : connectedAt;
     }
 }
