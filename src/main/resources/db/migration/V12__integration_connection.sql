@@ -35,6 +35,8 @@ CREATE INDEX ix_integration_connection ON integration (connection, name_key, id,
 -- The grid no longer reads integration_status by outcome.
 DROP INDEX ix_integration_status_outcome;
 CREATE INDEX ix_integration_status_outcome ON integration_status (outcome, enabled, since, integration_id);
+-- /health's warning rows and its "not checked recently" ones (passed, older than the limit), oldest test first.
+CREATE INDEX ix_integration_status_outcome_checked ON integration_status (outcome, enabled, checked_at, integration_id);
 -- /health's "not checked recently" rows and the newest test of an enabled integration (read newest first: H2 walks
 -- an index only in its own direction).
 DROP INDEX ix_integration_status_checked_at;

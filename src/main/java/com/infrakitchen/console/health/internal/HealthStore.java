@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,14 @@ public class HealthStore {
     private static final String NOT_EXPIRING = "(i.token_expires_on IS NULL OR i.token_expires_on > :expiringBy)"
             + " AND (i.ssh_key_added_on IS NULL OR i.ssh_key_added_on > :sshAddedBy)";
 
+    /**
+     * The integrations whose token or SSH key expires by the limit: the two expiry indexes' ranges, united (H2
+     * answers the {@link #EXPIRING} disjunction by reading every enabled row; neither engine merges two indexes for
+     * it as cheaply).
+     */
+    private static final String EXPIRING_IDS = "(SELECT e.id FROM integration e WHERE e.token_expires_on <= :expiringBy"
+            + " UNION SELECT e.id FROM integration e WHERE e.ssh_key_added_on <= :sshAddedBy)";
+
     /** When the token expires, else the SSH key (a year after the day it was added, CredentialExpiry). */
     private static final String EXPIRES_ON = "COALESCE(i.token_expires_on, i.ssh_key_added_on + INTERVAL '1' YEAR)";
 
@@ -48,7 +57,7 @@ public class HealthStore {
             "(SELECT p.outcome FROM integration_status p WHERE p.integration_id = x.id)";
 
     /** What a row shows; the flags say which other states it is in besides its worst. */
-    private static final String COLUMNS = "SELECT i.id, i.name, i.token_expires_on, i.ssh_key_added_on, i.created_at,"
+    private static final String COLUMNS = "SELECT i.id, i.name, i.name_key, i.token_expires_on, i.ssh_key_added_on, i.created_at,"
             + " s.checked_at, s.outcome, s.category, s.organization,"
             + " CASE WHEN s.outcome = 'FAILED' THEN s.since END AS since,"
             + " CASE WHEN " + EXPIRING + " THEN TRUE ELSE FALSE END AS expiring,"
@@ -57,32 +66,37 @@ public class HealthStore {
     /**
      * The rows of each state, worst state first, each integration in its worst state only (a failing integration
      * with an expiring token is failing), in the order /health lists them: the longest failing first, the oldest
-     * warning, the soonest expiry, never tested by name, the oldest check; then by name.
+     * warning, the soonest expiry, never tested by name, the oldest check; then by name. Where the order's time is
+     * on the status row, the statement walks a status index in that order and stops after the rows wanted and those
+     * tied with the last ({@code WITH TIES}); {@link #worst} then orders the ties by name. (Ordering by the name too
+     * in SQL would make H2 read and sort every row of the state.)
      */
-    private static final List<String> ROWS_BY_ATTENTION = List.of(
-            // FAILING: ix_integration_status_outcome's range, already in "since" order
-            " FROM integration_status s JOIN integration i ON i.id = s.integration_id"
-                    + " WHERE s.outcome = 'FAILED' AND s.enabled = TRUE ORDER BY s.since, i.name_key, i.id",
-            // WARNING
-            " FROM integration_status s JOIN integration i ON i.id = s.integration_id"
-                    + " WHERE s.outcome = 'WARNING' AND s.enabled = TRUE ORDER BY s.checked_at, i.name_key, i.id",
-            // EXPIRING: the two expiry indexes' ranges, newest result a pass or none (connection on the row, the
-            // status probed only for an outdated one); the page's rows first, then their status
-            " FROM (SELECT x.id, x.name, x.name_key, x.token_expires_on, x.ssh_key_added_on, x.created_at"
-                    + " FROM integration x WHERE x.enabled = TRUE AND " + EXPIRING.replace("i.", "x.")
+    private static final List<Rows> ROWS_BY_ATTENTION = List.of(
+            new Rows(" FROM integration_status s JOIN integration i ON i.id = s.integration_id"
+                    + " WHERE s.outcome = 'FAILED' AND s.enabled = TRUE ORDER BY s.outcome, s.enabled, s.since", true),
+            new Rows(" FROM integration_status s JOIN integration i ON i.id = s.integration_id"
+                    + " WHERE s.outcome = 'WARNING' AND s.enabled = TRUE ORDER BY s.outcome, s.enabled, s.checked_at",
+                    true),
+            // newest result a pass or none: the row's connection says so, the status is probed only when outdated;
+            // the page's rows first, then their status
+            new Rows(" FROM (SELECT x.id, x.name, x.name_key, x.token_expires_on, x.ssh_key_added_on, x.created_at"
+                    + " FROM integration x WHERE x.id IN " + EXPIRING_IDS + " AND x.enabled = TRUE"
                     + " AND (x.connection IS NULL OR x.connection = 'CONNECTED' OR (x.connection = 'OUTDATED'"
                     + " AND " + OUTCOME_OF_X + " = 'CONNECTED')) ORDER BY " + EXPIRES_ON.replace("i.", "x.")
                     + ", x.name_key, x.id FETCH FIRST :limit ROWS ONLY) i"
                     + " LEFT JOIN integration_status s ON s.integration_id = i.id"
-                    + " ORDER BY " + EXPIRES_ON + ", i.name_key, i.id",
-            // NEVER_TESTED: ix_integration_connection's null range, in name order
-            " FROM integration i LEFT JOIN integration_status s ON s.integration_id = i.id"
+                    + " ORDER BY " + EXPIRES_ON + ", i.name_key, i.id FETCH FIRST :limit ROWS ONLY", false),
+            // ix_integration_connection's null range, in name order
+            new Rows(" FROM integration i LEFT JOIN integration_status s ON s.integration_id = i.id"
                     + " WHERE i.connection IS NULL AND i.enabled = TRUE AND " + NOT_EXPIRING
-                    + " ORDER BY i.name_key, i.id",
-            // STALE: ix_integration_status_checked_at's range
-            " FROM integration_status s JOIN integration i ON i.id = s.integration_id"
-                    + " WHERE s.enabled = TRUE AND s.checked_at < :staleBefore AND s.outcome = 'CONNECTED'"
-                    + " AND " + NOT_EXPIRING + " ORDER BY s.checked_at, i.name_key, i.id");
+                    + " ORDER BY i.connection, i.name_key, i.id FETCH FIRST :limit ROWS ONLY", false),
+            new Rows(" FROM integration_status s JOIN integration i ON i.id = s.integration_id"
+                    + " WHERE s.outcome = 'CONNECTED' AND s.enabled = TRUE AND s.checked_at < :staleBefore"
+                    + " AND " + NOT_EXPIRING + " ORDER BY s.outcome, s.enabled, s.checked_at", true));
+
+    /** One state's statement; {@code ties}: ordered by a time alone, fetched with its ties, ordered here by name. */
+    private record Rows(String sql, boolean ties) {
+    }
 
     /**
      * Each state on its own, and what it takes to know how many integrations need attention at all. The failing,
@@ -109,7 +123,7 @@ public class HealthStore {
     private static final String EXPIRING_COUNTS = "SELECT COUNT(*) AS expiring,"
             + " COUNT(CASE WHEN x.connection = 'CONNECTED' OR (x.connection = 'OUTDATED' AND " + OUTCOME_OF_X
             + " = 'CONNECTED') THEN 1 END) AS expiring_passed"
-            + " FROM integration x WHERE x.enabled = TRUE AND " + EXPIRING.replace("i.", "x.");
+            + " FROM integration x WHERE x.id IN " + EXPIRING_IDS + " AND x.enabled = TRUE";
 
     private final JdbcClient jdbc;
 
@@ -150,14 +164,30 @@ public class HealthStore {
         List<HealthItem> out = new ArrayList<>(Math.min(limit, 128));
         for (int severity = 0; severity < ROWS_BY_ATTENTION.size() && out.size() < limit; severity++) {
             Attention attention = Attention.values()[severity];
-            out.addAll(jdbc.sql(COLUMNS + ROWS_BY_ATTENTION.get(severity) + " FETCH FIRST :limit ROWS ONLY")
+            Rows rows = ROWS_BY_ATTENTION.get(severity);
+            int wanted = limit - out.size();
+            List<Ranked> found = jdbc.sql(COLUMNS + rows.sql() + (rows.ties() ? " FETCH FIRST :limit ROWS WITH TIES"
+                            : ""))
                     .param("expiringBy", Date.valueOf(expiringBy))
                     .param("sshAddedBy", Date.valueOf(CredentialExpiry.sshKeyAddedOnOrBefore(expiringBy)))
                     .param("staleBefore", OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC))
-                    .param("limit", limit - out.size())
-                    .query((rs, n) -> map(rs, attention, today)).list());
+                    .param("limit", wanted)
+                    .query((rs, n) -> new Ranked(map(rs, attention, today), rs.getString("name_key"))).list();
+            if (rows.ties()) {
+                found = found.stream().sorted(Comparator.comparing((Ranked r) -> orderedBy(r.item()))
+                        .thenComparing(Ranked::nameKey)).limit(wanted).toList();
+            }
+            found.forEach(r -> out.add(r.item()));
         }
         return out;
+    }
+
+    private record Ranked(HealthItem item, String nameKey) {
+    }
+
+    /** The time a state of the ties kind is ordered by: since when failing, else the newest test. */
+    private static Instant orderedBy(HealthItem i) {
+        return i.attention() == Attention.FAILING ? i.failingSince() : i.lastChecked();
     }
 
     /**

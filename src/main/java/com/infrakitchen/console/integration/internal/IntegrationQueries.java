@@ -75,8 +75,13 @@ public class IntegrationQueries {
                     + engine.from(labels, "s", params) + where(filter, labels, "s", params) + " ORDER BY s.updated_at"
                     + dir + ", s.id" + dir + ", s.search_text" + dir + " LIMIT :limit OFFSET :offset)";
         } else {
+            // One connection status by name: ix_integration_connection in its order. The constant first key changes
+            // nothing but lets H2 see that the index gives the order (without it H2 sorted all 79,000 "Connected").
+            String byConnection = filter.connection() != null && sort.field() == IntegrationSort.Field.NAME
+                    ? "i.connection, " : "";
             page = "SELECT " + COLUMNS + " FROM " + engine.from(labels, "i", params)
-                    + where(filter, labels, "i", params) + orderBy(sort, "i") + " LIMIT :limit OFFSET :offset";
+                    + where(filter, labels, "i", params) + orderBy(sort, "i").replace(" ORDER BY ", " ORDER BY "
+                    + byConnection) + " LIMIT :limit OFFSET :offset";
         }
         params.addValue("limit", limit).addValue("offset", offset);
         String sql = "SELECT p.*, ARRAY(SELECT l.label FROM integration_label l WHERE l.integration_id = p.id"
