@@ -1,6 +1,5 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
-import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.blankToNull;
 import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.seconds;
 import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.since;
 
@@ -220,13 +219,11 @@ class SshBranchLister implements RepositoryLister<SshKeyInput> {
         }
 
         private HttpDetails details(String url, @Nullable String remote, @Nullable String error) {
-            return new HttpDetails("SSH", url, null, null, blankToNull(remote), null, null, null, error);
+            return SshExchange.details(url, remote, error);
         }
 
-        /** {@code ssh://user@host[:port]}, as the SSH check reports it. */
         private String server() {
-            return "ssh://" + properties.user() + "@" + properties.host()
-                    + (properties.port() == 22 ? "" : ":" + properties.port());
+            return SshExchange.server(properties);
         }
 
         private String url() {

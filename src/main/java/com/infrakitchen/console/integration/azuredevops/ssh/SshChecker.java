@@ -1,6 +1,5 @@
 package com.infrakitchen.console.integration.azuredevops.ssh;
 
-import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.blankToNull;
 import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.clean;
 import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.nanosToMillis;
 import static com.infrakitchen.console.integration.azuredevops.ssh.SshFormat.seconds;
@@ -169,7 +168,7 @@ public class SshChecker {
             }
             watchdog.disarm();
             long authenticated = System.nanoTime();
-            networkPassed();
+            ladder.addAll(SshNetworkSteps.passed(sockets, tunnel, properties));
             ladder.add(SshNetworkSteps.hostKeyPassed(hostKeys, sockets));
             ladder.add(new CheckStep(STEP_AUTH, StepStatus.PASSED, "The server let user " + properties.user()
                     + " sign in with the key. This alone proves nothing: Azure DevOps accepts any RSA key here and"
@@ -201,7 +200,7 @@ public class SshChecker {
                 ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
                 ladder.add(new CheckStep(STEP_TCP, StepStatus.FAILED, c.summary(), since(sockets.resolvedAt()), null));
             } else {
-                networkPassed();
+                ladder.addAll(SshNetworkSteps.passed(sockets, tunnel, properties));
                 long connectedAt = sockets.sshStartedAt();
                 if (STEP_AUTH.equals(c.step())) {
                     if (c.category() != CheckCategory.CANCELLED) {
@@ -222,15 +221,6 @@ public class SshChecker {
         }
 
         /** DNS lookup and TCP connect, and through a proxy its hop (all passed: the SSH server was reached). */
-        private void networkPassed() {
-            if (tunnel != null) {
-                ladder.addAll(SshProxySteps.passed(sockets, tunnel, properties));
-                return;
-            }
-            ladder.add(SshNetworkSteps.dns(sockets, properties.host()));
-            ladder.add(SshNetworkSteps.tcpPassed(sockets, properties));
-        }
-
         // ---- the Git request ------------------------------------------------------------------------------
 
         private CheckResult askRepository(ParsedKey key) {
@@ -282,14 +272,11 @@ public class SshChecker {
         // ---- result -----------------------------------------------------------------------------------------
 
         private HttpDetails details(@Nullable String url, @Nullable String remote, @Nullable String error) {
-            return new HttpDetails("SSH", url != null ? url : server(), null, null, blankToNull(remote), null, null,
-                    null, error);
+            return SshExchange.details(url != null ? url : server(), remote, error);
         }
 
-        /** {@code ssh://user@host[:port]}: the decisive exchange's URL before the repository path. */
         private String server() {
-            return "ssh://" + properties.user() + "@" + properties.host()
-                    + (properties.port() == 22 ? "" : ":" + properties.port());
+            return SshExchange.server(properties);
         }
 
         private CheckResult done(CheckCategory category, @Nullable HttpDetails decisive) {

@@ -7,6 +7,7 @@ import com.infrakitchen.console.integration.check.StepStatus;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the SSH check words its network steps: the DNS lookup {@link WatchedSockets} made on the way to the one
@@ -40,6 +41,15 @@ final class SshNetworkSteps {
     static CheckStep hostKeyPassed(HostKeyWatch hostKeys, WatchedSockets sockets) {
         return new CheckStep(SshChecker.STEP_HOST_KEY, StepStatus.PASSED, hostKeyTrusted(hostKeys),
                 nanosToMillis(hostKeys.checkedAt() - sockets.sshStartedAt()), null);
+    }
+
+    /**
+     * The network steps once the connection was made: through the egress proxy its steps (SshProxySteps), else the
+     * DNS lookup and the TCP connection.
+     */
+    static List<CheckStep> passed(WatchedSockets sockets, @Nullable SshTunnel tunnel, SshProperties properties) {
+        return tunnel != null ? SshProxySteps.passed(sockets, tunnel, properties)
+                : List.of(dns(sockets, properties.host()), tcpPassed(sockets, properties));
     }
 
     /** The TCP step when the connection was made. */
