@@ -1,18 +1,19 @@
 package com.infrakitchen.console.security;
 
+import com.infrakitchen.console.security.internal.LoginFailureStore;
+import com.infrakitchen.console.security.internal.LoginFailureStore.Counter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts failed sign-ins per account <em>and</em> source address (a pair). The failure that reaches the
@@ -26,23 +27,22 @@ import org.springframework.stereotype.Component;
  * than after the allowance. An address without failures for the account is never delayed.
  *
  * <p>A success clears the pair; an administrator can clear an account ({@link #unlock}). Counts fade once
- * quiet for the ceiling delay. Kept in memory: per instance, lost on restart. See
- * docs/decisions/0004-login-throttling.md.
+ * quiet for the ceiling delay. Kept in the database ({@code login_failure}, V13), so the counts and locks hold for
+ * every instance sharing it and survive a restart: five failures are five whichever instance served them. See
+ * docs/decisions/0004-login-throttling.md and 0017-cluster-wide-limits.md.
  */
 @Component
 public class LoginThrottle {
 
-    private static final int MAX_TRACKED = 50_000;
-
+    private final LoginFailureStore store;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final int failuresBeforeLock;
     private final int accountAlertFailures;
     private final Duration baseDelay;
     private final Duration maxDelay;
-    private final Map<Pair, Counter> pairs = new ConcurrentHashMap<>();
-    private final Map<String, Counter> accounts = new ConcurrentHashMap<>();
 
-    LoginThrottle(Clock clock,
+    public LoginThrottle(LoginFailureStore store, PlatformTransactionManager transactionManager, Clock clock,
             @Value("${app.login.failures-before-lock:5}") int failuresBeforeLock,
             @Value("${app.login.account-alert-failures:20}") int accountAlertFailures,
             @Value("${app.login.base-delay:PT2S}") Duration baseDelay,
@@ -51,6 +51,8 @@ public class LoginThrottle {
             throw new IllegalArgumentException("app.login.failures-before-lock and app.login.account-alert-failures"
                     + " must be at least 1");
         }
+        this.store = store;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.failuresBeforeLock = failuresBeforeLock;
         this.accountAlertFailures = accountAlertFailures;
@@ -60,7 +62,8 @@ public class LoginThrottle {
 
     /** When sign-in for this account from this address is refused until, if it is now. */
     public Optional<Instant> blockedUntil(String account, @Nullable String address) {
-        return Optional.ofNullable(lockedUntil(pairs.get(Pair.of(account, address)), clock.instant()));
+        Instant now = clock.instant();
+        return store.find(account, address(address)).map(c -> lockedUntil(c, now));
     }
 
     /**
@@ -69,54 +72,49 @@ public class LoginThrottle {
      */
     public Optional<Duration> recordFailure(String account, @Nullable String address) {
         Instant now = clock.instant();
-        purgeIfLarge(now);
-        Counter total = accounts.compute(account, (k, c) -> fresh(c, now).failed(now, null));
-        int allowance = total.failures() > accountAlertFailures ? 1 : failuresBeforeLock;
-        Counter pair = pairs.compute(Pair.of(account, address), (k, c) -> {
-            Counter next = fresh(c, now);
-            int failures = next.failures() + 1;
-            Instant until = failures >= allowance ? now.plus(delayFor(failures - allowance + 1)) : next.lockedUntil();
-            return new Counter(failures, until, now);
+        store.purge(now);
+        String from = address(address);
+        Optional<Duration> started = transactions.execute(tx -> {
+            // The account's counter first, then the pair's: every instance locks them in this order.
+            Counter total = store.change(account, LoginFailureStore.ANY_ADDRESS, now,
+                    c -> new Counter(account, c.address(), fresh(c, now).failures() + 1, null, now), this::forgetAfter);
+            int allowance = total.failures() > accountAlertFailures ? 1 : failuresBeforeLock;
+            Counter pair = store.change(account, from, now, c -> {
+                Counter next = fresh(c, now);
+                int failures = next.failures() + 1;
+                Instant until = failures >= allowance ? now.plus(delayFor(failures - allowance + 1))
+                        : next.lockedUntil();
+                return new Counter(account, from, failures, until, now);
+            }, this::forgetAfter);
+            return pair.failures() >= allowance && pair.lockedUntil() != null
+                    ? Optional.of(Duration.between(now, pair.lockedUntil())) : Optional.<Duration>empty();
         });
-        return pair.failures() >= allowance ? Optional.of(Duration.between(now, pair.lockedUntil()))
-                : Optional.empty();
+        return started == null ? Optional.empty() : started;
     }
 
     /** A success clears the pair; the account's total stays (an attack elsewhere goes on). */
     public void recordSuccess(String account, @Nullable String address) {
-        pairs.remove(Pair.of(account, address));
+        store.delete(account, address(address));
     }
 
     /** The addresses from which sign-in to this account is refused right now, longest lock first. */
     public List<Lock> locks(String account) {
-        Instant now = clock.instant();
-        return pairs.entrySet().stream()
-                .filter(e -> e.getKey().account().equals(account))
-                .filter(e -> lockedUntil(e.getValue(), now) != null)
-                .map(e -> new Lock(e.getKey().address(), e.getValue().lockedUntil(), e.getValue().failures()))
-                .sorted(Comparator.comparing(Lock::until).reversed())
-                .toList();
+        return store.locks(account, clock.instant()).stream().map(LoginThrottle::lock).toList();
     }
 
-    /** The accounts locked right now from at least one address (one pass over the counters). */
+    /** The accounts locked right now from at least one address. */
     public Set<String> lockedAccounts() {
-        Instant now = clock.instant();
-        return pairs.entrySet().stream().filter(e -> lockedUntil(e.getValue(), now) != null)
-                .map(e -> e.getKey().account()).collect(Collectors.toSet());
+        return new LinkedHashSet<>(store.lockedAccounts(clock.instant()));
     }
 
     /** Forgets every count of this account, from every address (an administrator's unlock). */
     public List<Lock> unlock(String account) {
-        List<Lock> released = locks(account);
-        pairs.keySet().removeIf(p -> p.account().equals(account));
-        accounts.remove(account);
-        return released;
+        return store.deleteAccount(account, clock.instant()).stream().map(LoginThrottle::lock).toList();
     }
 
     /** Forgets everything (tests). */
     public void reset() {
-        pairs.clear();
-        accounts.clear();
+        store.deleteAll();
     }
 
     /** A lock on one account from one address. {@code address} is empty when the source was unknown. */
@@ -130,37 +128,27 @@ public class LoginThrottle {
         return d.compareTo(maxDelay) > 0 ? maxDelay : d;
     }
 
-    private Counter fresh(@Nullable Counter c, Instant now) {
-        return c == null || c.expired(now, maxDelay) ? new Counter(0, null, now) : c;
+    private Counter fresh(Counter c, Instant now) {
+        return forgetAfter(c).isBefore(now) ? new Counter(c.account(), c.address(), 0, null, now) : c;
     }
 
-    private static @Nullable Instant lockedUntil(@Nullable Counter c, Instant now) {
-        return c != null && c.lockedUntil() != null && c.lockedUntil().isAfter(now) ? c.lockedUntil() : null;
+    /** A counter is forgotten once no failure came for the ceiling delay after its lock ended. */
+    private Instant forgetAfter(Counter c) {
+        Instant quietSince = c.lockedUntil() != null && c.lockedUntil().isAfter(c.lastFailure()) ? c.lockedUntil()
+                : c.lastFailure();
+        return quietSince.plus(maxDelay);
     }
 
-    private void purgeIfLarge(Instant now) {
-        if (accounts.size() + pairs.size() > MAX_TRACKED) {
-            accounts.values().removeIf(c -> c.expired(now, maxDelay));
-            pairs.values().removeIf(c -> c.expired(now, maxDelay));
-        }
+    private static @Nullable Instant lockedUntil(Counter c, Instant now) {
+        return c.lockedUntil() != null && c.lockedUntil().isAfter(now) ? c.lockedUntil() : null;
+    }
+
+    private static Lock lock(Counter c) {
+        return new Lock(c.address(), java.util.Objects.requireNonNull(c.lockedUntil()), c.failures());
     }
 
     /** {@code address} is empty when the source was unknown. */
-    private record Pair(String account, String address) {
-        static Pair of(String account, @Nullable String address) {
-            return new Pair(account, address == null ? "" : address);
-        }
-    }
-
-    private record Counter(int failures, @Nullable Instant lockedUntil, Instant lastFailure) {
-        Counter failed(Instant now, @Nullable Instant until) {
-            return new Counter(failures + 1, until, now);
-        }
-
-        /** A counter is forgotten once no failure came for the ceiling delay after its lock ended. */
-        boolean expired(Instant now, Duration maxDelay) {
-            Instant quietSince = lockedUntil != null && lockedUntil.isAfter(lastFailure) ? lockedUntil : lastFailure;
-            return quietSince.plus(maxDelay).isBefore(now);
-        }
+    private static String address(@Nullable String address) {
+        return address == null ? "" : address;
     }
 }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -40,6 +42,16 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        try {
+            return throttled(authentication);
+        } catch (DataAccessException e) {
+            // The throttle's counts are in the database (decision 0017): without them nobody signs in, as without the
+            // user table; a plain failure page, never a stack trace.
+            throw new InternalAuthenticationServiceException(GENERIC_FAILURE, e);
+        }
+    }
+
+    private Authentication throttled(Authentication authentication) {
         String account = authentication.getName() == null ? ""
                 : authentication.getName().strip().toLowerCase(Locale.ROOT);
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress()

@@ -36,8 +36,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * Issue 14: two console instances as separate JVMs from the built jar, sharing one PostgreSQL database and key set,
  * behind HAProxy with the shipped configuration (support.ConsoleCluster, what deploy/cluster.sh starts), and
- * Chromium through HAProxy. What is saved on one instance is seen on the other; the sign-in throttle holds across both
- * (the Test Connection limit across instances comes with branch h-limits, not merged yet); a scheduled re-check runs once per slot across both; after {@code kill -9} of
+ * Chromium through HAProxy. What is saved on one instance is seen on the other; the sign-in throttle and the Test
+ * Connection limit hold across both (decision 0017); a scheduled re-check runs once per slot across both; after
+ * {@code kill -9} of
  * the instance serving the browser, the next action lands on the sign-in page saying why, and everything saved is
  * there after signing in. Runs in failsafe's integration-test phase, after the jar is built.
  */
@@ -154,6 +155,70 @@ class ClusterE2E {
                 return false;
             }
         });
+    }
+
+    @Test
+    @Order(3)
+    void theTestLimitReachedOnOneInstanceHoldsOnTheOther() throws Exception {
+        // start with a minute of admin's allowance (5 tests) that earlier steps used none of
+        Eventually.await("admin's earlier tests to leave the minute", Duration.ofSeconds(90),
+                () -> secondsSinceAdminsLastTest() > 61);
+        Instance a = cluster.instances().get(0);
+        Instance b = cluster.instances().get(1);
+        SetupFormPage form = new SetupFormPage(browser);
+        IndicatorPage indicator = new IndicatorPage(browser);
+        pinTo(a);
+        signInAsAdmin();
+        form.open();
+        form.typeOrganization("contoso");
+        form.typeToken(FakeTokens.PAT_FULL);
+        for (int n = 1; n <= 5; n++) {
+            assertThat(pressAndAwaitAudit(form)).as("test %d of 5 on %s", n, a.cookie()).isNotEqualTo("DENIED");
+            indicator.awaitState("CONNECTED");
+        }
+        pinTo(b);
+        signInAsAdmin();
+        assertThat(servedBy()).isEqualTo(b.cookie());
+        form.open();
+        form.typeOrganization("contoso");
+        form.typeToken(FakeTokens.PAT_FULL);
+        assertThat(pressAndAwaitAudit(form)).as("the sixth test in the minute, on the other instance")
+                .isEqualTo("DENIED");
+        indicator.awaitState("FAILED");
+        assertThat(indicator.headline()).isEqualTo("Too many tests in a short time");
+        Browser.screenshot(driver, "cluster-04-test-limit-on-" + b.cookie());
+    }
+
+    /** Presses Test Connection and waits for its audit record (a refused test has one too); returns its outcome. */
+    String pressAndAwaitAudit(SetupFormPage form) throws Exception {
+        long before = adminTestsAudited();
+        form.pressTestConnection();
+        Eventually.await("the test's audit record", Duration.ofSeconds(30), () -> adminTestsAudited() > before);
+        return query("SELECT outcome FROM audit_event WHERE action = 'CONNECTION_TESTED' AND actor = 'admin'"
+                + " ORDER BY id DESC FETCH FIRST 1 ROW ONLY");
+    }
+
+    long adminTestsAudited() {
+        return Long.parseLong(query("SELECT COUNT(*) FROM audit_event WHERE action = 'CONNECTION_TESTED'"
+                + " AND actor = 'admin'"));
+    }
+
+    /** Seconds since admin's newest test in the audit trail, by the database's clock (a large number if none). */
+    long secondsSinceAdminsLastTest() {
+        String seconds = query("SELECT CAST(EXTRACT(EPOCH FROM (now() - MAX(occurred_at))) AS BIGINT) FROM audit_event"
+                + " WHERE action = 'CONNECTION_TESTED' AND actor = 'admin'");
+        return seconds == null ? Long.MAX_VALUE : Long.parseLong(seconds);
+    }
+
+    /** The first column of the first row of {@code sql} on the cluster's database, as text. */
+    String query(String sql) {
+        try (Connection c = DriverManager.getConnection(cluster.databaseUrl(), Postgres.USER, Postgres.PASSWORD);
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

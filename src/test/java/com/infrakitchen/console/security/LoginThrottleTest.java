@@ -1,17 +1,34 @@
 package com.infrakitchen.console.security;
 
-import com.infrakitchen.console.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.security.internal.LoginFailureStore;
+import com.infrakitchen.console.support.LimitsDatabase;
+import com.infrakitchen.console.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+/** The throttle's rules, on the embedded database it keeps its counts in (ClusterLimitsIT: two instances on one). */
 class LoginThrottleTest {
 
+    private static final LimitsDatabase DATABASE = LimitsDatabase.h2();
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock, 5, 20, Duration.ofSeconds(2),
-            Duration.ofMinutes(15));
+    private final LoginThrottle throttle = throttle(DATABASE, clock);
+
+    static LoginThrottle throttle(LimitsDatabase database, java.time.Clock clock) {
+        LoginThrottle throttle = new LoginThrottle(new LoginFailureStore(database.jdbc()), database.transactions(),
+                clock, 5, 20, Duration.ofSeconds(2), Duration.ofMinutes(15));
+        throttle.reset();
+        return throttle;
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        DATABASE.close();
+    }
 
     @Test
     void theFifthFailureLocksTheAccountFromThatAddressSoTheSixthPasswordIsNotChecked() {

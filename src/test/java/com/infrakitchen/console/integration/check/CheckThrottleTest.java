@@ -2,11 +2,15 @@ package com.infrakitchen.console.integration.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.infrakitchen.console.integration.check.internal.CheckLimitStore;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
+import com.infrakitchen.console.support.LimitsDatabase;
 import com.infrakitchen.console.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +20,37 @@ import org.junit.jupiter.api.Test;
  */
 class CheckThrottleTest {
 
+    static final LimitsDatabase DATABASE = LimitsDatabase.h2();
+
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+
+    /** A throttle of one more instance on {@code database} (each test uses its own users and keys). */
+    static CheckThrottle throttle(LimitsDatabase database, java.time.Clock clock, int perUserPerMinute,
+            int maxConcurrent) {
+        return new CheckThrottle(new CheckLimitStore(database.jdbc(), database.transactions()), clock,
+                perUserPerMinute, maxConcurrent, Duration.ofMinutes(5));
+    }
+
+    /** Empties the limits' tables: each test starts with no test running and nobody's minute used. */
+    static void clear(LimitsDatabase database) {
+        for (String table : new String[] {"check_slot", "check_start", "check_user"}) {
+            database.jdbc().sql("DELETE FROM " + table).update();
+        }
+    }
+
+    @BeforeEach
+    void clearLimits() {
+        clear(DATABASE);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        DATABASE.close();
+    }
 
     @Test
     void atMostSixteenTestsRunAtOnceInAnInstanceAndAFinishedOneFreesItsSlot() {
-        CheckThrottle throttle = new CheckThrottle(clock, 5, 16);
+        CheckThrottle throttle = throttle(DATABASE, clock, 5, 16);
         for (int i = 0; i < 16; i++) {
             assertThat(throttle.acquire("user-" + i, "form:" + i)).as("test %d", i + 1).isEmpty();
         }
@@ -31,7 +61,7 @@ class CheckThrottleTest {
 
     @Test
     void fiveTestsPerUserInAnyMinuteTheSixthIsRefusedUntilTheFirstIsAMinuteOld() {
-        CheckThrottle throttle = new CheckThrottle(clock, 5, 16);
+        CheckThrottle throttle = throttle(DATABASE, clock, 5, 16);
         for (int i = 0; i < 5; i++) {
             assertThat(throttle.acquire("alice", "form:" + i)).isEmpty();
             throttle.release("form:" + i);
@@ -49,7 +79,7 @@ class CheckThrottleTest {
 
     @Test
     void oneTestAtATimePerIntegrationOrFormWhoeverAsks() {
-        CheckThrottle throttle = new CheckThrottle(clock, 5, 16);
+        CheckThrottle throttle = throttle(DATABASE, clock, 5, 16);
         assertThat(throttle.acquire("alice", "integration:42")).isEmpty();
         Optional<CheckCategory> second = throttle.acquire("bob", "integration:42");
         assertThat(second).contains(CheckCategory.TEST_ALREADY_RUNNING);
@@ -59,7 +89,7 @@ class CheckThrottleTest {
 
     @Test
     void aRefusedTestDoesNotCountAgainstTheUsersMinute() {
-        CheckThrottle throttle = new CheckThrottle(clock, 5, 1);
+        CheckThrottle throttle = throttle(DATABASE, clock, 5, 1);
         assertThat(throttle.acquire("carol", "form:a")).isEmpty();
         for (int i = 0; i < 10; i++) {
             assertThat(throttle.acquire("dave", "form:b")).contains(CheckCategory.TOO_MANY_TESTS);
