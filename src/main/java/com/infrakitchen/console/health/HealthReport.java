@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param counts      how many are in each state
  * @param total       how many need attention (an integration in several states counts once)
  * @param newestCheck when the newest stored test of an enabled integration ran, null when none was ever tested
- * @param enabled     how many integrations are enabled
+ * @param anyEnabled  whether any integration is enabled (the empty state says so when none is)
  * @param schedule    how the scheduler re-checks them
  */
 public record HealthReport(List<HealthItem> items, HealthCounts counts, long total, java.time.@Nullable Instant newestCheck,
-        long enabled, Schedule schedule) {
+        boolean anyEnabled, Schedule schedule) {
 
     /**
      * The scheduled re-checks as this instance sees them.

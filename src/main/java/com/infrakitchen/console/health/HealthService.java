@@ -54,7 +54,7 @@ public class HealthService {
                 : store.worst(MAX_ROWS, expiringBy, staleBefore, today);
         HealthStore.Overview overview = store.overview();
         failing.set(new FailingCount(now, counted.counts().failing()));
-        return new HealthReport(items, counted.counts(), counted.total(), overview.newestCheck(), overview.enabled(),
+        return new HealthReport(items, counted.counts(), counted.total(), overview.newestCheck(), overview.anyEnabled(),
                 new HealthReport.Schedule(properties.scheduledChecks(), properties.checkInterval(),
                         scheduled.lastSuccess().orElse(null)));
     }

@@ -88,7 +88,7 @@ public final class ConsoleCluster implements AutoCloseable {
     }
 
     /** The repackaged jar {@code ./mvnw package} built. */
-    static Path builtJar() throws IOException {
+    public static Path builtJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("integrations-console-.*\\.jar"))
                     .findFirst().map(Path::toAbsolutePath)

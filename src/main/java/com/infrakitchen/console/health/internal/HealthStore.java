@@ -39,12 +39,14 @@ public class HealthStore {
             + " AND (i.ssh_key_added_on IS NULL OR i.ssh_key_added_on > :sshAddedBy)";
 
     /**
-     * The integrations whose token or SSH key expires by the limit: the two expiry indexes' ranges, united (H2
-     * answers the {@link #EXPIRING} disjunction by reading every enabled row; neither engine merges two indexes for
-     * it as cheaply).
+     * The integrations whose token or SSH key expires by the limit, as two ranges that do not overlap, each read from
+     * its expiry index: the tokens expiring, and the SSH keys expiring of integrations whose token is not. (A
+     * disjunction of the two, or the union of the two ranges' ids under IN, made H2 read every enabled row or probe the
+     * union per row: 30 s at 100,000 integrations.)
      */
-    private static final String EXPIRING_IDS = "(SELECT e.id FROM integration e WHERE e.token_expires_on <= :expiringBy"
-            + " UNION SELECT e.id FROM integration e WHERE e.ssh_key_added_on <= :sshAddedBy)";
+    private static final String TOKEN_RANGE = "x.token_expires_on <= :expiringBy";
+    private static final String SSH_RANGE = "x.ssh_key_added_on <= :sshAddedBy"
+            + " AND (x.token_expires_on IS NULL OR x.token_expires_on > :expiringBy)";
 
     /** When the token expires, else the SSH key (a year after the day it was added, CredentialExpiry). */
     private static final String EXPIRES_ON = "COALESCE(i.token_expires_on, i.ssh_key_added_on + INTERVAL '1' YEAR)";
@@ -78,12 +80,9 @@ public class HealthStore {
                     + " WHERE s.outcome = 'WARNING' AND s.enabled = TRUE ORDER BY s.outcome, s.enabled, s.checked_at",
                     true),
             // newest result a pass or none: the row's connection says so, the status is probed only when outdated;
-            // the page's rows first, then their status
-            new Rows(" FROM (SELECT x.id, x.name, x.name_key, x.token_expires_on, x.ssh_key_added_on, x.created_at"
-                    + " FROM integration x WHERE x.id IN " + EXPIRING_IDS + " AND x.enabled = TRUE"
-                    + " AND (x.connection IS NULL OR x.connection = 'CONNECTED' OR (x.connection = 'OUTDATED'"
-                    + " AND " + OUTCOME_OF_X + " = 'CONNECTED')) ORDER BY " + EXPIRES_ON.replace("i.", "x.")
-                    + ", x.name_key, x.id FETCH FIRST :limit ROWS ONLY) i"
+            // the first rows of each expiry range in its index's order, then the two merged, then their status
+            new Rows(" FROM (" + expiringPassedFirst(TOKEN_RANGE, "x.token_expires_on") + " UNION ALL "
+                    + expiringPassedFirst(SSH_RANGE, "x.ssh_key_added_on") + ") i"
                     + " LEFT JOIN integration_status s ON s.integration_id = i.id"
                     + " ORDER BY " + EXPIRES_ON + ", i.name_key, i.id FETCH FIRST :limit ROWS ONLY", false),
             // ix_integration_connection's null range, in name order
@@ -116,14 +115,32 @@ public class HealthStore {
             + " WHERE s.enabled = TRUE AND s.checked_at < :staleBefore AND s.outcome = 'CONNECTED' AND " + EXPIRING
             + ") AS stale_passed_expiring";
 
+    /** Whether integration {@code x}'s newest result passed: its connection says so, an outdated one's status is probed. */
+    private static final String PASSED_X = "(x.connection = 'CONNECTED' OR (x.connection = 'OUTDATED' AND "
+            + OUTCOME_OF_X + " = 'CONNECTED'))";
+
     /**
-     * The expiring ones (the two expiry indexes' ranges), and among them those whose newest result passed, in one
-     * pass: the row's connection says so, except for an outdated one, whose status is probed.
+     * The expiring ones, and among them those whose newest result passed: each expiry range read once, from V14's
+     * index on it that holds the enabled flag and the connection too (no integration row read, but an outdated one's
+     * status probed).
      */
-    private static final String EXPIRING_COUNTS = "SELECT COUNT(*) AS expiring,"
-            + " COUNT(CASE WHEN x.connection = 'CONNECTED' OR (x.connection = 'OUTDATED' AND " + OUTCOME_OF_X
-            + " = 'CONNECTED') THEN 1 END) AS expiring_passed"
-            + " FROM integration x WHERE x.id IN " + EXPIRING_IDS + " AND x.enabled = TRUE";
+    private static final String EXPIRING_COUNTS = "SELECT t.expiring + k.expiring AS expiring,"
+            + " t.passed + k.passed AS expiring_passed FROM"
+            + " (SELECT COUNT(*) AS expiring, COUNT(CASE WHEN " + PASSED_X + " THEN 1 END) AS passed"
+            + " FROM integration x WHERE " + TOKEN_RANGE + " AND x.enabled = TRUE) t,"
+            + " (SELECT COUNT(*) AS expiring, COUNT(CASE WHEN " + PASSED_X + " THEN 1 END) AS passed"
+            + " FROM integration x WHERE " + SSH_RANGE + " AND x.enabled = TRUE) k";
+
+    /**
+     * The first {@code :limit} enabled integrations of one expiry range whose newest result passed or that were never
+     * tested, in the order of the range's index.
+     */
+    private static String expiringPassedFirst(String range, String indexOrder) {
+        return "(SELECT x.id, x.name, x.name_key, x.token_expires_on, x.ssh_key_added_on, x.created_at"
+                + " FROM integration x WHERE " + range + " AND x.enabled = TRUE"
+                + " AND (x.connection IS NULL OR " + PASSED_X + ")"
+                + " ORDER BY " + indexOrder + ", x.name_key, x.id FETCH FIRST :limit ROWS ONLY)";
+    }
 
     private final JdbcClient jdbc;
 
@@ -192,17 +209,19 @@ public class HealthStore {
 
     /**
      * When the newest stored test of an enabled integration ran (ix_integration_status_checked_at from the newest),
-     * and how many integrations are enabled.
+     * and whether any integration is enabled (the first entry of ix_integration_enabled's range: counting them all
+     * read 90,000 index entries, 10 ms on PostgreSQL, for the one thing /health says with it, "none is enabled").
      */
     public Overview overview() {
         return jdbc.sql("""
                 SELECT (SELECT s.checked_at FROM integration_status s WHERE s.enabled = TRUE
                         ORDER BY s.checked_at DESC FETCH FIRST 1 ROWS ONLY) AS newest,
-                       (SELECT COUNT(*) FROM integration WHERE enabled = TRUE) AS enabled""")
-                .query((rs, n) -> new Overview(instant(rs, "newest"), rs.getLong("enabled"))).single();
+                       CASE WHEN EXISTS (SELECT 1 FROM integration WHERE enabled = TRUE) THEN TRUE ELSE FALSE END
+                           AS any_enabled""")
+                .query((rs, n) -> new Overview(instant(rs, "newest"), rs.getBoolean("any_enabled"))).single();
     }
 
-    public record Overview(@Nullable Instant newestCheck, long enabled) {
+    public record Overview(@Nullable Instant newestCheck, boolean anyEnabled) {
     }
 
     /** How many enabled integrations' newest stored result failed (a range of the status table's outcome index). */

@@ -128,7 +128,7 @@ class HealthView extends VerticalLayout {
         state.addClassName("empty-state");
         state.add(VaadinIcon.CHECK_CIRCLE.create(), new H2("All is well"));
         String detail;
-        if (report.enabled() == 0) {
+        if (!report.anyEnabled()) {
             detail = "No integration is enabled, so nothing needs attention.";
         } else if (report.newestCheck() != null) {
             detail = "No enabled integration needs attention. The newest test ran "
