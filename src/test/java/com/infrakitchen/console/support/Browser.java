@@ -34,6 +34,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start() throws IOException {
+        return start(java.util.List.of());
+    }
+
+    /** With {@code extraArguments} for Chromium besides the usual ones (benchmarks: host mapping, no throttling). */
+    public static ChromeDriver start(java.util.List<String> extraArguments) throws IOException {
         assumeEnabled();
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests are enabled but " + CHROMIUM + " or " + CHROMEDRIVER
@@ -47,6 +52,7 @@ public final class Browser {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1366,860", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

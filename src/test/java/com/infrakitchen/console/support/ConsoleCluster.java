@@ -102,6 +102,16 @@ public final class ConsoleCluster implements AutoCloseable {
         return fake;
     }
 
+    /** The key set every instance shares ({@code --keyset.create} made it). */
+    public Path keysetFile() {
+        return DIR.resolve("keyset.json");
+    }
+
+    /** HAProxy's log: one line per request (option httplog), with its timers. */
+    public Path balancerLog() {
+        return DIR.resolve("haproxy.log");
+    }
+
     public String databaseUrl() {
         return databaseUrl;
     }

@@ -55,7 +55,7 @@ public class CheckThrottle {
      */
     public synchronized Optional<CheckCategory> acquire(String user, String key) {
         Instant now = clock.instant();
-        if (!store.claim(key, instanceId, false, now, now.plus(lease))) {
+        if (!store.claim(key, instanceId, false, lease)) {
             return Optional.of(CheckCategory.TEST_ALREADY_RUNNING);
         }
         boolean counted;
@@ -82,8 +82,7 @@ public class CheckThrottle {
      * limits), or says why not: a test of it is running already. Released with {@link #release}.
      */
     public Optional<CheckCategory> acquireScheduled(String key) {
-        Instant now = clock.instant();
-        return store.claim(key, instanceId, true, now, now.plus(lease)) ? Optional.empty()
+        return store.claim(key, instanceId, true, lease) ? Optional.empty()
                 : Optional.of(CheckCategory.TEST_ALREADY_RUNNING);
     }
 

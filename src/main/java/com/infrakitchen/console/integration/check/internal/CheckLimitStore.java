@@ -30,16 +30,17 @@ public class CheckLimitStore {
     }
 
     /**
-     * Takes the slot {@code key} for {@code instanceId} until {@code leaseUntil}; false when some instance holds it.
-     * A slot whose lease ended (its instance died while testing) is taken over.
+     * Takes the slot {@code key} for {@code instanceId} for {@code lease}; false when some instance holds it. A slot
+     * whose lease ended (its instance died while testing) is taken over. Leases are on the database's clock, the one
+     * clock every instance shares (the application's clock is the business time, which tests move).
      */
-    public boolean claim(String key, String instanceId, boolean scheduled, Instant now, Instant leaseUntil) {
-        if (insertSlot(key, instanceId, scheduled, leaseUntil)) {
+    public boolean claim(String key, String instanceId, boolean scheduled, Duration lease) {
+        if (insertSlot(key, instanceId, scheduled, lease)) {
             return true;
         }
-        int expired = jdbc.sql("DELETE FROM check_slot WHERE slot_key = :key AND lease_until < :now")
-                .param("key", key).param("now", ts(now)).update();
-        return expired > 0 && insertSlot(key, instanceId, scheduled, leaseUntil);
+        int expired = jdbc.sql("DELETE FROM check_slot WHERE slot_key = :key AND lease_until < CURRENT_TIMESTAMP")
+                .param("key", key).update();
+        return expired > 0 && insertSlot(key, instanceId, scheduled, lease);
     }
 
     /** Gives the slot back, if this instance still holds it. */
@@ -82,11 +83,12 @@ public class CheckLimitStore {
         return true;
     }
 
-    private boolean insertSlot(String key, String instanceId, boolean scheduled, Instant leaseUntil) {
+    private boolean insertSlot(String key, String instanceId, boolean scheduled, Duration lease) {
         return jdbc.sql("INSERT INTO check_slot (slot_key, instance_id, scheduled, lease_until)"
-                        + " VALUES (:key, :instance, :scheduled, :leaseUntil) ON CONFLICT DO NOTHING")
+                        + " VALUES (:key, :instance, :scheduled, CURRENT_TIMESTAMP + CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND)"
+                        + " ON CONFLICT DO NOTHING")
                 .param("key", key).param("instance", instanceId).param("scheduled", scheduled)
-                .param("leaseUntil", ts(leaseUntil)).update() == 1;
+                .param("seconds", Math.max(1, lease.toSeconds())).update() == 1;
     }
 
     private static OffsetDateTime ts(Instant instant) {
