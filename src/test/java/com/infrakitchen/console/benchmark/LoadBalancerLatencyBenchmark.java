@@ -79,7 +79,7 @@ class LoadBalancerLatencyBenchmark {
                   const sorters = document.querySelectorAll('#integrations-grid vaadin-grid-sorter');
                   if (sorters.length) { sorters[Math.floor(Math.random() * sorters.length)].click(); }
                 }
-                bench.actions++;
+                if (bench.measuring) { bench.actions++; }
                 setTimeout(act, 1000 + Math.random() * 2000);
               }
               setTimeout(act, Math.random() * 2000);
