@@ -86,9 +86,13 @@ class ClusterE2E {
         return srv.getValue();
     }
 
-    /** Pins the browser to {@code instance}, as its cookie would after HAProxy chose it. */
+    /**
+     * Pins the browser to {@code instance}, as its cookie would after HAProxy chose it. From a page that sends nothing
+     * by itself (a Vaadin page's push or heartbeat request between deleting and adding the cookie went out without
+     * one, and HAProxy's answer set the cookie of the instance it chose over ours).
+     */
     void pinTo(Instance instance) {
-        browser.open("/login");
+        browser.open("/actuator/health/readiness");
         driver.manage().deleteCookieNamed("SRV");
         driver.manage().addCookie(new Cookie("SRV", instance.cookie(), "/"));
     }
