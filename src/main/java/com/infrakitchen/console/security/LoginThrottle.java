@@ -63,14 +63,15 @@ public class LoginThrottle {
     /** When sign-in for this account from this address is refused until, if it is now. */
     public Optional<Instant> blockedUntil(String account, @Nullable String address) {
         Instant now = clock.instant();
-        return store.find(account, address(address)).map(c -> lockedUntil(c, now));
+        return store.find(account(account), address(address)).map(c -> lockedUntil(c, now));
     }
 
     /**
      * Records a failure. Returns the lock this failure started on the pair, if it started one (so the caller
      * can audit "account locked from address").
      */
-    public Optional<Duration> recordFailure(String account, @Nullable String address) {
+    public Optional<Duration> recordFailure(String typed, @Nullable String address) {
+        String account = account(typed);
         Instant now = clock.instant();
         store.purge(now);
         String from = address(address);
@@ -94,7 +95,7 @@ public class LoginThrottle {
 
     /** A success clears the pair; the account's total stays (an attack elsewhere goes on). */
     public void recordSuccess(String account, @Nullable String address) {
-        store.delete(account, address(address));
+        store.delete(account(account), address(address));
     }
 
     /** The addresses from which sign-in to this account is refused right now, longest lock first. */
@@ -147,8 +148,13 @@ public class LoginThrottle {
         return new Lock(c.address(), java.util.Objects.requireNonNull(c.lockedUntil()), c.failures());
     }
 
-    /** {@code address} is empty when the source was unknown. */
+    /** {@code address} is empty when the source was unknown; cut to the column's 64 characters (IPv6 needs 45). */
     private static String address(@Nullable String address) {
-        return address == null ? "" : address;
+        return address == null ? "" : address.length() > 64 ? address.substring(0, 64) : address;
+    }
+
+    /** Cut to the column's 320 characters: no account name is that long (32), but what is typed may be. */
+    private static String account(String account) {
+        return account.length() > 320 ? account.substring(0, 320) : account;
     }
 }

@@ -137,4 +137,15 @@ class LoginThrottleTest {
         assertThat(throttle.locks("ivan")).isEmpty();
         assertThat(throttle.blockedUntil("judy", "10.0.0.1")).isPresent();
     }
+
+    @Test
+    void aNameOrAddressLongerThanAnyIsStillCountedAndLocked() {
+        String typed = "x".repeat(5_000);
+        String address = "2001:db8:" + "0".repeat(100);
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.recordFailure(typed, address)).isEmpty();
+        }
+        assertThat(throttle.recordFailure(typed, address)).contains(Duration.ofSeconds(2));
+        assertThat(throttle.blockedUntil(typed, address)).isPresent();
+    }
 }
