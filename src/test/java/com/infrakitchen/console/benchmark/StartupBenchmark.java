@@ -35,7 +35,8 @@ import org.springframework.util.FileSystemUtils;
  * <p>Each variant starts the console on the embedded H2 of one data directory, migrated by a first start that is not
  * timed (a restart, as an operator's is). Timed: from just before the process starts to the first 200 of
  * {@code /actuator/health/readiness} (polled every 20 ms), and Spring Boot's own "Started Application in" figure.
- * Options: {@code -Dbenchmark.runs=5}, {@code -Dbenchmark.label=run}.
+ * Options: {@code -Dbenchmark.runs=5}, {@code -Dbenchmark.label=run}, {@code -Dbenchmark.before-jar=PATH} (a jar of
+ * an earlier build, started as shipped, for before and after in one run).
  */
 class StartupBenchmark {
 
@@ -77,13 +78,17 @@ class StartupBenchmark {
         training.addAll(settings(data, freePort()));
         run(training, DIR.resolve("aot-training.log"), Duration.ofMinutes(3));
 
-        List<Variant> variants = List.of(
+        List<Variant> variants = new ArrayList<>();
+        String before = System.getProperty("benchmark.before-jar", "");
+        if (!before.isBlank()) {
+            variants.add(new Variant("java -jar, the jar before these changes (" + Path.of(before).getFileName() + ")",
+                    List.of(), Path.of(before).toAbsolutePath()));
+        }
+        variants.addAll(List.of(
                 new Variant("java -jar (as shipped)", List.of(), jar),
                 new Variant("extracted jar", List.of(), extractedJar),
-                new Variant("extracted jar + AOT cache", List.of("-XX:AOTCache=" + aot), extractedJar),
-                new Variant("extracted jar + AOT cache + Vaadin scans only the console's packages",
-                        List.of("-XX:AOTCache=" + aot), extractedJar,
-                        List.of("--vaadin.allowed-packages=com/infrakitchen/console")));
+                new Variant("extracted jar + AOT cache (deploy/fast-start.sh)", List.of("-XX:AOTCache=" + aot),
+                        extractedJar)));
         // a first start migrates the data directory and generates its key set: not timed
         start(variants.get(0), data, DIR.resolve("first.log"));
 
