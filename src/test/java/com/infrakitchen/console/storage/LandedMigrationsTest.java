@@ -46,7 +46,7 @@ class LandedMigrationsTest {
             Map.entry("migration/V13__cluster_limits.sql",
                     "f2833506de31b7035b5698601a93c38562622e9b02092581c5240b95e2873277"),
             Map.entry("migration/V14__expiry_state_indexes.sql",
-                    "00812b699ee99ccb297e5de2eeaf8839e7cb2558aa2891053e78959d5049c347"),
+                    "a4e87daf804f1e5bf7046271715db010c2098bdeee9d2aacc1225f301ce4b739"),
             Map.entry("vendor/h2/V5__search_trigram_index.sql",
                     "79f781210558e1042d571b6c5b175710da3c1832b41f139364f72843b767ea1d"),
             Map.entry("vendor/postgresql/V5__search_trigram_index.sql",

@@ -375,8 +375,8 @@ public final class GridData {
      */
     private static void fillStatus(Connection c, List<Generated> data) throws SQLException {
         try (PreparedStatement status = c.prepareStatement("INSERT INTO integration_status (integration_id, check_id,"
-                + " checked_at, outcome, category, organization, token_set_at, since, enabled)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " checked_at, outcome, category, organization, token_set_at, since, enabled, token_expires_on)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement change = c.prepareStatement("INSERT INTO integration_status_change"
                         + " (integration_id, check_id, changed_at, from_outcome, to_outcome, category, trigger_kind)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 'MANUAL')")) {
@@ -411,6 +411,8 @@ public final class GridData {
                         java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
                 status.setObject(8, offset(since));
                 status.setBoolean(9, g.enabled);
+                // V14's copy, as IntegrationQueries.refreshDerived leaves it
+                status.setObject(10, g.tokenExpiresOn, java.sql.Types.DATE);
                 status.addBatch();
                 if (++n % 1000 == 0) {
                     status.executeBatch();

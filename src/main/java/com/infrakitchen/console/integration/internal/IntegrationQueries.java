@@ -136,8 +136,9 @@ public class IntegrationQueries {
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);
         jdbc.update("UPDATE integration i SET connection = (SELECT " + OutdatedCheck.connection("s", "i")
                 + " FROM integration_status s WHERE s.integration_id = i.id) WHERE i.id = :id", params);
-        jdbc.update("UPDATE integration_status s SET enabled = (SELECT i.enabled FROM integration i"
-                + " WHERE i.id = s.integration_id) WHERE s.integration_id = :id", params);
+        jdbc.update("UPDATE integration_status s SET (enabled, token_expires_on, ssh_key_added_on) = (SELECT"
+                + " i.enabled, i.token_expires_on, i.ssh_key_added_on FROM integration i WHERE i.id = s.integration_id)"
+                + " WHERE s.integration_id = :id", params);
     }
 
     public List<String> labelsInUse() {
