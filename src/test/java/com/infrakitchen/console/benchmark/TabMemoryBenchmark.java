@@ -69,6 +69,11 @@ class TabMemoryBenchmark {
     private static final int INTEGRATIONS = Integer.getInteger("benchmark.integrations", 1000);
     private static final String ROLE = System.getProperty("benchmark.role", "EDITOR").toUpperCase(Locale.ROOT);
     private static final String LABEL = System.getProperty("benchmark.label", "run");
+    /**
+     * Development mode's component tracker keeps a Throwable (with its stack) per component created or attached,
+     * about 6.5 MiB a tab of this grid; production mode has none, so it is off unless asked for.
+     */
+    private static final boolean TRACKER = Boolean.getBoolean("benchmark.componentTracker");
     private static final String USER = "tab.bench";
     /** A test value of a throw-away database, not a credential. */
     private static final String PASSWORD = "bench-password-" + USER;
@@ -85,6 +90,7 @@ class TabMemoryBenchmark {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:./" + DATA.toString().replace('\\', '/')
                 + "/console;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         registry.add("app.data-dir", () -> "./" + DATA.toString().replace('\\', '/'));
+        registry.add("vaadin.devmode.componentTracker.enabled", () -> Boolean.toString(TRACKER));
     }
 
     /** Registers each new UI in {@link #UIS}. */
@@ -249,8 +255,8 @@ class TabMemoryBenchmark {
         lines.add("");
         lines.add("JDK " + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, load "
-                + loadAverage() + "; Vaadin in development mode (the test JVM, dev bundle, as the browser tests);"
-                + " H2 file database.");
+                + loadAverage() + "; Vaadin in development mode (the test JVM, dev bundle, as the browser tests), its"
+                + " component tracker " + (TRACKER ? "on" : "off (as in production mode)") + "; H2 file database.");
         lines.add("");
         lines.add(String.format(Locale.ROOT, "%d integrations (GridData, seed 42); %d tabs of one headless Chromium"
                 + " signed in as a %s, each on `/integrations` (1366 x 860, page 1 by name), opened one after the"
