@@ -2,12 +2,16 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.IntegrationSummary;
 import com.infrakitchen.console.integration.IntegrationTimes;
+import com.vaadin.flow.component.JsonSerializable;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The integrations grid's cells as Lit templates: the browser renders each row from a few properties, so the server
@@ -41,7 +45,19 @@ final class GridCells {
     }
 
     /** What the Connection cell says: the newest result's badge, how long ago it ran, and its tooltip. */
-    record Connection(Badge badge, @Nullable String age, @Nullable String title) {
+    record Connection(Badge badge, @Nullable String age, @Nullable String title) implements JsonSerializable {
+
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode json = JacksonUtils.createObjectNode().put("age", age).put("title", title);
+            json.set("badge", badge.toJson());
+            return json;
+        }
+
+        @Override
+        public JsonSerializable readJson(JsonNode value) {
+            throw new UnsupportedOperationException("A cell is sent to the browser, never read from it");
+        }
     }
 
     static Connection connection(IntegrationSummary i, Clock clock) {

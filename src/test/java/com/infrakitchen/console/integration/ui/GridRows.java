@@ -3,6 +3,7 @@ package com.infrakitchen.console.integration.ui;
 import com.infrakitchen.console.integration.IntegrationSummary;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.internal.JacksonSerializer;
 import java.util.List;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -20,21 +21,27 @@ final class GridRows {
         return new GridTester<>(view.grid);
     }
 
+    /** {@code value}, once Flow has turned it into the JSON the browser receives (it fails as the page would). */
+    private static <T> T sent(T value) {
+        JacksonSerializer.toJson(value);
+        return value;
+    }
+
     static String name(IntegrationsView view, int row) {
-        return tester(view).getLitRendererPropertyValue(row, "NAME", "name", String.class);
+        return sent(tester(view).getLitRendererPropertyValue(row, "NAME", "name", String.class));
     }
 
     static String href(IntegrationsView view, int row) {
-        return tester(view).getLitRendererPropertyValue(row, "NAME", "href", String.class);
+        return sent(tester(view).getLitRendererPropertyValue(row, "NAME", "href", String.class));
     }
 
     @SuppressWarnings("unchecked")
     static List<String> labels(IntegrationsView view, int row) {
-        return tester(view).getLitRendererPropertyValue(row, "LABELS", "labels", List.class);
+        return sent(tester(view).getLitRendererPropertyValue(row, "LABELS", "labels", List.class));
     }
 
     static GridCells.Connection connection(IntegrationsView view, int row) {
-        return tester(view).getLitRendererPropertyValue(row, "CONNECTION", "connection", GridCells.Connection.class);
+        return sent(tester(view).getLitRendererPropertyValue(row, "CONNECTION", "connection", GridCells.Connection.class));
     }
 
     /** The Connection cell's text as a user reads it: "Connected checked 3 min ago", "Never tested". */
@@ -44,11 +51,11 @@ final class GridRows {
     }
 
     static Badge expiry(IntegrationsView view, int row) {
-        return tester(view).getLitRendererPropertyValue(row, "TOKEN_EXPIRY", "expiry", Badge.class);
+        return sent(tester(view).getLitRendererPropertyValue(row, "TOKEN_EXPIRY", "expiry", Badge.class));
     }
 
     static Badge status(IntegrationsView view, int row) {
-        return tester(view).getLitRendererPropertyValue(row, "STATUS", "status", Badge.class);
+        return sent(tester(view).getLitRendererPropertyValue(row, "STATUS", "status", Badge.class));
     }
 
     /** The index of the row actions column, -1 when the grid has none (a viewer's). */
@@ -60,12 +67,12 @@ final class GridRows {
 
     /** The actions button's accessible name. */
     static String actionsLabel(IntegrationsView view, int row) {
-        return tester(view).getLitRendererPropertyValue(row, actionsColumn(view), "label", String.class);
+        return sent(tester(view).getLitRendererPropertyValue(row, actionsColumn(view), "label", String.class));
     }
 
     @SuppressWarnings("unchecked")
     static List<String> actions(IntegrationsView view, int row) {
-        return tester(view).getLitRendererPropertyValue(row, actionsColumn(view), "actions", List.class);
+        return sent(tester(view).getLitRendererPropertyValue(row, actionsColumn(view), "actions", List.class));
     }
 
     /** Chooses {@code action} in the row's menu, as the browser does: {@code act(text)}. */
