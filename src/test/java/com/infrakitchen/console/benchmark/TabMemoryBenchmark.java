@@ -51,8 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * "Memory" target: at most 250 KB a tab). The console runs in this JVM on a real port with its own H2 file
  * database of {@code benchmark.integrations} generated integrations (GridData); one headless Chromium signs in and
  * opens {@code /integrations} in {@code benchmark.tabs} tabs, each waited for until its grid shows its rows. Used
- * heap after full GCs before the tabs, at half of them and after all of them, divided by the tabs; the live UIs
- * and their state nodes counted; the classes that grew most (class histograms before and after). Skipped unless
+ * heap after full GCs before the tabs, after the first, at half of them and after all of them, divided by the tabs;
+ * the live UIs, their state nodes and the last response each keeps counted; the classes that grew most (class
+ * histograms before and after). Skipped unless
  * {@code -Dbenchmark=true} (needs Debian chromium and chromium-driver). Each run writes
  * {@code docs/benchmarks/capacity-results/memory-<label>.md}; the method and the figures are in
  * docs/benchmarks/capacity.md.
@@ -141,6 +142,7 @@ class TabMemoryBenchmark {
             long started = System.nanoTime();
             signIn(driver);
             awaitRows(driver);
+            long one = usedHeapAfterGc();
             long half = 0;
             for (int tab = 2; tab <= TABS; tab++) {
                 driver.switchTo().newWindow(WindowType.TAB);
@@ -155,16 +157,22 @@ class TabMemoryBenchmark {
             long after = usedHeapAfterGc();
             Map<String, long[]> histogramAfter = histogram();
             List<UI> live = liveUis();
+            assertThat(live).as("one live UI per tab").hasSize(uisBefore + TABS);
             List<Integer> nodes = new ArrayList<>();
+            List<Integer> responses = new ArrayList<>();
             for (UI ui : live) {
                 int[] count = {0};
-                ui.accessSynchronously(() -> ui.getInternals().getStateTree().getRootNode()
-                        .visitNodeTree(n -> count[0]++));
+                ui.accessSynchronously(() -> {
+                    ui.getInternals().getStateTree().getRootNode().visitNodeTree(n -> count[0]++);
+                    String last = ui.getInternals().getLastRequestResponse();
+                    responses.add(last == null ? 0 : last.length());
+                });
                 nodes.add(count[0]);
             }
             Collections.sort(nodes);
-            assertThat(live).as("one live UI per tab").hasSize(uisBefore + TABS);
-            write(baseline1, baseline, half, after, openSeconds, nodes, grown(histogramBefore, histogramAfter));
+            Collections.sort(responses);
+            write(new long[] {baseline1, baseline, one, half, after}, openSeconds, nodes, responses,
+                    histogramBefore, histogramAfter);
         } finally {
             driver.quit();
         }
@@ -234,22 +242,32 @@ class TabMemoryBenchmark {
         return out;
     }
 
-    /** The 15 classes whose live bytes grew most, as table rows per tab. */
-    private static List<String> grown(Map<String, long[]> before, Map<String, long[]> after) {
-        return after.entrySet().stream().map(e -> {
+    /** Live bytes of every class in a histogram. */
+    private static long total(Map<String, long[]> histogram) {
+        return histogram.values().stream().mapToLong(v -> v[1]).sum();
+    }
+
+    /** The {@code limit} classes (those {@code kind} accepts) whose live bytes grew most, as table rows per tab. */
+    private static List<String> grown(Map<String, long[]> before, Map<String, long[]> after,
+            java.util.function.Predicate<String> kind, int limit) {
+        return after.entrySet().stream().filter(e -> kind.test(e.getKey())).map(e -> {
             long[] b = before.getOrDefault(e.getKey(), new long[2]);
             return Map.entry(e.getKey(), new long[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
-        }).sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(15)
-                .map(e -> String.format(Locale.ROOT, "| `%s` | %.1f | %.1f |", e.getKey(),
+        }).filter(e -> e.getValue()[1] > 0).sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+                .limit(limit).map(e -> String.format(Locale.ROOT, "| `%s` | %.1f | %.1f |", e.getKey(),
                         e.getValue()[0] / (double) TABS, e.getValue()[1] / 1024.0 / TABS))
                 .toList();
     }
 
-    private void write(long baseline1, long baseline, long half, long after, double openSeconds,
-            List<Integer> nodes, List<String> grown) throws IOException {
-        double perTab = (after - baseline) / 1024.0 / TABS;
+    /** {@code heap}: before the tabs twice (3 s apart), after the first tab, after half of them, after all. */
+    private void write(long[] heap, double openSeconds, List<Integer> nodes, List<Integer> responses,
+            Map<String, long[]> histogramBefore, Map<String, long[]> histogramAfter) throws IOException {
+        long baseline1 = heap[0];
+        long baseline = heap[1];
+        long one = heap[2];
+        long half = heap[3];
+        long after = heap[4];
         int halfTabs = TABS / 2;
-        double marginal = (after - half) / 1024.0 / (TABS - halfTabs);
         List<String> lines = new ArrayList<>();
         lines.add("# Tab memory benchmark, " + LABEL + " (" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")");
         lines.add("");
@@ -259,7 +277,7 @@ class TabMemoryBenchmark {
                 + " component tracker " + (TRACKER ? "on" : "off (as in production mode)") + "; H2 file database.");
         lines.add("");
         lines.add(String.format(Locale.ROOT, "%d integrations (GridData, seed 42); %d tabs of one headless Chromium"
-                + " signed in as a %s, each on `/integrations` (1366 x 860, page 1 by name), opened one after the"
+                + " signed in as %s, each on `/integrations` (1366 x 860, page 1 by name), opened one after the"
                 + " other in %.1f s; each counted once its grid showed %d named rows.", INTEGRATIONS, TABS,
                 ROLE.toLowerCase(Locale.ROOT), openSeconds, VISIBLE_ROWS));
         lines.add("");
@@ -267,26 +285,43 @@ class TabMemoryBenchmark {
         lines.add("|---|---|");
         lines.add(String.format(Locale.ROOT, "| before the tabs (3 s earlier) | %.2f MiB (%.2f MiB) |",
                 mib(baseline), mib(baseline1)));
+        lines.add(String.format(Locale.ROOT, "| after 1 tab | %.2f MiB |", mib(one)));
         lines.add(String.format(Locale.ROOT, "| after %d tabs | %.2f MiB |", halfTabs, mib(half)));
         lines.add(String.format(Locale.ROOT, "| after %d tabs | %.2f MiB |", TABS, mib(after)));
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "**Per tab: %.0f KiB** ((after - before) / %d); tabs %d to %d: %.0f KiB"
-                + " each; noise between the two readings before: %.0f KiB.", perTab, TABS, halfTabs + 1, TABS,
-                marginal, Math.abs(baseline - baseline1) / 1024.0));
+        lines.add(String.format(Locale.ROOT, "**Per tab: %.0f KiB** ((after - before) / %d). Tabs 2 to %d: %.0f KiB"
+                + " each (the first tab's session and first use left out); tabs %d to %d: %.0f KiB each. Live bytes"
+                + " in the class histograms: %.0f KiB a tab. Noise between the two readings before: %.0f KiB.",
+                kib(after - baseline) / TABS, TABS, TABS, kib(after - one) / (TABS - 1), halfTabs + 1, TABS,
+                kib(after - half) / (TABS - halfTabs), kib(total(histogramAfter) - total(histogramBefore)) / TABS,
+                Math.abs(kib(baseline - baseline1))));
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "Live UIs: %d; state nodes per UI: min %d, median %d, max %d.",
-                nodes.size(), nodes.getFirst(), nodes.get(nodes.size() / 2), nodes.getLast()));
+        lines.add(String.format(Locale.ROOT, "Live UIs: %d; state nodes per UI: min %d, median %d, max %d; the last"
+                + " response each UI keeps to resend (UIInternals.getLastRequestResponse): median %d, max %d"
+                + " characters.", nodes.size(), nodes.getFirst(), nodes.get(nodes.size() / 2), nodes.getLast(),
+                responses.get(responses.size() / 2), responses.getLast()));
         lines.add("");
         lines.add("Classes whose live objects grew most (class histograms before and after, per tab):");
         lines.add("");
         lines.add("| class | instances per tab | KiB per tab |");
         lines.add("|---|---|---|");
-        lines.addAll(grown);
+        lines.addAll(grown(histogramBefore, histogramAfter, c -> true, 20));
+        lines.add("");
+        lines.add("The console's own classes and the grid's among them:");
+        lines.add("");
+        lines.add("| class | instances per tab | KiB per tab |");
+        lines.add("|---|---|---|");
+        lines.addAll(grown(histogramBefore, histogramAfter, c -> c.startsWith("com.infrakitchen.")
+                || c.startsWith("com.vaadin.flow.data.") || c.startsWith("com.vaadin.flow.component.grid."), 12));
         Files.createDirectories(OUT);
         Path file = OUT.resolve("memory-" + LABEL + ".md");
         Files.write(file, lines, StandardCharsets.UTF_8);
         System.out.println(String.join("\n", lines));
         System.out.println("Written to " + file.toAbsolutePath());
+    }
+
+    private static double kib(long bytes) {
+        return bytes / 1024.0;
     }
 
     private static double mib(long bytes) {
