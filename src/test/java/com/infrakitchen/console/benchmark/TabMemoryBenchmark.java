@@ -8,8 +8,14 @@ import com.infrakitchen.console.support.Browser;
 import com.infrakitchen.console.support.GridData;
 import com.infrakitchen.console.user.NewUser;
 import com.infrakitchen.console.user.UserService;
+import com.infrakitchen.console.base.ui.MainLayout;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.internal.StateNode;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +81,9 @@ class TabMemoryBenchmark {
      * about 6.5 MiB a tab of this grid; production mode has none, so it is off unless asked for.
      */
     private static final boolean TRACKER = Boolean.getBoolean("benchmark.componentTracker");
+    /** {@code grid}: {@code /integrations}; {@code blank}: an empty page in the main layout, the floor of a tab. */
+    private static final String PAGE = System.getProperty("benchmark.page", "grid");
+    private static final String BLANK = "benchmark-blank";
     private static final String USER = "tab.bench";
     /** A test value of a throw-away database, not a credential. */
     private static final String PASSWORD = "bench-password-" + USER;
@@ -94,12 +103,23 @@ class TabMemoryBenchmark {
         registry.add("vaadin.devmode.componentTracker.enabled", () -> Boolean.toString(TRACKER));
     }
 
-    /** Registers each new UI in {@link #UIS}. */
+    /** Registers each new UI in {@link #UIS}, and the {@link Blank} page (for this context only). */
     @TestConfiguration
     static class UiRegistry {
         @Bean
         VaadinServiceInitListener registerUis() {
-            return event -> event.getSource().addUIInitListener(e -> UIS.add(e.getUI()));
+            return event -> {
+                event.getSource().addUIInitListener(e -> UIS.add(e.getUI()));
+                RouteConfiguration.forApplicationScope().setRoute(BLANK, Blank.class, MainLayout.class);
+            };
+        }
+    }
+
+    /** Nothing but the main layout around it: what any signed-in tab costs. */
+    @PermitAll
+    public static class Blank extends Div {
+        public Blank() {
+            setId(BLANK);
         }
     }
 
@@ -141,12 +161,15 @@ class TabMemoryBenchmark {
         try {
             long started = System.nanoTime();
             signIn(driver);
+            if (PAGE.equals("blank")) {
+                driver.get(base() + path());
+            }
             awaitRows(driver);
             long one = usedHeapAfterGc();
             long half = 0;
             for (int tab = 2; tab <= TABS; tab++) {
                 driver.switchTo().newWindow(WindowType.TAB);
-                driver.get(base() + "/integrations");
+                driver.get(base() + path());
                 awaitRows(driver);
                 if (tab == TABS / 2) {
                     half = usedHeapAfterGc();
@@ -160,6 +183,11 @@ class TabMemoryBenchmark {
             assertThat(live).as("one live UI per tab").hasSize(uisBefore + TABS);
             List<Integer> nodes = new ArrayList<>();
             List<Integer> responses = new ArrayList<>();
+            Map<String, Integer> byComponent = new HashMap<>();
+            UI sample = live.stream().filter(ui -> ui.getInternals().getActiveViewLocation().getPath()
+                    .equals(path().substring(1))).findFirst().orElseThrow();
+            sample.accessSynchronously(() -> sample.getInternals().getStateTree().getRootNode().visitNodeTree(
+                    n -> byComponent.merge(owner(n), 1, Integer::sum)));
             for (UI ui : live) {
                 int[] count = {0};
                 ui.accessSynchronously(() -> {
@@ -171,7 +199,7 @@ class TabMemoryBenchmark {
             }
             Collections.sort(nodes);
             Collections.sort(responses);
-            write(new long[] {baseline1, baseline, one, half, after}, openSeconds, nodes, responses,
+            write(new long[] {baseline1, baseline, one, half, after}, openSeconds, nodes, responses, byComponent,
                     histogramBefore, histogramAfter);
         } finally {
             driver.quit();
@@ -187,8 +215,17 @@ class TabMemoryBenchmark {
         wait(driver).until(ExpectedConditions.urlContains("/integrations"));
     }
 
-    /** Until the grid has loaded and shows at least {@link #VISIBLE_ROWS} named rows. */
+    private static String path() {
+        return PAGE.equals("blank") ? "/" + BLANK : "/integrations";
+    }
+
+    /** Until the grid has loaded and shows at least {@link #VISIBLE_ROWS} named rows (the blank page: is shown). */
     private static void awaitRows(ChromeDriver driver) {
+        if (PAGE.equals("blank") && driver.getCurrentUrl().contains(BLANK)) {
+            wait(driver).until(d -> Boolean.TRUE.equals(driver.executeScript("return !!document.getElementById("
+                    + "arguments[0]) && !!document.getElementById('sign-out')", BLANK)));
+            return;
+        }
         wait(driver).until(d -> Boolean.TRUE.equals(driver.executeScript("""
                 const grid = document.querySelector('#integrations-grid');
                 if (!grid || grid.hasAttribute('loading')) return false;
@@ -204,6 +241,20 @@ class TabMemoryBenchmark {
 
     private String base() {
         return "http://localhost:" + port;
+    }
+
+    /** The simple name of the component a state node belongs to: its own, or its nearest ancestor's. */
+    private static String owner(StateNode node) {
+        try {
+            for (Element e = Element.get(node); e != null; e = e.getParent()) {
+                if (e.getComponent().isPresent()) {
+                    return e.getComponent().get().getClass().getSimpleName();
+                }
+            }
+            return "(no component)";
+        } catch (RuntimeException notAnElement) {
+            return "(not an element)";
+        }
     }
 
     private static List<UI> liveUis() {
@@ -261,7 +312,7 @@ class TabMemoryBenchmark {
 
     /** {@code heap}: before the tabs twice (3 s apart), after the first tab, after half of them, after all. */
     private void write(long[] heap, double openSeconds, List<Integer> nodes, List<Integer> responses,
-            Map<String, long[]> histogramBefore, Map<String, long[]> histogramAfter) throws IOException {
+            Map<String, Integer> byComponent, Map<String, long[]> histogramBefore, Map<String, long[]> histogramAfter) throws IOException {
         long baseline1 = heap[0];
         long baseline = heap[1];
         long one = heap[2];
@@ -277,9 +328,9 @@ class TabMemoryBenchmark {
                 + " component tracker " + (TRACKER ? "on" : "off (as in production mode)") + "; H2 file database.");
         lines.add("");
         lines.add(String.format(Locale.ROOT, "%d integrations (GridData, seed 42); %d tabs of one headless Chromium"
-                + " signed in as %s, each on `/integrations` (1366 x 860, page 1 by name), opened one after the"
-                + " other in %.1f s; each counted once its grid showed %d named rows.", INTEGRATIONS, TABS,
-                ROLE.toLowerCase(Locale.ROOT), openSeconds, VISIBLE_ROWS));
+                + " signed in as %s, each on `%s` (1366 x 860, page 1 by name), opened one after the"
+                + " other in %.1f s; each counted once it showed its page (the grid: %d named rows).", INTEGRATIONS, TABS,
+                ROLE.toLowerCase(Locale.ROOT), path(), openSeconds, VISIBLE_ROWS));
         lines.add("");
         lines.add("| | used heap after full GC |");
         lines.add("|---|---|");
@@ -300,6 +351,11 @@ class TabMemoryBenchmark {
                 + " response each UI keeps to resend (UIInternals.getLastRequestResponse): median %d, max %d"
                 + " characters.", nodes.size(), nodes.getFirst(), nodes.get(nodes.size() / 2), nodes.getLast(),
                 responses.get(responses.size() / 2), responses.getLast()));
+        lines.add("");
+        lines.add("The state nodes of one tab by the component they belong to (its own or its nearest ancestor's): "
+                + byComponent.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue(), x.getValue()))
+                        .limit(15).map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")) + ".");
         lines.add("");
         lines.add("Classes whose live objects grew most (class histograms before and after, per tab):");
         lines.add("");

@@ -2,9 +2,9 @@ package com.infrakitchen.console.integration.ui;
 
 import com.vaadin.flow.component.JsonSerializable;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.internal.JacksonUtils;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,7 +37,7 @@ record Badge(String text, @Nullable String theme, @Nullable String title, @Nulla
     /** As the browser receives it (Flow reads a record by reflection, which a package-private one does not allow). */
     @Override
     public ObjectNode toJson() {
-        return JacksonUtils.createObjectNode().put("text", text).put("theme", theme).put("title", title)
+        return JsonNodeFactory.instance.objectNode().put("text", text).put("theme", theme).put("title", title)
                 .put("className", className);
     }
 

@@ -4,13 +4,13 @@ import com.infrakitchen.console.integration.IntegrationSummary;
 import com.infrakitchen.console.integration.IntegrationTimes;
 import com.vaadin.flow.component.JsonSerializable;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,7 +49,7 @@ final class GridCells {
 
         @Override
         public ObjectNode toJson() {
-            ObjectNode json = JacksonUtils.createObjectNode().put("age", age).put("title", title);
+            ObjectNode json = JsonNodeFactory.instance.objectNode().put("age", age).put("title", title);
             json.set("badge", badge.toJson());
             return json;
         }
