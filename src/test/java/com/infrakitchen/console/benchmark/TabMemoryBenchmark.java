@@ -15,6 +15,7 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.StateNode;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.shared.communication.PushMode;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -84,6 +85,8 @@ class TabMemoryBenchmark {
     /** {@code grid}: {@code /integrations}; {@code blank}: an empty page in the main layout, the floor of a tab. */
     private static final String PAGE = System.getProperty("benchmark.page", "grid");
     private static final String BLANK = "benchmark-blank";
+    /** An experiment: {@code false} turns server push off in every UI (the console needs it for test results). */
+    private static final boolean PUSH = Boolean.parseBoolean(System.getProperty("benchmark.push", "true"));
     private static final String USER = "tab.bench";
     /** A test value of a throw-away database, not a credential. */
     private static final String PASSWORD = "bench-password-" + USER;
@@ -109,7 +112,12 @@ class TabMemoryBenchmark {
         @Bean
         VaadinServiceInitListener registerUis() {
             return event -> {
-                event.getSource().addUIInitListener(e -> UIS.add(e.getUI()));
+                event.getSource().addUIInitListener(e -> {
+                    UIS.add(e.getUI());
+                    if (!PUSH) {
+                        e.getUI().getPushConfiguration().setPushMode(PushMode.DISABLED);
+                    }
+                });
                 RouteConfiguration.forApplicationScope().setRoute(BLANK, Blank.class, MainLayout.class);
             };
         }
@@ -325,7 +333,8 @@ class TabMemoryBenchmark {
         lines.add("JDK " + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, load "
                 + loadAverage() + "; Vaadin in development mode (the test JVM, dev bundle, as the browser tests), its"
-                + " component tracker " + (TRACKER ? "on" : "off (as in production mode)") + "; H2 file database.");
+                + " component tracker " + (TRACKER ? "on" : "off (as in production mode)") + "; server push "
+                + (PUSH ? "on (a WebSocket per tab)" : "OFF (an experiment)") + "; H2 file database.");
         lines.add("");
         lines.add(String.format(Locale.ROOT, "%d integrations (GridData, seed 42); %d tabs of one headless Chromium"
                 + " signed in as %s, each on `%s` (1366 x 860, page 1 by name), opened one after the"
@@ -370,6 +379,11 @@ class TabMemoryBenchmark {
         lines.addAll(grown(histogramBefore, histogramAfter, c -> c.startsWith("com.infrakitchen.")
                 || c.startsWith("com.vaadin.flow.data.") || c.startsWith("com.vaadin.flow.component.grid."), 12));
         Files.createDirectories(OUT);
+        Path every = Path.of("target", "benchmark", "memory-" + LABEL + "-histogram.txt");
+        Files.createDirectories(every.getParent());
+        Files.write(every, grown(histogramBefore, histogramAfter, c -> true, Integer.MAX_VALUE));
+        lines.add("");
+        lines.add("Every class that grew: " + every + " (not kept).");
         Path file = OUT.resolve("memory-" + LABEL + ".md");
         Files.write(file, lines, StandardCharsets.UTF_8);
         System.out.println(String.join("\n", lines));
