@@ -15,7 +15,6 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.StateNode;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import com.vaadin.flow.shared.communication.PushMode;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -85,8 +84,8 @@ class TabMemoryBenchmark {
     /** {@code grid}: {@code /integrations}; {@code blank}: an empty page in the main layout, the floor of a tab. */
     private static final String PAGE = System.getProperty("benchmark.page", "grid");
     private static final String BLANK = "benchmark-blank";
-    /** An experiment: {@code false} turns server push off in every UI (the console needs it for test results). */
-    private static final boolean PUSH = Boolean.parseBoolean(System.getProperty("benchmark.push", "true"));
+    /** Also dumps the live heap before and after the tabs to target/benchmark (for a heap analyser). */
+    private static final boolean DUMP = Boolean.getBoolean("benchmark.heapdump");
     private static final String USER = "tab.bench";
     /** A test value of a throw-away database, not a credential. */
     private static final String PASSWORD = "bench-password-" + USER;
@@ -112,12 +111,7 @@ class TabMemoryBenchmark {
         @Bean
         VaadinServiceInitListener registerUis() {
             return event -> {
-                event.getSource().addUIInitListener(e -> {
-                    UIS.add(e.getUI());
-                    if (!PUSH) {
-                        e.getUI().getPushConfiguration().setPushMode(PushMode.DISABLED);
-                    }
-                });
+                event.getSource().addUIInitListener(e -> UIS.add(e.getUI()));
                 RouteConfiguration.forApplicationScope().setRoute(BLANK, Blank.class, MainLayout.class);
             };
         }
@@ -163,6 +157,7 @@ class TabMemoryBenchmark {
         Thread.sleep(3000);
         long baseline = usedHeapAfterGc();
         Map<String, long[]> histogramBefore = histogram();
+        dump("before");
         int uisBefore = liveUis().size();
 
         ChromeDriver driver = Browser.launch();
@@ -187,6 +182,7 @@ class TabMemoryBenchmark {
             Thread.sleep(3000);
             long after = usedHeapAfterGc();
             Map<String, long[]> histogramAfter = histogram();
+            dump("after");
             List<UI> live = liveUis();
             assertThat(live).as("one live UI per tab").hasSize(uisBefore + TABS);
             List<Integer> nodes = new ArrayList<>();
@@ -301,6 +297,16 @@ class TabMemoryBenchmark {
         return out;
     }
 
+    private static void dump(String when) throws IOException {
+        if (DUMP) {
+            Path file = Path.of("target", "benchmark", "memory-" + LABEL + "-" + when + ".hprof");
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(file.toString(), true);
+        }
+    }
+
     /** Live bytes of every class in a histogram. */
     private static long total(Map<String, long[]> histogram) {
         return histogram.values().stream().mapToLong(v -> v[1]).sum();
@@ -333,8 +339,8 @@ class TabMemoryBenchmark {
         lines.add("JDK " + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, load "
                 + loadAverage() + "; Vaadin in development mode (the test JVM, dev bundle, as the browser tests), its"
-                + " component tracker " + (TRACKER ? "on" : "off (as in production mode)") + "; server push "
-                + (PUSH ? "on (a WebSocket per tab)" : "OFF (an experiment)") + "; H2 file database.");
+                + " component tracker " + (TRACKER ? "on" : "off (as in production mode)") + "; server push on (a"
+                + " WebSocket per tab); H2 file database.");
         lines.add("");
         lines.add(String.format(Locale.ROOT, "%d integrations (GridData, seed 42); %d tabs of one headless Chromium"
                 + " signed in as %s, each on `%s` (1366 x 860, page 1 by name), opened one after the"
