@@ -40,6 +40,11 @@ public final class Browser {
     /** With {@code extraArguments} for Chromium besides the usual ones (benchmarks: host mapping, no throttling). */
     public static ChromeDriver start(java.util.List<String> extraArguments) throws IOException {
         assumeEnabled();
+        return launch();
+    }
+
+    /** Starts Chromium whether or not {@code -De2e=true} was given (benchmarks that have a switch of their own). */
+    public static ChromeDriver launch() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests are enabled but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: apt-get install chromium chromium-driver");

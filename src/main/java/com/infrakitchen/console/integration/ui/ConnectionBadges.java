@@ -3,7 +3,6 @@ package com.infrakitchen.console.integration.ui;
 import com.infrakitchen.console.integration.check.CheckRecord;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Span;
 
 /** The Connection status of a stored result, as a badge: Connected, Warning, Failed, or Outdated. */
 final class ConnectionBadges {
@@ -16,13 +15,15 @@ final class ConnectionBadges {
     }
 
     static Component badge(CheckOutcome outcome, String headline, boolean outdated) {
-        Span badge = new Span(outdated ? "Outdated" : outcome.label());
-        badge.getElement().getThemeList().add(outdated ? "badge contrast" : switch (outcome) {
+        return of(outcome, headline, outdated).span();
+    }
+
+    /** The badge's text and theme, with the result's headline as its tooltip. */
+    static Badge of(CheckOutcome outcome, String headline, boolean outdated) {
+        return new Badge(outdated ? "Outdated" : outcome.label(), outdated ? "badge contrast" : switch (outcome) {
             case CONNECTED -> "badge success";
             case WARNING -> "badge warning";
             case FAILED -> "badge error";
-        });
-        badge.getElement().setAttribute("title", headline);
-        return badge;
+        }, headline, null);
     }
 }

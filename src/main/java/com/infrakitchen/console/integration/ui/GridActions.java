@@ -9,18 +9,15 @@ import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.integration.check.TestRequest;
 import com.infrakitchen.console.integration.diagnosis.CheckOutcome;
 import com.infrakitchen.console.security.CurrentUser;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.RouteParameters;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What an editor can do from a grid row, and how its outcome is told; the grid is refreshed after each. */
 final class GridActions {
@@ -29,12 +26,15 @@ final class GridActions {
     private final CheckService checks;
     private final Runnable refresh;
     private final Clock clock;
+    /** Whether the signed-in user could delete when the grid was made (the service checks again). */
+    private final boolean admin;
 
     GridActions(IntegrationService integrations, CheckService checks, Runnable refresh, Clock clock) {
         this.clock = clock;
         this.integrations = integrations;
         this.checks = checks;
         this.refresh = refresh;
+        this.admin = CurrentUser.isAdmin();
     }
 
     private void test(IntegrationSummary i) {
@@ -59,23 +59,57 @@ final class GridActions {
         });
     }
 
-    /** The row's actions menu: test, edit, enable or disable, and (admins) delete. */
-    Component menu(IntegrationSummary i) {
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
-        MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
-        more.getElement().setAttribute("aria-label", "Actions for " + i.name());
-        SubMenu items = more.getSubMenu();
-        items.addItem("Test connection", e -> test(i));
-        items.addItem("Edit", e -> UI.getCurrent().navigate(IntegrationDetailView.class,
-                new RouteParameters("id", i.id().toString())));
-        items.addItem(i.enabled() ? "Disable" : "Enable", e -> attempt(() -> integrations.setEnabled(i.id(),
-                i.version(), !i.enabled()), i.name() + (i.enabled() ? " disabled" : " enabled")));
-        if (CurrentUser.isAdmin()) {
-            items.addItem("Delete…", e -> new DeleteIntegrationDialog(i.name(), typed -> attempt(
-                    () -> integrations.delete(i.id(), i.version(), typed), i.name() + " deleted")).open());
+    static final String TEST = "Test connection";
+    static final String EDIT = "Edit";
+    static final String DISABLE = "Disable";
+    static final String ENABLE = "Enable";
+    static final String DELETE = "Delete…";
+
+    /**
+     * The row's actions menu, the menu bar the server-side MenuBar made (an ellipsis button named "Actions for
+     * <name>" opening test, edit, enable or disable, and for admins delete), built in the browser from the row's
+     * {@code label} and {@code actions}; choosing one calls {@code act} with its text. The server holds nothing per
+     * row: one handler for the column.
+     */
+    LitRenderer<IntegrationSummary> renderer() {
+        return LitRenderer.<IntegrationSummary>of("""
+                <vaadin-menu-bar theme="tertiary-inline small" .items=${[{component: (() => {
+                    const button = document.createElement('vaadin-menu-bar-item');
+                    button.setAttribute('aria-label', item.label);
+                    const icon = document.createElement('vaadin-icon');
+                    icon.setAttribute('icon', 'vaadin:ellipsis-dots-h');
+                    button.append(icon);
+                    return button;
+                  })(), children: item.actions.map(text => ({text}))}]}
+                  @item-selected=${e => act(e.detail.value.text)}></vaadin-menu-bar>""")
+                .withProperty("label", i -> "Actions for " + i.name())
+                .withProperty("actions", this::actions)
+                .withFunction("act", (i, args) -> run(i, args.get(0).asString()));
+    }
+
+    /** What the menu offers for {@code i}, in its order. */
+    List<String> actions(IntegrationSummary i) {
+        List<String> actions = new ArrayList<>(List.of(TEST, EDIT, i.enabled() ? DISABLE : ENABLE));
+        if (admin) {
+            actions.add(DELETE);
         }
-        return menu;
+        return actions;
+    }
+
+    /** Runs the action the user chose; one the menu does not offer the row (a stale or forged call) does nothing. */
+    void run(IntegrationSummary i, String action) {
+        if (!actions(i).contains(action)) {
+            return;
+        }
+        switch (action) {
+            case TEST -> test(i);
+            case EDIT -> UI.getCurrent().navigate(IntegrationDetailView.class,
+                    new RouteParameters("id", i.id().toString()));
+            case DELETE -> new DeleteIntegrationDialog(i.name(), typed -> attempt(
+                    () -> integrations.delete(i.id(), i.version(), typed), i.name() + " deleted")).open();
+            default -> attempt(() -> integrations.setEnabled(i.id(), i.version(), !i.enabled()),
+                    i.name() + (i.enabled() ? " disabled" : " enabled"));
+        }
     }
 
     private void attempt(Runnable action, String success) {

@@ -2,14 +2,8 @@ package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.IntegrationSummary;
 import com.infrakitchen.console.integration.IntegrationTimes;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 /** The integrations grid's columns (docs/product.md 6): what each shows, its sort key and width. */
@@ -20,31 +14,25 @@ final class GridColumns {
 
     /** Adds every column but the row actions; times are said relative to {@code clock}. */
     static void add(Grid<IntegrationSummary> grid, Clock clock) {
-        grid.addComponentColumn(i -> {
-            RouterLink link = new RouterLink(i.name(), IntegrationDetailView.class,
-                    new RouteParameters("id", i.id().toString()));
-            link.addClassName("integration-link");
-            return link;
         // Widths: at 1366 px every header fits on one line with its sort arrows (issue 9; WhereTheUserLooksE2E
         // measures it). Each column is at least as wide as its header or its badge; the free-text ones (name,
         // organization, labels) share what is left and wrap. Cell padding is narrowed in console.css.
-        }).setHeader("Name").setKey("NAME").setSortable(true).setWidth("9rem").setFlexGrow(3);
+        grid.addColumn(GridCells.name()).setHeader("Name").setKey("NAME").setSortable(true).setWidth("9rem")
+                .setFlexGrow(3);
         grid.addColumn(i -> i.method().label()).setHeader("Method").setKey("METHOD").setSortable(true)
                 .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(IntegrationSummary::organization).setHeader("Organization").setKey("ORGANIZATION")
                 .setSortable(true).setWidth("8.5rem").setFlexGrow(1);
-        grid.addComponentColumn(i -> IntegrationBadges.labels(i.labels())).setHeader("Labels").setKey("LABELS")
-                .setWidth("6.5rem").setFlexGrow(2);
-        grid.addComponentColumn(i -> connectionCell(i, clock)).setHeader("Connection").setKey("CONNECTION")
-                .setWidth("7.5rem").setFlexGrow(0);
-        grid.addComponentColumn(i -> IntegrationBadges.expiryBadge(i, LocalDate.now(clock)))
-                .setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true).setWidth("8rem")
+        grid.addColumn(GridCells.labels()).setHeader("Labels").setKey("LABELS").setWidth("6.5rem").setFlexGrow(2);
+        grid.addColumn(GridCells.connection(clock)).setHeader("Connection").setKey("CONNECTION").setWidth("7.5rem")
                 .setFlexGrow(0);
+        grid.addColumn(GridCells.expiry(clock)).setHeader("Token expiry").setKey("TOKEN_EXPIRY").setSortable(true)
+                .setWidth("8rem").setFlexGrow(0);
         grid.addColumn(i -> IntegrationTimes.ago(i.updatedAt(), clock.instant()) + " by " + i.updatedBy())
                 .setHeader("Updated").setKey("UPDATED").setSortable(true).setWidth("7.5rem").setFlexGrow(0)
                 .setTooltipGenerator(i -> IntegrationTimes.format(i.updatedAt()));
-        grid.addComponentColumn(i -> IntegrationBadges.status(i.enabled())).setHeader("Status").setKey("STATUS")
-                .setSortable(true).setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(GridCells.status()).setHeader("Status").setKey("STATUS").setSortable(true).setWidth("6rem")
+                .setFlexGrow(0);
     }
 
     /** Below this window width (a phone) the grid keeps only what fits: name, connection, token expiry. */
@@ -61,21 +49,5 @@ final class GridColumns {
         boolean narrow = width > 0 && width < NARROW_WIDTH;
         WIDE_ONLY.forEach(key -> grid.getColumnByKey(key).setVisible(!narrow));
         grid.getColumnByKey("NAME").setWidth(narrow ? "6rem" : "9rem");
-    }
-
-    static Component connectionCell(IntegrationSummary i, Clock clock) {
-        IntegrationSummary.LastCheck last = i.lastCheck();
-        if (last == null) {
-            return IntegrationBadges.neverTested();
-        }
-        String headline = last.headline(LocalDate.now(clock));
-        Div cell = new Div(ConnectionBadges.badge(last.outcome(), headline, last.outdated()));
-        Span age = new Span("checked " + IntegrationTimes.ago(last.checkedAt(), clock.instant()));
-        age.addClassName("connection-age");
-        cell.add(age);
-        cell.addClassName("connection-cell");
-        cell.getElement().setAttribute("title", (last.outdated() ? "Outdated (the organization or token changed"
-                + " since). Last result: " : "") + headline);
-        return cell;
     }
 }

@@ -4,40 +4,29 @@ import com.infrakitchen.console.integration.IntegrationSummary;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Small pieces shared by the grid and the detail page: label chips, status and expiry badges. */
 final class IntegrationBadges {
 
+    /** The theme of a label chip. */
+    static final String LABEL_THEME = "badge contrast pill small";
+
     private IntegrationBadges() {
     }
 
-    static Component labels(List<String> labels) {
-        Div chips = new Div();
-        chips.addClassName("label-chips");
-        for (String label : labels) {
-            Span chip = new Span(label);
-            chip.getElement().getThemeList().add("badge contrast pill small");
-            chips.add(chip);
-        }
-        return chips;
+    static Badge statusBadge(boolean enabled) {
+        return Badge.themed(enabled ? "Enabled" : "Disabled", enabled ? "badge success" : "badge contrast");
     }
 
     static Component status(boolean enabled) {
-        Span badge = new Span(enabled ? "Enabled" : "Disabled");
-        badge.getElement().getThemeList().add(enabled ? "badge success" : "badge contrast");
-        return badge;
+        return statusBadge(enabled).span();
     }
 
-    static Component neverTested() {
-        Span badge = new Span("Never tested");
-        badge.getElement().getThemeList().add("badge contrast");
-        return badge;
+    static Badge neverTested() {
+        return Badge.themed("Never tested", "badge contrast");
     }
 
     /** The countdown to a token's expiry: "in 12 days", "tomorrow", "today", "expired 3 days ago", "Not entered". */
@@ -58,37 +47,27 @@ final class IntegrationBadges {
     }
 
     /** The grid's countdown of a row's credential: its token's expiry, or its SSH key's (a year after it was added). */
-    static Component expiryBadge(IntegrationSummary row, LocalDate today) {
+    static Badge expiryBadge(IntegrationSummary row, LocalDate today) {
         if (row.method() != AuthMethod.SSH) {
             return expiryBadge(row.tokenExpiresOn(), today, "");
         }
-        Component badge = expiryBadge(row.expiresOn(), today, "SSH key ");
+        Badge badge = expiryBadge(row.expiresOn(), today, "SSH key ");
         if (row.sshKeyAddedOn() != null) {
-            badge.getElement().setAttribute("title", badge.getElement().getAttribute("title") + " (added on "
-                    + row.sshKeyAddedOn() + ")");
+            return new Badge(badge.text(), badge.theme(), badge.title() + " (added on " + row.sshKeyAddedOn() + ")",
+                    badge.className());
         }
         return badge;
     }
 
-    /** The countdown as a badge in the tone of its level; the date itself in the tooltip. */
-    static Component expiryBadge(@Nullable LocalDate expiresOn, LocalDate today) {
-        return expiryBadge(expiresOn, today, "");
-    }
-
-    private static Component expiryBadge(@Nullable LocalDate expiresOn, LocalDate today, String what) {
-        Span text = new Span(expiry(expiresOn, today));
-        if (expiresOn != null) {
-            CredentialExpiry.Level level = CredentialExpiry.level(expiresOn, today);
-            String theme = expiryTheme(level);
-            if (theme != null) {
-                text.getElement().getThemeList().add(theme);
-            }
-            String verb = level == CredentialExpiry.Level.EXPIRED ? "Expired on " : "Expires on ";
-            text.getElement().setAttribute("title", what.isEmpty() ? verb + expiresOn
-                    : what + verb.toLowerCase(Locale.ROOT) + expiresOn);
-        } else {
-            text.addClassName("muted");
+    /** The countdown in the tone of its level; the date itself in the tooltip; "Not entered" muted. */
+    private static Badge expiryBadge(@Nullable LocalDate expiresOn, LocalDate today, String what) {
+        String text = expiry(expiresOn, today);
+        if (expiresOn == null) {
+            return new Badge(text, null, null, "muted");
         }
-        return text;
+        CredentialExpiry.Level level = CredentialExpiry.level(expiresOn, today);
+        String verb = level == CredentialExpiry.Level.EXPIRED ? "Expired on " : "Expires on ";
+        return new Badge(text, expiryTheme(level), what.isEmpty() ? verb + expiresOn
+                : what + verb.toLowerCase(Locale.ROOT) + expiresOn, null);
     }
 }

@@ -123,7 +123,7 @@ class IntegrationsView extends VerticalLayout implements BeforeEnterObserver {
         GridColumns.add(grid, clock);
         if (CurrentUser.isEditorOrAdmin()) {
             GridActions actions = new GridActions(integrations, checks, this::refresh, clock);
-            grid.addComponentColumn(actions::menu).setHeader("").setWidth("3.5rem").setFlexGrow(0);
+            grid.addColumn(actions.renderer()).setHeader("").setWidth("3.5rem").setFlexGrow(0);
         }
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(50);

@@ -105,10 +105,10 @@ class ClockViewTest extends SpringBrowserlessTest {
         expected.put("2030-03-23T09:00:00Z", new String[] {"expired 3 days ago", "badge error"});
         expected.forEach((now, badge) -> {
             clock.set(Instant.parse(now));
-            Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
-            assertThat(allText(cell)).as("at %s", now).isEqualTo(badge[0]);
-            assertThat(cell.getElement().getAttribute("theme")).as("badge at %s", now).isEqualTo(badge[1]);
-            assertThat(cell.getElement().getAttribute("title")).as("tooltip at %s", now).endsWith("on 2030-03-20");
+            Badge cell = GridRows.expiry(gridOf(name), 0);
+            assertThat(cell.text()).as("at %s", now).isEqualTo(badge[0]);
+            assertThat(cell.theme()).as("badge at %s", now).isEqualTo(badge[1]);
+            assertThat(cell.title()).as("tooltip at %s", now).endsWith("on 2030-03-20");
         });
     }
 
@@ -154,10 +154,10 @@ class ClockViewTest extends SpringBrowserlessTest {
         expected.put("2030-03-21T00:00:00Z", new String[] {"expired 1 day ago", "badge error", "1"});
         expected.forEach((now, badge) -> {
             clock.set(Instant.parse(now));
-            Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
-            assertThat(allText(cell)).as("at %s", now).isEqualTo(badge[0]);
-            assertThat(cell.getElement().getAttribute("theme")).as("badge at %s", now).isEqualTo(badge[1]);
-            assertThat(cell.getElement().getAttribute("title")).as("tooltip at %s", now)
+            Badge cell = GridRows.expiry(gridOf(name), 0);
+            assertThat(cell.text()).as("at %s", now).isEqualTo(badge[0]);
+            assertThat(cell.theme()).as("badge at %s", now).isEqualTo(badge[1]);
+            assertThat(cell.title()).as("tooltip at %s", now)
                     .startsWith("SSH key expire").endsWith("on 2030-03-20 (added on 2029-03-20)");
             UI.getCurrent().navigate("integrations", QueryParameters.simple(expiring));
             IntegrationsView view = $(IntegrationsView.class).single();
@@ -171,8 +171,9 @@ class ClockViewTest extends SpringBrowserlessTest {
         String name = IntegrationFixtures.uniqueName("ssh-unknown");
         IntegrationFixtures.savedSsh(integrations, IntegrationFixtures.data(name), null);
         clock.advance(Duration.ofDays(3650));
-        Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
-        assertThat(allText(cell)).isEqualTo("Not entered");
+        Badge cell = GridRows.expiry(gridOf(name), 0);
+        assertThat(cell.text()).isEqualTo("Not entered");
+        assertThat(cell.className()).isEqualTo("muted");
         UI.getCurrent().navigate("integrations", QueryParameters.simple(Map.of("q", name, "expiring", "true")));
         assertThat(test($(IntegrationsView.class).single().grid).size()).isZero();
     }
@@ -183,9 +184,11 @@ class ClockViewTest extends SpringBrowserlessTest {
         String name = IntegrationFixtures.uniqueName("no-expiry");
         IntegrationFixtures.savedPat(integrations, IntegrationFixtures.data(name));
         clock.advance(Duration.ofDays(3650));
-        Component cell = test(gridOf(name).grid).getCellComponent(0, "TOKEN_EXPIRY");
-        assertThat(allText(cell)).isEqualTo("Not entered");
-        assertThat(cell.getElement().getAttribute("theme")).isNull();
+        Badge cell = GridRows.expiry(gridOf(name), 0);
+        assertThat(cell.text()).isEqualTo("Not entered");
+        assertThat(cell.theme()).isNull();
+        assertThat(cell.title()).isNull();
+        assertThat(cell.className()).isEqualTo("muted");
     }
 
     /** The Overview says since when the stored outcome holds (the stored connection status, decision 0015). */
@@ -245,8 +248,8 @@ class ClockViewTest extends SpringBrowserlessTest {
         expected.put(Duration.ofDays(30), "checked 30 days ago");
         expected.forEach((after, text) -> {
             clock.set(ClockControlled.Beans.START.plus(after));
-            Component cell = test(gridOf(name).grid).getCellComponent(0, "CONNECTION");
-            assertThat(allText(cell)).as("%s after the test", after).isEqualTo("Connected " + text);
+            assertThat(GridRows.connectionText(gridOf(name), 0)).as("%s after the test", after)
+                    .isEqualTo("Connected " + text);
         });
     }
 

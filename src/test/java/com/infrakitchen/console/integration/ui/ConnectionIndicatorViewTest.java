@@ -215,8 +215,7 @@ class ConnectionIndicatorViewTest extends SpringBrowserlessTest {
         IntegrationsView grid = navigate(IntegrationsView.class);
         test(grid.search).setValue(d.data().name());
         roundTrip();
-        Component cell = test(grid.grid).getCellComponent(0, "CONNECTION");
-        assertThat(allText(cell)).contains("Connected").contains("checked");
+        assertThat(GridRows.connectionText(grid, 0)).contains("Connected").contains("checked");
     }
 
     @Test
