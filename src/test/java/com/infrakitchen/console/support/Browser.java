@@ -40,11 +40,15 @@ public final class Browser {
     /** With {@code extraArguments} for Chromium besides the usual ones (benchmarks: host mapping, no throttling). */
     public static ChromeDriver start(java.util.List<String> extraArguments) throws IOException {
         assumeEnabled();
-        return launch();
+        return launch(extraArguments);
     }
 
     /** Starts Chromium whether or not {@code -De2e=true} was given (benchmarks that have a switch of their own). */
     public static ChromeDriver launch() throws IOException {
+        return launch(java.util.List.of());
+    }
+
+    private static ChromeDriver launch(java.util.List<String> extraArguments) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests are enabled but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: apt-get install chromium chromium-driver");
