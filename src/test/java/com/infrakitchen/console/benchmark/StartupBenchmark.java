@@ -47,11 +47,8 @@ class StartupBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    /** A way of starting the console: its name, the JVM options, the jar it runs and settings added. */
-    record Variant(String name, List<String> jvm, Path jar, List<String> args) {
-        Variant(String name, List<String> jvm, Path jar) {
-            this(name, jvm, jar, List.of());
-        }
+    /** A way of starting the console: its name and the JVM options and jar it runs. */
+    record Variant(String name, List<String> jvm, Path jar) {
     }
 
     record Start(double readySeconds, double springSeconds) {
@@ -111,7 +108,6 @@ class StartupBenchmark {
         command.add("-jar");
         command.add(v.jar().toString());
         command.addAll(settings(data, port));
-        command.addAll(v.args());
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

@@ -195,6 +195,19 @@ class ClusterLimitsIT {
                 .contains(CheckCategory.TEST_ALREADY_RUNNING);
     }
 
+    @Test
+    void theSlotsOfAnInstanceThatDiedAreDeletedByTheNextReleaseAnywhere() {
+        CheckThrottle dying = new CheckThrottle(new CheckLimitStore(database.jdbc(), database.transactions()), clock,
+                5, 2, Duration.ofSeconds(1));
+        assertThat(dying.acquire("pia", "form:dead")).isEmpty();
+        // the instance dies; its form is never tested again
+        Eventually.await("the dead form's slot to be deleted", Duration.ofSeconds(10), () -> {
+            checksB.release("form:another");
+            return database.jdbc().sql("SELECT COUNT(*) FROM check_slot WHERE slot_key = 'form:dead'")
+                    .query(Integer.class).single() == 0;
+        });
+    }
+
     /** Runs every task at once (released together) on eight threads; their results in order. */
     static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);

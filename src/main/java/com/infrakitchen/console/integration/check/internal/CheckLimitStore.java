@@ -43,9 +43,13 @@ public class CheckLimitStore {
         return expired > 0 && insertSlot(key, instanceId, scheduled, lease);
     }
 
-    /** Gives the slot back, if this instance still holds it. */
+    /**
+     * Gives the slot back, if this instance still holds it, and deletes every slot whose lease ended (those of
+     * instances that died while testing, which nobody else may ever ask for again: a form's key is its own).
+     */
     public void release(String key, String instanceId) {
-        jdbc.sql("DELETE FROM check_slot WHERE slot_key = :key AND instance_id = :instance")
+        jdbc.sql("DELETE FROM check_slot WHERE (slot_key = :key AND instance_id = :instance)"
+                        + " OR lease_until < CURRENT_TIMESTAMP")
                 .param("key", key).param("instance", instanceId).update();
     }
 
