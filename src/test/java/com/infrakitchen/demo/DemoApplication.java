@@ -3,6 +3,7 @@ package com.infrakitchen.demo;
 import com.infrakitchen.console.Application;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeado.FakeTokens;
+import com.infrakitchen.console.support.fakeentra.EntraFixtures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -25,6 +26,14 @@ public class DemoApplication {
         FakeAzureDevOpsInitializer.sharedSsh().setRegisterOnFirstUse(true);
         log.info("Fake Azure DevOps at {}: organizations contoso, fabrikam, bigorg; try the tokens listed in the"
                 + " README (PAT_FULL starts with {}…)", fake.baseUrl(), FakeTokens.PAT_FULL.substring(0, 12));
+        var entra = FakeAzureDevOpsInitializer.sharedEntra();
+        log.info("Fake Microsoft Entra at {}: tenant {} (or {}); service principals (client id / secret): {} / {}"
+                + " (InfraKitchen, full access), {} / {} (not added to any organization), {} / {} (Stakeholder), {} / {}"
+                + " (no project); the expired secret of the first is {}. Test values, not secrets.",
+                entra.authorityHost(), EntraFixtures.TENANT_ID, EntraFixtures.TENANT_DOMAIN,
+                EntraFixtures.CLIENT_ID_FULL, EntraFixtures.SECRET_FULL, EntraFixtures.CLIENT_ID_UNADDED,
+                EntraFixtures.SECRET_UNADDED, EntraFixtures.CLIENT_ID_STAKEHOLDER, EntraFixtures.SECRET_STAKEHOLDER,
+                EntraFixtures.CLIENT_ID_NO_PROJECT, EntraFixtures.SECRET_NO_PROJECT, EntraFixtures.SECRET_FULL_EXPIRED);
         // The test configuration turns scheduled re-checks off; the demo shows them, every 5 minutes (arguments given
         // on the command line come later and win).
         String[] withSchedule = new String[args.length + 2];

@@ -5,6 +5,7 @@ import static com.infrakitchen.console.support.fakeado.AdoFixtures.SCOPE_CODE_WR
 import static com.infrakitchen.console.support.fakeado.AdoFixtures.SCOPE_PROFILE;
 import static com.infrakitchen.console.support.fakeado.AdoFixtures.SCOPE_PROJECT;
 
+import com.infrakitchen.console.support.fakeado.AdoFixtures.Access;
 import com.infrakitchen.console.support.fakeado.AdoFixtures.Grant;
 import com.infrakitchen.console.support.fakeado.AdoFixtures.Kind;
 import com.infrakitchen.console.support.fakeado.AdoFixtures.Org;
@@ -15,6 +16,7 @@ import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.Chaos;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.ConnectionDataAnonymous;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.ResourceAreasUnknownOrg;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.UnknownOrgBody;
+import com.infrakitchen.console.support.fakeentra.EntraFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       answered 404 {@code text/plain} "The resource cannot be found.".</li>
  *   <li>{@code HEAD /{org}} is always 401 (F1 headers, no body), whatever credentials come with it.</li>
  *   <li>{@code Basic} credentials without a colon, or not base64, count as an unrecognised token (F2).</li>
- *   <li>A JWT-shaped {@code Bearer} token is Alice with every scope in every org.</li>
+ *   <li>A JWT-shaped {@code Bearer} token is Alice with every scope in every org, unless it says it comes from the
+ *       fake Entra ({@code kid} {@link EntraFixtures#TOKEN_KEY_ID}): then it is the service principal of its app
+ *       (§12.6), or, unverified or expired, refused with TF400813 for user {@code ''}.</li>
  *   <li>Paging of projects: default {@code $top} 100; first item = {@code continuationToken} + {@code $skip};
  *       {@code X-MS-ContinuationToken} is the index of the next item; {@code setProjectsPageCap} makes pages
  *       smaller than {@code $top}, as a server that caps its pages does. Refs: {@code continuationToken} is the
@@ -253,6 +257,9 @@ final class AdoDispatcher extends Dispatcher {
         String scheme = space < 0 ? trimmed : trimmed.substring(0, space);
         String credential = space < 0 ? "" : trimmed.substring(space + 1).trim();
         if (scheme.equalsIgnoreCase("Bearer")) {
+            if (EntraFixtures.claimsFakeEntraOrigin(credential)) {
+                return servicePrincipal(x, credential, anonymousForBadTokens);
+            }
             if (JWT.matcher(credential).matches()) {
                 return Authn.ok(AdoFixtures.ENTRA_GRANT);
             }
@@ -279,6 +286,25 @@ final class AdoDispatcher extends Dispatcher {
                 yield Authn.ok(grant);
             }
         };
+    }
+
+    /**
+     * A token of the fake Entra (§12.6): a bad signature or a past {@code exp} is refused like an expired bearer
+     * (TF400813 for user {@code ''}); the app never added to an organization gets TF401444 everywhere; the others are
+     * their service principal in contoso and unknown (the same TF400813) elsewhere.
+     */
+    private Authn servicePrincipal(Exchange x, String jwt, boolean anonymousForBadTokens) {
+        Optional<EntraFixtures.App> app = EntraFixtures.verify(jwt);
+        if (app.isPresent() && app.get() == EntraFixtures.App.UNADDED) {
+            return Authn.failed(unauthorized(x, AdoResponses.signInOnceMessage(EntraFixtures.TENANT_ID, app.get().objectId())));
+        }
+        Grant grant = app.map(AdoFixtures.SERVICE_PRINCIPALS::get).orElse(null);
+        if (grant == null || !grant.belongsTo(x.org)) {
+            return anonymousForBadTokens ? Authn.anonymous()
+                    : Authn.failed(unauthorized(x, AdoResponses.notAuthorizedMessage("")));
+        }
+        userData(x, grant);
+        return Authn.ok(grant);
     }
 
     /** The password part of {@code Basic base64(user:pat)}; null when it is not that shape. */
@@ -471,6 +497,9 @@ final class AdoDispatcher extends Dispatcher {
         }
         String[] parts = authorization.trim().split("\\s+", 2);
         String credential = parts.length > 1 ? parts[1] : "";
+        if (parts[0].equalsIgnoreCase("Bearer") && EntraFixtures.claimsFakeEntraOrigin(credential)) {
+            return servicePrincipalProfile(x, credential);
+        }
         boolean entra = parts[0].equalsIgnoreCase("Bearer") && JWT.matcher(credential).matches();
         Grant grant = parts[0].equalsIgnoreCase("Basic") ? AdoFixtures.TOKENS.get(patOf(credential)) : null;
         if (!entra && grant == null) {
@@ -483,13 +512,32 @@ final class AdoDispatcher extends Dispatcher {
         return versionError != null ? versionError : Reply.ok(AdoResponses.profile(AdoFixtures.ALICE), x.version);
     }
 
+    /** The global profile for a token of the fake Entra: its principal, TF401444, or TF400813 for user ''. */
+    private Reply servicePrincipalProfile(Exchange x, String jwt) {
+        Optional<EntraFixtures.App> app = EntraFixtures.verify(jwt);
+        if (app.isPresent() && app.get() == EntraFixtures.App.UNADDED) {
+            return unauthorized(x, AdoResponses.signInOnceMessage(EntraFixtures.TENANT_ID, app.get().objectId()));
+        }
+        Grant grant = app.map(AdoFixtures.SERVICE_PRINCIPALS::get).orElse(null);
+        if (grant == null) {
+            return unauthorized(x, AdoResponses.notAuthorizedMessage(""));
+        }
+        Reply versionError = negotiateVersion(x, false);
+        return versionError != null ? versionError : Reply.ok(AdoResponses.profile(grant.user()), x.version);
+    }
+
+    /** FULL for anonymous callers and users; a service principal's restriction otherwise. */
+    private static Access access(Exchange x) {
+        return x.grant == null ? Access.FULL : x.grant.access();
+    }
+
     private Reply connectionData(Exchange x) {
         return Reply.ok(AdoResponses.connectionData(x.org, x.grant == null ? null : x.grant.user(), fake.onPrem2020()),
                 x.version);
     }
 
     private Reply projects(Exchange x) {
-        List<Project> all = x.org.projects();
+        List<Project> all = access(x) == Access.NO_PROJECT ? List.of() : x.org.projects();
         int top = intParam(x, "$top", 100);
         if (fake.projectsPageCap() > 0) {
             top = Math.min(top, fake.projectsPageCap());
@@ -509,6 +557,13 @@ final class AdoDispatcher extends Dispatcher {
     }
 
     private Reply repositories(Exchange x, String projectName) {
+        if (access(x) == Access.STAKEHOLDER) {
+            return repoNotFound("");
+        }
+        if (access(x) == Access.NO_PROJECT) {
+            return projectNoAccess(projectName == null ? x.org.projects().get(0).id()
+                    : x.org.project(projectName).map(Project::id).orElse(projectName));
+        }
         List<Project> projects;
         if (projectName == null) {
             projects = x.org.projects();
@@ -533,6 +588,10 @@ final class AdoDispatcher extends Dispatcher {
         if (project.isEmpty()) {
             return projectNotFound(projectName);
         }
+        Reply restricted = restricted(x, project.get(), repoName);
+        if (restricted != null) {
+            return restricted;
+        }
         Optional<Repo> repo = AdoFixtures.repo(project.get(), repoName);
         if (repo.isEmpty()) {
             return repoNotFound(repoName);
@@ -546,6 +605,10 @@ final class AdoDispatcher extends Dispatcher {
         Optional<Project> project = x.org.project(projectName);
         if (project.isEmpty()) {
             return projectNotFound(projectName);
+        }
+        Reply restricted = restricted(x, project.get(), repoName);
+        if (restricted != null) {
+            return restricted;
         }
         Optional<Repo> repo = AdoFixtures.repo(project.get(), repoName);
         if (repo.isEmpty() || repo.get().disabled()) {
@@ -578,9 +641,21 @@ final class AdoDispatcher extends Dispatcher {
         return reply;
     }
 
+    /** A Stakeholder's 404 TF401019 (JSON), or the VS800075 of a principal with no project; null when allowed. */
+    private static Reply restricted(Exchange x, Project project, String repoName) {
+        return switch (access(x)) {
+            case STAKEHOLDER -> repoNotFound(repoName);
+            case NO_PROJECT -> projectNoAccess(project.id());
+            case FULL -> null;
+        };
+    }
+
     private Reply infoRefs(Exchange x, String projectName, String repoName, boolean receive) {
+        if (access(x) == Access.STAKEHOLDER) {
+            return repoNotFound(repoName);
+        }
         Optional<Repo> repo = x.org.project(projectName).flatMap(p -> AdoFixtures.repo(p, repoName));
-        if (repo.isEmpty() || repo.get().disabled()) {
+        if (repo.isEmpty() || repo.get().disabled() || access(x) == Access.NO_PROJECT) {
             return Reply.of(404, Reply.TEXT, AdoResponses.repoNotFoundMessage(repoName));
         }
         String type = receive ? "receive" : "upload";
@@ -603,6 +678,10 @@ final class AdoDispatcher extends Dispatcher {
 
     private static Reply projectNotFound(String name) {
         return jsonError(404, AdoResponses.projectNotFound(name), AdoResponses.projectNotFoundMessage(name));
+    }
+
+    private static Reply projectNoAccess(String projectId) {
+        return jsonError(404, AdoResponses.projectNoAccess(projectId), AdoResponses.projectNoAccessMessage(projectId));
     }
 
     private static Reply repoNotFound(String name) {

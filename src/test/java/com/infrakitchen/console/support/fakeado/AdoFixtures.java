@@ -11,6 +11,7 @@ import static com.infrakitchen.console.support.fakeado.FakeAzureDevOps.FRANK_ID;
 import static com.infrakitchen.console.support.fakeado.FakeAzureDevOps.MSA_TENANT;
 import static com.infrakitchen.console.support.fakeado.FakeAzureDevOps.WEB_PROJECT_ID;
 
+import com.infrakitchen.console.support.fakeentra.EntraFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,15 +50,26 @@ final class AdoFixtures {
         }
     }
 
-    record Identity(String id, String displayName, String email, String tenant) {
+    /**
+     * A user, or (when {@code servicePrincipal}) an Entra service principal: its id is the principal's object id and
+     * its {@code email} the app's client id, which the fake shows where a user's sign-in name goes [inf].
+     */
+    record Identity(String id, String displayName, String email, String tenant, boolean servicePrincipal) {
+
+        Identity(String id, String displayName, String email, String tenant) {
+            this(id, displayName, email, tenant, false);
+        }
 
         /** The identity descriptor as connectionData shows it. */
         String descriptor() {
+            if (servicePrincipal) {
+                return "Microsoft.VisualStudio.Services.Claims.AadServicePrincipal;" + tenant + "\\" + id;
+            }
             return "Microsoft.IdentityModel.Claims.ClaimsIdentity;" + tenant + "\\" + email;
         }
 
         String subjectDescriptor() {
-            String kind = MSA_TENANT.equals(tenant) ? "msa." : "aad.";
+            String kind = servicePrincipal ? "aadsp." : MSA_TENANT.equals(tenant) ? "msa." : "aad.";
             return kind + java.util.Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -68,11 +80,25 @@ final class AdoFixtures {
         VALID, EXPIRED, NOT_MEMBER, GLOBAL_BLOCKED, CAP_BLOCKED, RATE_LIMITED, FLAKY
     }
 
+    /** What an identity may see once it is in: everything its scopes allow, or less (service principals, §12.6). */
+    enum Access {
+        /** Whatever the scopes allow. */
+        FULL,
+        /** Access level Stakeholder: projects yes, Git routes 404 TF401019 [inf]. */
+        STAKEHOLDER,
+        /** A member with no permission on any project: no project listed, repositories 404 VS800075 [inf]. */
+        NO_PROJECT
+    }
+
     /**
      * A known token: its behaviour, the orgs it belongs to (empty = every org, for the kinds that ignore the org)
-     * and, when it authenticates, its user and scopes.
+     * and, when it authenticates, its user, scopes and access.
      */
-    record Grant(Kind kind, Set<String> orgs, Identity user, Set<String> scopes) {
+    record Grant(Kind kind, Set<String> orgs, Identity user, Set<String> scopes, Access access) {
+
+        Grant(Kind kind, Set<String> orgs, Identity user, Set<String> scopes) {
+            this(kind, orgs, user, scopes, Access.FULL);
+        }
 
         boolean belongsTo(Org org) {
             return orgs.isEmpty() || orgs.contains(org.name());
@@ -106,6 +132,20 @@ final class AdoFixtures {
 
     /** What an Entra bearer token stands for: Alice, every scope, every org. */
     static final Grant ENTRA_GRANT = new Grant(Kind.VALID, Set.of(), ALICE, FULL);
+
+    /**
+     * What a token of the fake Entra stands for in the organizations its app was added to (contoso only), by app;
+     * {@link EntraFixtures.App#UNADDED} has none (TF401444 everywhere).
+     */
+    static final Map<EntraFixtures.App, Grant> SERVICE_PRINCIPALS = Map.of(
+            EntraFixtures.App.FULL, servicePrincipal(EntraFixtures.App.FULL, Access.FULL),
+            EntraFixtures.App.STAKEHOLDER, servicePrincipal(EntraFixtures.App.STAKEHOLDER, Access.STAKEHOLDER),
+            EntraFixtures.App.NO_PROJECT, servicePrincipal(EntraFixtures.App.NO_PROJECT, Access.NO_PROJECT));
+
+    private static Grant servicePrincipal(EntraFixtures.App app, Access access) {
+        Identity identity = new Identity(app.objectId(), app.displayName(), app.clientId(), CONTOSO_TENANT, true);
+        return new Grant(Kind.VALID, CONTOSO_ONLY, identity, FULL, access);
+    }
 
     static final String MAIN_SHA = "ffe9cba521f00d7f60e322845072238635edb451";
 

@@ -107,6 +107,24 @@ final class AdoResponses {
         return wrapped(internalErrorMessage(activityId), SERVICE_EXCEPTION_TYPE, "VssServiceException");
     }
 
+    /** A service principal of the organization's tenant that was never added to the organization (§14.5). */
+    static String signInOnceMessage(String tenant, String objectId) {
+        return "TF401444: Please sign-in at least once as " + tenant + "\\" + objectId
+                + " in a web browser to enable access to the service.";
+    }
+
+    /** A project the caller may not see, named by id (§5.1 F13, §14.5). */
+    static String projectNoAccessMessage(String projectId) {
+        return "VS800075: The project with id 'vstfs:///Classification/TeamProject/" + projectId
+                + "' does not exist, or you do not have permission to access it.";
+    }
+
+    static String projectNoAccess(String projectId) {
+        return wrapped(projectNoAccessMessage(projectId),
+                "Microsoft.TeamFoundation.Core.WebApi.ProjectDoesNotExistException, Microsoft.TeamFoundation.Core.WebApi",
+                "ProjectDoesNotExistException");
+    }
+
     static String projectNotFoundMessage(String name) {
         return "TF200016: The following project does not exist: " + name + ".";
     }

@@ -24,12 +24,15 @@ import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.ConnectionDataAn
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.RecordedCall;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.ResourceAreasUnknownOrg;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOps.UnknownOrgBody;
+import com.infrakitchen.console.support.fakeentra.EntraFixtures;
+import com.infrakitchen.console.support.fakeentra.FakeEntra;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +41,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
+import okhttp3.FormBody;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -306,6 +310,141 @@ class FakeAzureDevOpsTest {
     void entraBearerTokenIsAccepted() {
         assertThat(call(PROJECTS, null, b -> b.header("Authorization", "Bearer " + ENTRA_BEARER_JWT)).code)
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theUnsignedEntraTestJwtIsStillAliceWithEveryScope() {
+        Answer identity = bearer(CONNECTION_DATA, ENTRA_BEARER_JWT);
+
+        assertThat(identity.json().get("authenticatedUser").get("providerDisplayName").asString()).isEqualTo("Alice");
+        assertThat(bearer(RECEIVE, ENTRA_BEARER_JWT).code).isEqualTo(200);
+        assertThat(bearer("/fabrikam/_apis/projects", ENTRA_BEARER_JWT).code).isEqualTo(200);
+    }
+
+    // ---- service principals: tokens of the fake Entra (12.6) ----
+
+    private static final String TF401444 = "TF401444: Please sign-in at least once as"
+            + " 11111111-1111-1111-1111-111111111111\\" + EntraFixtures.OBJECT_ID_UNADDED
+            + " in a web browser to enable access to the service.";
+
+    private static String spToken(EntraFixtures.App app) {
+        return EntraFixtures.accessToken(app, Instant.now(), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aTokenTheFakeEntraIssuedToTheFullAppIsItsServicePrincipalWithFullAccessInContoso() throws IOException {
+        String token;
+        try (FakeEntra entra = new FakeEntra().start();
+                Response r = CLIENT.newCall(new Request.Builder().url(entra.tokenEndpoint(EntraFixtures.TENANT_ID))
+                        .post(new FormBody.Builder().add("grant_type", "client_credentials")
+                                .add("client_id", EntraFixtures.CLIENT_ID_FULL)
+                                .add("scope", EntraFixtures.AZURE_DEVOPS_SCOPE)
+                                .add("client_secret", EntraFixtures.SECRET_FULL).build()).build()).execute()) {
+            token = JSON.readTree(r.body().string()).get("access_token").asString();
+        }
+
+        Answer identity = bearer(CONNECTION_DATA, token);
+        JsonNode user = identity.json().get("authenticatedUser");
+        assertThat(user.get("providerDisplayName").asString()).isEqualTo("InfraKitchen");
+        assertThat(user.get("id").asString()).isEqualTo(EntraFixtures.OBJECT_ID_FULL);
+        assertThat(user.get("subjectDescriptor").asString()).startsWith("aadsp.");
+        assertThat(identity.header("X-VSS-UserData")).startsWith(EntraFixtures.OBJECT_ID_FULL + ":");
+        assertThat(bearer(PROJECTS, token).json().get("count").asInt()).isEqualTo(1);
+        assertThat(bearer(REPOS, token).json().get("count").asInt()).isEqualTo(3);
+        assertThat(bearer(UPLOAD, token).code).isEqualTo(200);
+        assertThat(bearer(RECEIVE, token).code).isEqualTo(200);
+        assertThat(bearer("/contoso/Web/_apis/git/repositories/web-app/refs?api-version=7.1", token).code)
+                .isEqualTo(200);
+        Answer elsewhere = bearer("/fabrikam/_apis/projects", token);
+        assertThat(elsewhere.code).isEqualTo(401);
+        assertThat(elsewhere.json().get("message").asString())
+                .isEqualTo("TF400813: The user '' is not authorized to access this resource.");
+    }
+
+    @Test
+    void theAppNeverAddedToAnOrganizationGetsTf401444OnEveryRouteOfEveryOrg() {
+        String token = spToken(EntraFixtures.App.UNADDED);
+        String body = "{\"$id\":\"1\",\"innerException\":null,\"message\":\""
+                + TF401444.replace("\\", "\\\\") + "\",\"typeName\":\"Microsoft.TeamFoundation.Framework.Server"
+                + ".UnauthorizedRequestException, Microsoft.TeamFoundation.Framework.Server\",\"typeKey\":"
+                + "\"UnauthorizedRequestException\",\"errorCode\":0,\"eventId\":3000}";
+
+        for (String path : List.of(PROJECTS, CONNECTION_DATA, REPOS, UPLOAD, RECEIVE, "/fabrikam/_apis/projects",
+                "/vssps/contoso/_apis/profile/profiles/me?api-version=7.1")) {
+            Answer a = bearer(path, token);
+            assertThat(a.code).as(path).isEqualTo(401);
+            assertThat(a.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+            assertThat(a.body).as(path).isEqualTo(body);
+            assertThat(URLDecoder.decode(a.header("X-TFS-ServiceError"), StandardCharsets.UTF_8)).isEqualTo(TF401444);
+            assertThat(a.headers.values("WWW-Authenticate")).hasSize(3);
+        }
+        assertThat(bearer("/_apis/profile/profiles/me?api-version=7.1", token).json().get("message").asString())
+                .isEqualTo(TF401444);
+    }
+
+    @Test
+    void aStakeholderPrincipalListsProjectsButEveryGitRouteIs404Tf401019() {
+        String token = spToken(EntraFixtures.App.STAKEHOLDER);
+
+        assertThat(bearer(CONNECTION_DATA, token).json().get("authenticatedUser").get("providerDisplayName")
+                .asString()).isEqualTo("InfraKitchen Stakeholder");
+        assertThat(bearer(PROJECTS, token).json().get("count").asInt()).isEqualTo(1);
+        Answer listing = bearer(REPOS, token);
+        assertThat(listing.code).isEqualTo(404);
+        assertThat(listing.json().get("typeKey").asString()).isEqualTo("GitRepositoryNotFoundException");
+        assertThat(listing.json().get("message").asString()).isEqualTo("TF401019: The Git repository with name or"
+                + " identifier  does not exist or you do not have permissions for the operation you are attempting.");
+        assertThat(bearer("/contoso/Web/_apis/git/repositories?api-version=7.1", token).code).isEqualTo(404);
+        for (String path : List.of("/contoso/Web/_apis/git/repositories/web-app/refs?api-version=7.1", UPLOAD,
+                RECEIVE)) {
+            Answer a = bearer(path, token);
+            assertThat(a.code).as(path).isEqualTo(404);
+            assertThat(a.json().get("typeKey").asString()).isEqualTo("GitRepositoryNotFoundException");
+            assertThat(a.json().get("message").asString()).startsWith("TF401019: The Git repository with name or"
+                    + " identifier web-app does not exist");
+        }
+    }
+
+    @Test
+    void aPrincipalWithNoProjectSeesNoneAndItsRepositoryListingIsVs800075() {
+        String token = spToken(EntraFixtures.App.NO_PROJECT);
+
+        assertThat(bearer(CONNECTION_DATA, token).json().get("authenticatedUser").get("providerDisplayName")
+                .asString()).isEqualTo("InfraKitchen No Project");
+        Answer projects = bearer(PROJECTS, token);
+        assertThat(projects.code).isEqualTo(200);
+        assertThat(projects.body).isEqualTo("{\"count\":0,\"value\":[]}");
+        Answer listing = bearer(REPOS, token);
+        assertThat(listing.code).isEqualTo(404);
+        assertThat(listing.json().get("typeKey").asString()).isEqualTo("ProjectDoesNotExistException");
+        assertThat(listing.json().get("message").asString()).isEqualTo("VS800075: The project with id"
+                + " 'vstfs:///Classification/TeamProject/" + FakeAzureDevOps.WEB_PROJECT_ID + "' does not exist, or you"
+                + " do not have permission to access it.");
+        assertThat(URLDecoder.decode(listing.header("X-TFS-ServiceError"), StandardCharsets.UTF_8))
+                .startsWith("VS800075: ");
+        assertThat(bearer("/contoso/Fabrikam%20Fiber/_apis/git/repositories?api-version=7.1", token).json()
+                .get("message").asString()).contains(FakeAzureDevOps.FABRIKAM_FIBER_PROJECT_ID);
+        assertThat(bearer(UPLOAD, token).code).isEqualTo(404);
+    }
+
+    @Test
+    void anExpiredOrTamperedTokenOfTheFakeEntraIsRefusedLikeAnExpiredBearer() {
+        String expired = EntraFixtures.accessToken(EntraFixtures.App.FULL, Instant.now().minus(Duration.ofHours(2)),
+                Duration.ofHours(1));
+        String[] parts = spToken(EntraFixtures.App.FULL).split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A')
+                + parts[2].substring(1);
+
+        for (String token : List.of(expired, tampered)) {
+            Answer a = bearer(PROJECTS, token);
+            assertThat(a.code).isEqualTo(401);
+            assertThat(a.json().get("message").asString())
+                    .isEqualTo("TF400813: The user '' is not authorized to access this resource.");
+            assertThat(a.json().get("typeKey").asString()).isEqualTo("UnauthorizedRequestException");
+            assertThat(a.headers.values("WWW-Authenticate")).hasSize(3);
+        }
+        Answer redirected = call(PROJECTS, null, b -> b.header("Authorization", "Bearer " + expired), false);
+        assertThat(redirected.code).isEqualTo(302);
     }
 
     @Test
@@ -966,6 +1105,11 @@ class FakeAzureDevOpsTest {
         Answer small = get("/contoso/_apis/projects?$top=1&api-version=7.1", PAT_FULL);
         assertThat(small.headers().get("Transfer-Encoding")).isNull();
         assertThat(small.headers().get("Content-Length")).isNotNull();
+    }
+
+    /** GET with Suppress and {@code Authorization: Bearer token}. */
+    private static Answer bearer(String path, String token) {
+        return call(path, null, b -> b.header("Authorization", "Bearer " + token));
     }
 
     /** GET with the product's headers: Basic PAT (when not null) and Suppress. */
