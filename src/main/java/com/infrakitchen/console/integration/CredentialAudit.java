@@ -18,6 +18,11 @@ final class CredentialAudit {
         return switch (credential) {
             case StoredCredential.AccessToken t -> "token";
             case StoredCredential.SshKey k -> "sshKey";
+            case StoredCredential.ServicePrincipal p -> switch (p.principalProof()) {
+                case CLIENT_SECRET -> "clientSecret";
+                case CERTIFICATE -> "certificate";
+                case FEDERATED -> "federatedIdentity";
+            };
         };
     }
 
@@ -29,6 +34,11 @@ final class CredentialAudit {
                     .put("sshKeyAddedOn", String.valueOf(k.keyAddedOn()))
                     .put("sshKeyFingerprint", k.fingerprintSha256())
                     .put("sshKeyGenerated", Boolean.TRUE.equals(k.generated()));
+            case StoredCredential.ServicePrincipal p -> details.put("tenantId", p.tenantId())
+                    .put("clientId", p.clientId()).put("principalProof", p.proof())
+                    .put("secretExpiresOn", String.valueOf(p.secretExpiresOn()))
+                    .put("certificateThumbprint", String.valueOf(p.certificateThumbprint()))
+                    .put("certificateExpiresOn", String.valueOf(p.certificateExpiresOn()));
         }
         return details.secretChanged(secretName(credential), true);
     }
@@ -46,6 +56,15 @@ final class CredentialAudit {
                 if (secretChanged) {
                     diff.change("sshKeyFingerprint", old.fingerprintSha256(), k.fingerprintSha256());
                 }
+            }
+            case StoredCredential.ServicePrincipal p -> {
+                StoredCredential.ServicePrincipal old = (StoredCredential.ServicePrincipal) before;
+                diff.change("tenantId", old.tenantId(), p.tenantId());
+                diff.change("clientId", old.clientId(), p.clientId());
+                diff.change("principalProof", old.proof(), p.proof());
+                diff.change("secretExpiresOn", old.secretExpiresOn(), p.secretExpiresOn());
+                diff.change("certificateThumbprint", old.certificateThumbprint(), p.certificateThumbprint());
+                diff.change("certificateExpiresOn", old.certificateExpiresOn(), p.certificateExpiresOn());
             }
         }
         return diff;

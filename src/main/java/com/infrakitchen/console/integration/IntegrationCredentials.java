@@ -9,7 +9,14 @@ import com.infrakitchen.console.integration.credential.CredentialInput;
 import com.infrakitchen.console.integration.credential.CredentialSettings;
 import com.infrakitchen.console.integration.credential.SshKeyFacts;
 import com.infrakitchen.console.integration.credential.SshKeyInput;
+import com.infrakitchen.console.integration.credential.EntraIds;
+import com.infrakitchen.console.integration.credential.PrincipalProof;
+import com.infrakitchen.console.integration.credential.ServicePrincipalFacts;
+import com.infrakitchen.console.integration.credential.ServicePrincipalInput;
 import com.infrakitchen.console.integration.credential.TokenFacts;
+import com.infrakitchen.console.integration.credential.certificate.CertificateRuleViolation;
+import com.infrakitchen.console.integration.credential.certificate.ClientCertificate;
+import com.infrakitchen.console.integration.credential.certificate.ClientCertificates;
 import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation;
 import com.infrakitchen.console.integration.credential.ssh.SshKeys;
@@ -53,6 +60,14 @@ final class IntegrationCredentials {
         return "integration/" + id + "/ssh-passphrase/v1";
     }
 
+    static String clientSecretPlace(UUID id) {
+        return "integration/" + id + "/sp-secret/v1";
+    }
+
+    static String certificatePlace(UUID id) {
+        return "integration/" + id + "/sp-certificate/v1";
+    }
+
     // ---- new credentials ------------------------------------------------------------------------------------
 
     /**
@@ -69,6 +84,23 @@ final class IntegrationCredentials {
                             + " generate one");
                 }
             }
+            case ServicePrincipalInput p -> {
+                checkSettings(provider, p.settings(), today);
+                switch (p.proof()) {
+                    case CLIENT_SECRET -> EntraIds.clientSecretProblem(stripped(p.clientSecret())).ifPresent(m -> {
+                        throw new IntegrationRuleViolation("clientSecret", m);
+                    });
+                    case CERTIFICATE -> {
+                        if (p.certificate() == null || p.certificate().length() == 0) {
+                            throw new IntegrationRuleViolation("certificate", "Certificate is required: upload or"
+                                    + " paste the certificate with its private key");
+                        }
+                    }
+                    case FEDERATED -> {
+                        // nothing is held: the platform's token file proves it
+                    }
+                }
+            }
         }
     }
 
@@ -83,6 +115,7 @@ final class IntegrationCredentials {
                             now);
                 }
                 case SshKeyInput k -> sealKey(id, provider, k, now);
+                case ServicePrincipalInput p -> sealPrincipal(id, p, now);
             };
         } finally {
             input.wipe();
@@ -109,6 +142,33 @@ final class IntegrationCredentials {
         }
     }
 
+    private StoredCredential.ServicePrincipal sealPrincipal(UUID id, ServicePrincipalInput p, Instant now) {
+        String tenant = EntraIds.tenantFrom(p.tenantId());
+        String client = EntraIds.clientIdFrom(p.clientId());
+        String proof = p.proof().name();
+        return switch (p.proof()) {
+            case CLIENT_SECRET -> {
+                byte[] ct = sealed(Secret.of(stripped(p.clientSecret())), clientSecretPlace(id));
+                yield new StoredCredential.ServicePrincipal(tenant, client, proof, ct, SecretCipher.keyIdOf(ct),
+                        p.secretExpiresOn(), null, null, null, null, null, now);
+            }
+            case CERTIFICATE -> {
+                ClientCertificate certificate;
+                try {
+                    certificate = ClientCertificates.parse(p.certificate(), p.certificatePassword(), now);
+                } catch (CertificateRuleViolation v) {
+                    throw new IntegrationRuleViolation(v.field(), v.getMessage());
+                }
+                byte[] ct = sealed(Secret.of(certificate.pem()), certificatePlace(id));
+                yield new StoredCredential.ServicePrincipal(tenant, client, proof, null, null, null, ct,
+                        SecretCipher.keyIdOf(ct), cut(certificate.subject(), 1000), certificate.sha1Thumbprint(),
+                        certificate.expiresOn(), now);
+            }
+            case FEDERATED -> new StoredCredential.ServicePrincipal(tenant, client, proof, null, null, null, null,
+                    null, null, null, null, now);
+        };
+    }
+
     // ---- changes --------------------------------------------------------------------------------------------
 
     /** Refuses a change of another kind than the stored credential (a token for an SSH integration). */
@@ -117,6 +177,7 @@ final class IntegrationCredentials {
             throw new IntegrationRuleViolation("method", switch (kindOf(current)) {
                 case SSH -> "This integration uses an SSH key: save it with its key";
                 case PAT -> "This integration uses a personal access token";
+                case SERVICE_PRINCIPAL -> "This integration uses a service principal";
             });
         }
     }
@@ -141,24 +202,28 @@ final class IntegrationCredentials {
             throw new IntegrationRuleViolation("method", switch (kindOf(current)) {
                 case SSH -> "This integration uses an SSH key: save it with its key";
                 case PAT -> "This integration uses a personal access token";
+                case SERVICE_PRINCIPAL -> "This integration uses a service principal";
             });
         }
         return switch (change) {
             case CredentialChange.Replace(CredentialInput input) -> seal(id, provider, input, now);
             case CredentialChange.Keep(CredentialSettings settings) -> withSettings(provider, current, settings,
-                    today(now));
+                    now);
             case CredentialChange.Clear(CredentialSettings settings) -> switch (settings) {
                 case CredentialSettings.TokenSettings t -> new StoredCredential.AccessToken(t.expiresOn(), null, null,
                         null);
                 case CredentialSettings.SshKeySettings s -> throw new IntegrationRuleViolation("sshKey",
                         "An SSH integration always has its key: replace it instead");
+                case CredentialSettings.ServicePrincipalSettings s -> throw new IntegrationRuleViolation(
+                        "clientSecret", "A service principal always has its client secret or certificate: replace"
+                                + " it instead");
             };
         };
     }
 
     private static StoredCredential withSettings(IntegrationProvider provider, StoredCredential current,
-            CredentialSettings settings, LocalDate today) {
-        checkSettings(provider, settings, today);
+            CredentialSettings settings, Instant now) {
+        checkSettings(provider, settings, today(now));
         return switch (current) {
             case StoredCredential.AccessToken t -> t.withExpiry(((CredentialSettings.TokenSettings) settings)
                     .expiresOn());
@@ -166,10 +231,37 @@ final class IntegrationCredentials {
                 var s = (CredentialSettings.SshKeySettings) settings;
                 yield k.withSettings(s.testRepository().strip(), s.keyAddedOn());
             }
+            case StoredCredential.ServicePrincipal p -> {
+                var s = (CredentialSettings.ServicePrincipalSettings) settings;
+                if (s.proof() != p.principalProof()) {
+                    throw new IntegrationRuleViolation("proof", "To sign in with " + s.proof().label()
+                            .toLowerCase(java.util.Locale.ROOT) + " instead of " + p.principalProof().label()
+                            .toLowerCase(java.util.Locale.ROOT) + ", enter the new one (Replace): the stored one is"
+                            + " then removed");
+                }
+                yield p.withSettings(EntraIds.tenantFrom(s.tenantId()), EntraIds.clientIdFrom(s.clientId()),
+                        s.proof() == PrincipalProof.CLIENT_SECRET ? s.secretExpiresOn() : null, now);
+            }
         };
     }
 
     private static void checkSettings(IntegrationProvider provider, CredentialSettings settings, LocalDate today) {
+        if (settings instanceof CredentialSettings.ServicePrincipalSettings p) {
+            EntraIds.tenantProblem(EntraIds.tenantFrom(p.tenantId())).ifPresent(m -> {
+                throw new IntegrationRuleViolation("tenantId", m);
+            });
+            EntraIds.clientIdProblem(EntraIds.clientIdFrom(p.clientId())).ifPresent(m -> {
+                throw new IntegrationRuleViolation("clientId", m);
+            });
+            if (!provider.principalProofs().contains(p.proof())) {
+                throw new IntegrationRuleViolation("proof", p.proof() == PrincipalProof.FEDERATED
+                        ? "Workload identity federation is not enabled on this console: an administrator sets"
+                                + " app.entra.federated-token-file (see the README), or use a client secret or a"
+                                + " certificate"
+                        : provider.displayName() + " does not accept a service principal's " + p.proof().label()
+                                .toLowerCase(java.util.Locale.ROOT));
+            }
+        }
         if (settings instanceof CredentialSettings.SshKeySettings(String repository, LocalDate addedOn)) {
             provider.testRepositoryProblem(repository == null ? "" : repository.strip()).ifPresent(p -> {
                 throw new IntegrationRuleViolation("testRepository", p);
@@ -203,6 +295,9 @@ final class IntegrationCredentials {
             case StoredCredential.SshKey k -> new SshKeyFacts(k.keyDescription(), k.fingerprintSha256(),
                     k.fingerprintMd5(), k.publicKey(), Boolean.TRUE.equals(k.generated()),
                     k.passphraseCiphertext() != null, k.setAt(), k.testRepository(), k.keyAddedOn());
+            case StoredCredential.ServicePrincipal p -> new ServicePrincipalFacts(String.valueOf(p.tenantId()),
+                    String.valueOf(p.clientId()), p.principalProof(), p.hasSecret(), p.setAt(), p.secretExpiresOn(),
+                    p.certificateSubject(), p.certificateThumbprint(), p.certificateExpiresOn());
         };
     }
 
@@ -217,6 +312,7 @@ final class IntegrationCredentials {
                 case StoredCredential.AccessToken t -> new AccessTokenInput(t.patCiphertext() == null ? null
                         : cipher.open(t.patCiphertext(), tokenPlace(i.id())), t.tokenExpiresOn());
                 case StoredCredential.SshKey k -> openKey(i.id(), k);
+                case StoredCredential.ServicePrincipal p -> openPrincipal(i.id(), p);
             };
             return new StoredCredentials(i.id(), i.name(), i.provider(), i.fields().organization(), open,
                     stored.setAt(), null);
@@ -225,6 +321,8 @@ final class IntegrationCredentials {
                 case StoredCredential.AccessToken t -> new AccessTokenInput(null, t.tokenExpiresOn());
                 case StoredCredential.SshKey k -> new SshKeyInput(null, null, false, k.testRepository(),
                         k.keyAddedOn());
+                case StoredCredential.ServicePrincipal p -> new ServicePrincipalInput(p.tenantId(), p.clientId(),
+                        p.principalProof(), null, p.secretExpiresOn(), null, null);
             };
             return new StoredCredentials(i.id(), i.name(), i.provider(), i.fields().organization(), none,
                     stored.setAt(), e);
@@ -247,10 +345,19 @@ final class IntegrationCredentials {
         }
     }
 
+    private ServicePrincipalInput openPrincipal(UUID id, StoredCredential.ServicePrincipal p) {
+        Secret secret = p.secretCiphertext() == null ? null : cipher.open(p.secretCiphertext(), clientSecretPlace(id));
+        Secret certificate = p.certificateCiphertext() == null ? null
+                : cipher.open(p.certificateCiphertext(), certificatePlace(id));
+        return new ServicePrincipalInput(p.tenantId(), p.clientId(), p.principalProof(), secret, p.secretExpiresOn(),
+                certificate, null);
+    }
+
     static AuthMethod kindOf(StoredCredential credential) {
         return switch (credential) {
             case StoredCredential.AccessToken t -> AuthMethod.PAT;
             case StoredCredential.SshKey k -> AuthMethod.SSH;
+            case StoredCredential.ServicePrincipal p -> AuthMethod.SERVICE_PRINCIPAL;
         };
     }
 
@@ -262,6 +369,14 @@ final class IntegrationCredentials {
             throw new IntegrationRuleViolation("token", p);
         });
         return Secret.of(token);
+    }
+
+    private static String stripped(@Nullable Secret typed) {
+        return typed == null ? "" : typed.reveal().strip();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private byte[] sealed(Secret secret, String place) {

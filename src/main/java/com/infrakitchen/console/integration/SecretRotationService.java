@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Key rotation, step 4 of docs/security.md 1.2: re-encrypts every stored token that is not on the primary key.
+ * Key rotation, step 4 of docs/security.md 1.2: re-encrypts every stored secret (token, SSH key and
+ * passphrase, client secret, certificate) that is not on the primary key.
  * One small transaction per row, version-checked, so an editor saving at the same moment wins (the row
  * is skipped and picked up by the next run); idempotent: a second run finds nothing to do.
  */
@@ -101,7 +102,10 @@ public class SecretRotationService {
             boolean patMoves = pat != null && pat.patCiphertext() != null && pat.patKeyId() != primary;
             StoredCredential.SshKey ssh = row.ssh();
             boolean sshMoves = ssh != null && ssh.keyCiphertext() != null && ssh.keyKeyId() != primary;
-            if (!patMoves && !sshMoves) {
+            StoredCredential.ServicePrincipal sp = row.sp();
+            boolean spMoves = sp != null && ((sp.secretCiphertext() != null && sp.secretKeyId() != primary)
+                    || (sp.certificateCiphertext() != null && sp.certificateKeyId() != primary));
+            if (!patMoves && !sshMoves && !spMoves) {
                 return Outcome.CHANGED_MEANWHILE;
             }
             if (patMoves) {
@@ -141,8 +145,40 @@ public class SecretRotationService {
                     }
                 }
             }
+            if (spMoves) {
+                Outcome principal = resealPrincipal(row, sp, primary);
+                if (principal != Outcome.DONE) {
+                    status.setRollbackOnly();
+                    return principal;
+                }
+            }
             return Outcome.DONE;
         });
+    }
+
+    /** The service principal's client secret or certificate, sealed again with {@code primary}. */
+    private Outcome resealPrincipal(Integration row, StoredCredential.ServicePrincipal sp, int primary) {
+        UUID id = row.id();
+        boolean secret = sp.secretCiphertext() != null;
+        String what = secret ? "clientSecret" : "certificate";
+        String place = secret ? IntegrationCredentials.clientSecretPlace(id)
+                : IntegrationCredentials.certificatePlace(id);
+        Secret open;
+        try {
+            open = cipher.open(secret ? sp.secretCiphertext() : sp.certificateCiphertext(), place);
+        } catch (SecretUnreadableException e) {
+            audit.record(AuditAction.SECRET_UNREADABLE, AuditOutcome.FAILURE, Target.integration(id, row.name()),
+                    AuditDetails.of().put("secret", what).put("keyId", secret ? sp.secretKeyId()
+                            : sp.certificateKeyId()).put("reason", e.reason().name()));
+            return Outcome.UNREADABLE;
+        }
+        try {
+            byte[] sealed = cipher.seal(open, place);
+            return queries.replaceServicePrincipalCiphertext(id, row.version(), secret ? sealed : null,
+                    secret ? null : sealed, primary) ? Outcome.DONE : Outcome.CHANGED_MEANWHILE;
+        } finally {
+            open.wipe();
+        }
     }
 
     private Outcome reseal(Integration row, String what, byte[] ciphertext, Integer keyId, String place,

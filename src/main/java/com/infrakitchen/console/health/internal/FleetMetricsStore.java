@@ -33,7 +33,7 @@ public class FleetMetricsStore {
                 SELECT CASE WHEN k.id IS NULL THEN 'never_tested'
                             WHEN %s THEN 'outdated'
                             ELSE LOWER(k.outcome) END AS status
-                FROM (SELECT i.organization, i.method, i.pat_set_at, i.ssh_set_at, i.ssh_test_repository,
+                FROM (SELECT i.organization, i.method, i.pat_set_at, i.ssh_set_at, i.sp_set_at, i.ssh_test_repository,
                              (SELECT c.id FROM integration_check c WHERE c.integration_id = i.id
                               ORDER BY c.checked_at DESC, c.id DESC FETCH FIRST 1 ROWS ONLY) AS newest_id
                       FROM integration i WHERE i.enabled = TRUE) n

@@ -53,9 +53,14 @@ public class AzureDevOpsChecker {
     static final String STEP_CODE_READ = "Code read";
     static final String STEP_CODE_WRITE = "Code write";
     static final String STEP_EXPIRY = "Token expiry";
+    static final String STEP_ENTRA = "Microsoft Entra token";
+    static final String STEP_SECRET_EXPIRY = "Secret expiry";
     /** The ladder, in order; the token expiry note, added only when the date is near, is not part of it. */
     static final List<String> STEPS = List.of(STEP_LOCAL, STEP_DNS, STEP_TCP, STEP_TLS, STEP_ORGANIZATION,
             STEP_PROJECTS, STEP_IDENTITY, STEP_CODE_READ, STEP_CODE_WRITE);
+    /** A service principal's ladder: its Microsoft Entra token first, then the same Azure DevOps steps. */
+    static final List<String> PRINCIPAL_STEPS = List.of(STEP_LOCAL, STEP_ENTRA, STEP_DNS, STEP_TCP, STEP_TLS,
+            STEP_ORGANIZATION, STEP_PROJECTS, STEP_IDENTITY, STEP_CODE_READ, STEP_CODE_WRITE);
 
     private final AzureDevOpsHttp http;
     private final Clock clock;
@@ -81,8 +86,34 @@ public class AzureDevOpsChecker {
     /** Runs one test of a token; blocking, meant for a background thread. Never throws for a failed connection. */
     public CheckResult check(CheckInput input, Cancellation cancellation) {
         try (AzureDevOpsHttp.Connections connections = http.connections(observeConnections)) {
-            return new Run(input, cancellation, connections).run();
+            return new Run(input, cancellation, connections, STEPS, null).run();
         }
+    }
+
+    /** The ladder of a service principal's test, with the egress proxy's hop when the base URL is proxied. */
+    CheckLadder principalLadder(Cancellation cancellation) {
+        OutboundProxy proxy = http.outbound().usedFor(http.baseUrl().host()) ? http.outbound() : null;
+        return new CheckLadder(proxy == null ? PRINCIPAL_STEPS : ProxySteps.withHop(PRINCIPAL_STEPS, proxy),
+                cancellation);
+    }
+
+    /**
+     * The Azure DevOps steps of a service principal's test, once {@code principal} (its local checks and Microsoft
+     * Entra token steps already on {@code ladder}) got {@code accessToken}: the same requests and judgements as a
+     * token's, sent with {@code Authorization: Bearer}. {@code principal} says how the identity is named and which
+     * answers are a principal's own (TF401444, Stakeholder access).
+     */
+    CheckResult checkWithBearer(CheckInput input, String accessToken, Principal principal, CheckLadder ladder,
+            AzureDevOpsHttp.Connections connections, Cancellation cancellation) {
+        Run run = new Run(input, cancellation, connections, ladder, principal);
+        return run.probe(accessToken);
+    }
+
+    /**
+     * What a bearer check knows of the principal: {@code secretExpiresOn}, the date its client secret or certificate
+     * ends (null: unknown), and the step that reports it.
+     */
+    record Principal(@Nullable LocalDate secretExpiresOn, String expiryWhat) {
     }
 
     private final class Run {
@@ -103,12 +134,27 @@ public class AzureDevOpsChecker {
         /** The egress proxy, when the base URL's host is reached through it (decision 0018); else null. */
         private final @Nullable OutboundProxy proxy = http.outbound().usedFor(http.baseUrl().host()) ? http.outbound()
                 : null;
+        /** The service principal a bearer test is for; null for a personal access token. */
+        private final @Nullable Principal principal;
 
-        Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections) {
+        Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections, List<String> order,
+                @Nullable Principal principal) {
+            this(input, cancellation, connections, null, principal, order);
+        }
+
+        Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections, CheckLadder ladder,
+                Principal principal) {
+            this(input, cancellation, connections, ladder, principal, List.of());
+        }
+
+        private Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections,
+                @Nullable CheckLadder ladder, @Nullable Principal principal, List<String> order) {
             this.input = input;
             this.cancellation = cancellation;
             this.connections = connections;
-            this.ladder = new CheckLadder(proxy == null ? STEPS : ProxySteps.withHop(STEPS, proxy), cancellation);
+            this.principal = principal;
+            this.ladder = ladder != null ? ladder
+                    : new CheckLadder(proxy == null ? order : ProxySteps.withHop(order, proxy), cancellation);
             this.org = input.organization() == null ? "" : input.organization().strip();
         }
 
@@ -119,6 +165,11 @@ public class AzureDevOpsChecker {
             if (local.failure() != null) {
                 return done(local.failure(), null);
             }
+            return probe(token);
+        }
+
+        /** Everything after the local checks: the requests, sent with {@code token}. */
+        CheckResult probe(String token) {
 
             AzureDevOpsUrls urls = new AzureDevOpsUrls(http.baseUrl());
             var organization = send(call(urls.organizationLookup(org), null), ReadMode.SMALL, null);
@@ -149,7 +200,8 @@ public class AzureDevOpsChecker {
 
             PatSteps.Identity answer = PatSteps.identity(who.join(), org);
             ladder.add(answer.step());
-            identity = answer.name();
+            identity = answer.name() == null || principal == null ? answer.name()
+                    : answer.name() + " (service principal)";
             if (answer.failure() != null) {
                 cancelCalls();
                 return done(answer.failure(), who.join());
@@ -165,13 +217,22 @@ public class AzureDevOpsChecker {
             if (projectCount != null && projectCount == 0 && repositoryCount != null && repositoryCount == 0) {
                 warnings.add(CheckCategory.NO_VISIBLE_PROJECTS);
             }
-            PatSteps.expiry(input.tokenExpiresOn(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-                    .ifPresent(expiry -> {
-                        ladder.add(expiry.step());
-                        if (expiry.soon()) {
-                            warnings.add(CheckCategory.TOKEN_EXPIRING_SOON);
-                        }
-                    });
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            if (principal == null) {
+                PatSteps.expiry(input.tokenExpiresOn(), today).ifPresent(expiry -> {
+                    ladder.add(expiry.step());
+                    if (expiry.soon()) {
+                        warnings.add(CheckCategory.TOKEN_EXPIRING_SOON);
+                    }
+                });
+            } else {
+                PrincipalSteps.expiry(principal, today).ifPresent(expiry -> {
+                    ladder.add(expiry.step());
+                    if (expiry.soon()) {
+                        warnings.add(CheckCategory.PRINCIPAL_SECRET_EXPIRING_SOON);
+                    }
+                });
+            }
             if (PatSteps.sawRetryAfter(projectsDone, who.join(), repos.join())) {
                 warnings.add(CheckCategory.NEAR_RATE_LIMIT);
             }

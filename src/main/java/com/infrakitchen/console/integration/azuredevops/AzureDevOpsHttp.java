@@ -99,6 +99,14 @@ public class AzureDevOpsHttp {
      * DNS, TCP and TLS set-up (the benchmark measures the check without it too).
      */
     Connections connections(boolean observe) {
+        return connections(observe, Scheme.BASIC);
+    }
+
+    /** How a check's requests carry its credential: a PAT as Basic, a Microsoft Entra access token as Bearer. */
+    enum Scheme { BASIC, BEARER }
+
+    /** As {@link #connections(boolean)}, each GET sending its token as {@code scheme} says. */
+    Connections connections(boolean observe, Scheme scheme) {
         OkHttpClient.Builder builder = client.newBuilder().connectionPool(noReuse());
         ConnectionEvents events = observe ? new ConnectionEvents() : null;
         if (events != null) {
@@ -107,7 +115,7 @@ public class AzureDevOpsHttp {
             builder.interceptors().replaceAll(i -> i instanceof ProxyRoutes.TargetGuard g
                     ? g.reporting(events::targetResolved) : i);
         }
-        return new Connections(builder.build(), events);
+        return new Connections(builder.build(), events, scheme);
     }
 
     /**
@@ -117,14 +125,28 @@ public class AzureDevOpsHttp {
     final class Connections implements AutoCloseable {
         private final OkHttpClient checkClient;
         private final @Nullable ConnectionEvents events;
+        private final Scheme scheme;
 
-        private Connections(OkHttpClient checkClient, @Nullable ConnectionEvents events) {
+        private Connections(OkHttpClient checkClient, @Nullable ConnectionEvents events, Scheme scheme) {
             this.checkClient = checkClient;
             this.events = events;
+            this.scheme = scheme;
         }
 
         Call newGet(HttpUrl url, @Nullable String token, String session) {
-            return checkClient.newCall(get(url, token, session));
+            return checkClient.newCall(get(url, token, session, scheme));
+        }
+
+        /**
+         * A form POST (the Microsoft Entra token request) with the same guard, timeouts, proxy and no redirects. The
+         * body holds a secret: OkHttp never logs it, and nothing here keeps it.
+         */
+        Call newFormPost(HttpUrl url, okhttp3.FormBody form) {
+            return checkClient.newCall(new Request.Builder().url(url).post(form)
+                    .header("Accept", "application/json")
+                    .header("User-Agent", USER_AGENT)
+                    .header("client-request-id", UUID.randomUUID().toString())
+                    .header("return-client-request-id", "true").build());
         }
 
         /** What was seen of the connection set-up of {@code call}; null when not observed. */
@@ -167,10 +189,15 @@ public class AzureDevOpsHttp {
 
     /** A GET with the headers a good client sends (docs/azure-devops.md 2.3); {@code token} may be null. */
     Call newGet(HttpUrl url, @Nullable String token, @Nullable String session) {
-        return client.newCall(get(url, token, session));
+        return client.newCall(get(url, token, session, Scheme.BASIC));
     }
 
-    private static Request get(HttpUrl url, @Nullable String token, @Nullable String session) {
+    /** As {@link #newGet(HttpUrl, String, String)} with a Microsoft Entra access token as Bearer. */
+    Call newBearerGet(HttpUrl url, String accessToken, @Nullable String session) {
+        return client.newCall(get(url, accessToken, session, Scheme.BEARER));
+    }
+
+    private static Request get(HttpUrl url, @Nullable String token, @Nullable String session, Scheme scheme) {
         Request.Builder request = new Request.Builder().url(url).get()
                 .header("Accept", "application/json")
                 .header("X-TFS-FedAuthRedirect", "Suppress")
@@ -178,7 +205,8 @@ public class AzureDevOpsHttp {
                 .header("X-TFS-Session", session == null ? UUID.randomUUID().toString() : session)
                 .header("User-Agent", USER_AGENT);
         if (token != null) {
-            request.header("Authorization", Credentials.basic("", token, StandardCharsets.UTF_8));
+            request.header("Authorization", scheme == Scheme.BEARER ? "Bearer " + token
+                    : Credentials.basic("", token, StandardCharsets.UTF_8));
         }
         return request.build();
     }

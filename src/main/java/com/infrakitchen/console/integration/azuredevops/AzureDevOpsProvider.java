@@ -2,6 +2,7 @@ package com.infrakitchen.console.integration.azuredevops;
 
 import com.infrakitchen.console.integration.azuredevops.AzureKeyPolicy;
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.PrincipalProof;
 import com.infrakitchen.console.integration.credential.ssh.KeyPolicy;
 import com.infrakitchen.console.integration.provider.IntegrationProvider;
 import java.util.List;
@@ -31,7 +32,18 @@ public class AzureDevOpsProvider implements IntegrationProvider {
             "CONDITIONAL_ACCESS_BLOCKED", "FORBIDDEN", "PROJECT_SCOPE_MISSING", "PROJECT_NOT_FOUND",
             "REPOSITORY_NOT_FOUND", "RATE_LIMITED", "API_VERSION_MISMATCH", "SERVICE_ERROR", "SERVICE_UNAVAILABLE",
             "UNEXPECTED_REDIRECT", "UNEXPECTED_RESPONSE", "SSH_UNSUPPORTED_KEY_TYPE", "SSH_NO_REPOSITORY",
-            "SSH_AUTH_FAILED", "SSH_KEY_NOT_REGISTERED", "SSH_REPOSITORY_NOT_FOUND", "SSH_UNEXPECTED_RESPONSE");
+            "SSH_AUTH_FAILED", "SSH_KEY_NOT_REGISTERED", "SSH_REPOSITORY_NOT_FOUND", "SSH_UNEXPECTED_RESPONSE",
+            "PRINCIPAL_SECRET_EXPIRING_SOON", "INVALID_TENANT", "INVALID_CLIENT_ID", "NO_CLIENT_CREDENTIAL",
+            "INVALID_CLIENT_CREDENTIAL", "FEDERATION_UNAVAILABLE", "ENTRA_SECRET_INVALID", "ENTRA_SECRET_EXPIRED",
+            "ENTRA_APPLICATION_NOT_FOUND", "ENTRA_TENANT_NOT_FOUND", "ENTRA_CERTIFICATE_REJECTED",
+            "ENTRA_FEDERATION_REJECTED", "ENTRA_REFUSED", "ENTRA_UNAVAILABLE", "ENTRA_UNREACHABLE",
+            "PRINCIPAL_NOT_ADDED", "PROJECT_ACCESS_DENIED", "STAKEHOLDER_ACCESS");
+
+    private final EntraProperties entra;
+
+    public AzureDevOpsProvider(EntraProperties entra) {
+        this.entra = entra;
+    }
 
     @Override
     public String id() {
@@ -45,7 +57,14 @@ public class AzureDevOpsProvider implements IntegrationProvider {
 
     @Override
     public List<AuthMethod> methods() {
-        return List.of(AuthMethod.PAT, AuthMethod.SSH);
+        return List.of(AuthMethod.PAT, AuthMethod.SSH, AuthMethod.SERVICE_PRINCIPAL);
+    }
+
+    /** A client secret and a certificate; workload identity too where the administrator set up its token file. */
+    @Override
+    public List<PrincipalProof> principalProofs() {
+        return entra.federatedTokenFile() == null ? List.of(PrincipalProof.CLIENT_SECRET, PrincipalProof.CERTIFICATE)
+                : List.of(PrincipalProof.CLIENT_SECRET, PrincipalProof.CERTIFICATE, PrincipalProof.FEDERATED);
     }
 
     @Override

@@ -71,7 +71,13 @@ class PatRepositoryLister implements RepositoryLister<AccessTokenInput> {
         if (local.failure() != null) {
             return new ListingFailure(local.failure(), org, local.step().summary(), null, 0);
         }
-        try (AzureDevOpsHttp.Connections connections = http.connections()) {
+        return listWith(org, token, AzureDevOpsHttp.Scheme.BASIC, continuation, cancellation);
+    }
+
+    /** One page listed with {@code token} sent as {@code scheme} (a service principal's Entra token as Bearer). */
+    RepositoryListing listWith(String org, String token, AzureDevOpsHttp.Scheme scheme, @Nullable String continuation,
+            Cancellation cancellation) {
+        try (AzureDevOpsHttp.Connections connections = http.connections(true, scheme)) {
             return new Page(org, token, continuation, cancellation, connections).load();
         }
     }

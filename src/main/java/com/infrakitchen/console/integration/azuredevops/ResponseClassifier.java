@@ -99,7 +99,9 @@ final class ResponseClassifier {
             row("302-signin", ALL, 300, 399, Body.ANY, null, null,
                     r -> r.location() != null && r.location().contains("/_signin"), CheckCategory.SIGN_IN_PAGE),
             row("3xx", ALL, 300, 399, Body.ANY, null, null, null, CheckCategory.UNEXPECTED_REDIRECT),
-            // 401, most specific first.
+            // 401, most specific first. TF401444: a service principal (or a user) the organization has never seen.
+            row("TF401444-not-added", ALL, 401, 401, Body.ANY, null, "TF401444", null,
+                    CheckCategory.PRINCIPAL_NOT_ADDED),
             row("F9-global-pat", ALL, 401, 401, Body.ANY, null, "global Personal Access Token", null,
                     CheckCategory.GLOBAL_TOKEN_BLOCKED),
             row("F4-expired", ALL, 401, 401, Body.ANY, "AccessCheckException", null, null,
@@ -129,7 +131,13 @@ final class ResponseClassifier {
             row("403-code-write", EnumSet.of(Probe.CODE_WRITE), 403, 403, Body.ANY, null, null, null,
                     CheckCategory.CODE_WRITE_NOT_PERMITTED),
             row("403-other", ALL, 403, 403, Body.ANY, null, null, null, CheckCategory.FORBIDDEN),
-            // 404: project and repository errors name themselves; anything else is the organization (F12).
+            // 404: project and repository errors name themselves; anything else is the organization (F12). On the
+            // organization's repository listing, which names no project or repository, they mean the identity may
+            // not use them: no access to a project (VS800075), or Stakeholder access (TF401019 for every repository).
+            row("VS800075-listing", EnumSet.of(Probe.REPOSITORIES), 404, 404, Body.ANY, null,
+                    "VS800075|ProjectDoesNotExistException", null, CheckCategory.PROJECT_ACCESS_DENIED),
+            row("TF401019-listing", EnumSet.of(Probe.REPOSITORIES), 404, 404, Body.ANY, null,
+                    "TF401019|GitRepositoryNotFoundException", null, CheckCategory.STAKEHOLDER_ACCESS),
             row("F13-project", ALL, 404, 404, Body.ANY, null,
                     "TF200016|VS800075|ProjectDoesNotExist", null, CheckCategory.PROJECT_NOT_FOUND),
             row("F14-repository", ALL, 404, 404, Body.ANY, null, "TF401019|GitRepositoryNotFoundException", null,

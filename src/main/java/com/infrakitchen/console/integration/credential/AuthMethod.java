@@ -7,7 +7,9 @@ package com.infrakitchen.console.integration.credential;
  */
 public enum AuthMethod {
     PAT("PAT"),
-    SSH("SSH");
+    SSH("SSH"),
+    /** A Microsoft Entra service principal (client secret, certificate or workload identity federation). */
+    SERVICE_PRINCIPAL("Service principal");
 
     private final String label;
 

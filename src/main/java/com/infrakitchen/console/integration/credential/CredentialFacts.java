@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * What may be shown of a stored credential: whether a secret is set and since when, its settings, and what is
  * public by nature (an SSH key's public half and fingerprints). Never the secret.
  */
-public sealed interface CredentialFacts permits TokenFacts, SshKeyFacts {
+public sealed interface CredentialFacts permits TokenFacts, SshKeyFacts, ServicePrincipalFacts {
 
     AuthMethod method();
 

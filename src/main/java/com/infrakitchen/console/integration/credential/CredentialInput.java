@@ -8,7 +8,7 @@ import java.util.List;
  * settings that belong to it. One kind per way of connecting; a switch over this sealed type is where the kinds
  * differ. Whoever receives one wipes it when done.
  */
-public sealed interface CredentialInput permits AccessTokenInput, SshKeyInput {
+public sealed interface CredentialInput permits AccessTokenInput, SshKeyInput, ServicePrincipalInput {
 
     /** The way of connecting this credential is for. */
     AuthMethod method();

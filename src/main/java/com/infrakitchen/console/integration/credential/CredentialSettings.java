@@ -53,4 +53,24 @@ public sealed interface CredentialSettings {
             return testRepository == null ? "" : testRepository.strip();
         }
     }
+
+    /**
+     * A service principal's settings: the tenant and application (client) id as typed (the rules of
+     * {@link EntraIds} judge them), how it proves itself, and the expiry date entered for a client secret (null when
+     * unknown, or for another proof). A certificate's end date is read from the certificate, not set here.
+     */
+    record ServicePrincipalSettings(@Nullable String tenantId, @Nullable String clientId, PrincipalProof proof,
+            @Nullable LocalDate secretExpiresOn) implements CredentialSettings {
+
+        @Override
+        public AuthMethod method() {
+            return AuthMethod.SERVICE_PRINCIPAL;
+        }
+
+        /** The tenant, the application and the proof: what Entra is asked about. */
+        @Override
+        public String testedText() {
+            return EntraIds.tenantFrom(tenantId) + "/" + EntraIds.clientIdFrom(clientId) + "/" + proof;
+        }
+    }
 }

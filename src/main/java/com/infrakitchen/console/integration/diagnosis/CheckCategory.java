@@ -32,6 +32,11 @@ public enum CheckCategory {
     TOKEN_EXPIRING_SOON(CheckOutcome.WARNING, "Connected to {org}, but the token expires soon",
             "Create a new token in Azure DevOps (User settings, Personal access tokens) and replace this one"
                     + " before it expires."),
+    PRINCIPAL_SECRET_EXPIRING_SOON(CheckOutcome.WARNING,
+            "Connected to {org}, but the service principal's secret or certificate expires soon",
+            "Create a new client secret (or certificate) under the app registration's Certificates & secrets in the"
+                    + " Azure portal, and Replace the one stored here before it ends: Microsoft Entra then refuses"
+                    + " the old one and every test fails."),
     CERTIFICATE_EXPIRING_SOON(CheckOutcome.WARNING, "Connected to {org}, but the server's TLS certificate expires soon",
             "The certificate the server presented expires within 30 days (the TLS handshake step shows its subject,"
                     + " issuer and date). Azure DevOps Services renews its own; for an on-premises server or a"
@@ -214,6 +219,66 @@ public enum CheckCategory {
             "The SSH server did not answer the Git request as Azure DevOps does",
             "The server signed the key in but did not send a Git reference list. Its own message is shown below;"
                     + " check that app.azure-devops.ssh.host is an Azure DevOps SSH endpoint."),
+
+    // ---- Microsoft Entra service principal (docs/azure-devops.md 13) ----------------------------------------
+    INVALID_TENANT(CheckOutcome.FAILED, "The tenant ID is not valid",
+            "Use the Directory (tenant) ID from the app registration's Overview in the Azure portal (a GUID), or a"
+                    + " verified domain of the tenant such as contoso.onmicrosoft.com."),
+    INVALID_CLIENT_ID(CheckOutcome.FAILED, "The client ID is not valid",
+            "Use the Application (client) ID from the app registration's Overview (a GUID), not its name or its"
+                    + " Object ID."),
+    NO_CLIENT_CREDENTIAL(CheckOutcome.FAILED, "No client secret or certificate is configured",
+            "Enter the client secret's Value, or upload the certificate with its private key, then test again."),
+    INVALID_CLIENT_CREDENTIAL(CheckOutcome.FAILED, "The client secret or certificate cannot be used",
+            "The Local checks step says why. Correct it (for a certificate: the PEM with its private key, or the"
+                    + " .pfx/.p12 file with its password) and test again."),
+    FEDERATION_UNAVAILABLE(CheckOutcome.FAILED, "Workload identity federation is not set up on this console",
+            "An administrator sets app.entra.federated-token-file to the service-account token file the platform"
+                    + " projects into the pod (on AKS with workload identity: /var/run/secrets/azure/tokens/"
+                    + "azure-identity-token). Until then, use a client secret or a certificate."),
+    ENTRA_SECRET_INVALID(CheckOutcome.FAILED, "Microsoft Entra refused the client secret",
+            "Entra answered AADSTS7000215: the secret is not one of this application's. Copy the secret's Value"
+                    + " (not its Secret ID) from the app registration's Certificates & secrets; a lost value cannot be"
+                    + " shown again: create a new client secret and Replace it here."),
+    ENTRA_SECRET_EXPIRED(CheckOutcome.FAILED, "The service principal's client secret has expired",
+            "Entra answered AADSTS7000222. In the Azure portal: the app registration, Certificates & secrets,"
+                    + " New client secret; Replace the secret here with its Value and enter its expiry in Secret"
+                    + " Expires On, to be warned next time."),
+    ENTRA_APPLICATION_NOT_FOUND(CheckOutcome.FAILED, "Microsoft Entra has no such application in this tenant",
+            "Entra answered AADSTS700016. Check that Client ID is the Application (client) ID of the app"
+                    + " registration (not its Object ID), and that Tenant ID is the tenant the app is registered in"
+                    + " (its Overview shows both)."),
+    ENTRA_TENANT_NOT_FOUND(CheckOutcome.FAILED, "Microsoft Entra has no tenant with this ID",
+            "Entra answered AADSTS90002. Copy the Directory (tenant) ID from the app registration's Overview, or use"
+                    + " a verified domain of the tenant (Microsoft Entra ID, Custom domain names)."),
+    ENTRA_CERTIFICATE_REJECTED(CheckOutcome.FAILED, "Microsoft Entra did not accept the certificate",
+            "Entra answered AADSTS700027: the certificate is not registered on this application, or has ended. Upload"
+                    + " its public part (the .cer or .pem without the key) under the app registration's Certificates"
+                    + " & secrets, Certificates, and check that the thumbprint there matches the one shown here."),
+    ENTRA_FEDERATION_REJECTED(CheckOutcome.FAILED, "Microsoft Entra did not accept the workload identity",
+            "Entra answered AADSTS70021: no federated credential of the application matches the platform's token."
+                    + " Add one under the app registration's Certificates & secrets, Federated credentials"
+                    + " (Kubernetes: the cluster's issuer URL, the namespace and the service account the console"
+                    + " runs as)."),
+    ENTRA_REFUSED(CheckOutcome.FAILED, "Microsoft Entra refused the token request",
+            "The details show Entra's AADSTS code and message with its trace and correlation IDs: give them to your"
+                    + " Microsoft Entra administrator, or look the code up at https://login.microsoftonline.com/error."),
+    ENTRA_UNAVAILABLE(CheckOutcome.FAILED, "Microsoft Entra is unavailable or busy right now",
+            "The token endpoint answered with a server error or asked to slow down. Test again in a few minutes."),
+    ENTRA_UNREACHABLE(CheckOutcome.FAILED, "Microsoft Entra's token endpoint could not be reached",
+            "The console could not connect to the token endpoint (app.entra.authority-host, by default"
+                    + " login.microsoftonline.com). Check DNS, the firewall and the egress proxy for that host;"
+                    + " the Microsoft Entra token step shows what failed."),
+    PRINCIPAL_NOT_ADDED(CheckOutcome.FAILED, "The service principal has not been added to '{org}'",
+            "Azure DevOps answered TF401444: the organization does not know it. Organization settings, Users, Add"
+                    + " users: add the service principal by name, access level Basic, and add it to the projects"
+                    + " InfraKitchen should use."),
+    PROJECT_ACCESS_DENIED(CheckOutcome.FAILED, "The identity may not access the projects' repositories",
+            "Azure DevOps answered VS800075: a project exists but this identity has no access to it. In each project"
+                    + " InfraKitchen should use: Project settings, Permissions, Contributors, Members, Add."),
+    STAKEHOLDER_ACCESS(CheckOutcome.FAILED, "The identity has Stakeholder access in '{org}', which cannot read code",
+            "Git answered that no repository exists or may be used: Stakeholder access hides every repository."
+                    + " Organization settings, Users: change its access level to Basic."),
 
     // ---- refused or stopped by InfraKitchen --------------------------------------------------------------
     TOO_MANY_TESTS(CheckOutcome.FAILED, "Too many tests in a short time",

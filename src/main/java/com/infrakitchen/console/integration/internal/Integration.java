@@ -28,6 +28,7 @@ public record Integration(
         String method,
         @Embedded.Nullable StoredCredential.@Nullable AccessToken pat,
         @Embedded.Nullable(prefix = "ssh_") StoredCredential.@Nullable SshKey ssh,
+        @Embedded.Nullable(prefix = "sp_") StoredCredential.@Nullable ServicePrincipal sp,
         @Embedded.Empty Changes changes) {
 
     /** A new integration: no version yet (so it is inserted), audited when saved. */
@@ -41,6 +42,7 @@ public record Integration(
         return switch (AuthMethod.valueOf(method)) {
             case PAT -> pat == null ? StoredCredential.AccessToken.NONE : pat;
             case SSH -> ssh == null ? StoredCredential.SshKey.NONE : ssh;
+            case SERVICE_PRINCIPAL -> sp == null ? StoredCredential.ServicePrincipal.NONE : sp;
         };
     }
 
@@ -57,24 +59,33 @@ public record Integration(
         return of(id, version, fields, labels, enabled, provider, credential, changes);
     }
 
-    /** The row with {@code credential} in the columns of its kind, and that kind as its method. */
+    /**
+     * The row with {@code credential} in the columns of its kind, and that kind as its method. A service principal's
+     * known expiry also goes in {@code token_expires_on} (as an access token record without a token): that column is
+     * "the date the credential's secret is known to expire", which the grid's Token expiry column, its Expiring soon
+     * filter, /health and the metrics read for every kind (an SSH key's is derived from {@code ssh_key_added_on}).
+     */
     private static Integration of(UUID id, @Nullable Long version, IntegrationColumns fields,
             Set<IntegrationLabel> labels, boolean enabled, String provider, StoredCredential credential,
             Changes changes) {
         return switch (credential) {
             case StoredCredential.AccessToken t -> new Integration(id, version, fields, labels, enabled, provider,
-                    AuthMethod.PAT.name(), t.isEmpty() ? null : t, null, changes);
+                    AuthMethod.PAT.name(), t.isEmpty() ? null : t, null, null, changes);
             case StoredCredential.SshKey k -> new Integration(id, version, fields, labels, enabled, provider,
-                    AuthMethod.SSH.name(), null, k.isEmpty() ? null : k, changes);
+                    AuthMethod.SSH.name(), null, k.isEmpty() ? null : k, null, changes);
+            case StoredCredential.ServicePrincipal p -> new Integration(id, version, fields, labels, enabled,
+                    provider, AuthMethod.SERVICE_PRINCIPAL.name(), p.expiresOn() == null ? null
+                            : StoredCredential.AccessToken.NONE.withExpiry(p.expiresOn()), null,
+                    p.isEmpty() ? null : p, changes);
         };
     }
 
     public Integration withFields(IntegrationColumns fields, Set<IntegrationLabel> labels) {
-        return new Integration(id, version, fields, labels, enabled, provider, method, pat, ssh, changes);
+        return new Integration(id, version, fields, labels, enabled, provider, method, pat, ssh, sp, changes);
     }
 
     public Integration withEnabled(boolean enabled) {
-        return new Integration(id, version, fields, labels, enabled, provider, method, pat, ssh, changes);
+        return new Integration(id, version, fields, labels, enabled, provider, method, pat, ssh, sp, changes);
     }
 
     @Override

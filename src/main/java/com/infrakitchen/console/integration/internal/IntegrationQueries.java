@@ -37,7 +37,7 @@ public class IntegrationQueries {
 
     /** The page's columns: the row, its sort keys, and what decides whether its newest check is outdated. */
     private static final String COLUMNS = "i.id, i.name, i.name_key, i.description, i.method, i.organization,"
-            + " i.enabled, i.token_expires_on, i.ssh_key_added_on, i.pat_key_id, i.pat_set_at, i.ssh_set_at, i.ssh_test_repository,"
+            + " i.enabled, i.token_expires_on, i.ssh_key_added_on, i.pat_key_id, i.pat_set_at, i.ssh_set_at, i.sp_set_at, i.ssh_test_repository,"
             + " i.updated_at, i.updated_by, i.version";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -155,7 +155,9 @@ public class IntegrationQueries {
 
     /** A token or an SSH key (with its passphrase) encrypted with another key than {@code :keyId}. */
     private static final String NOT_ON_KEY = "((pat_key_id IS NOT NULL AND pat_key_id <> :keyId)"
-            + " OR (ssh_key_key_id IS NOT NULL AND ssh_key_key_id <> :keyId))";
+            + " OR (ssh_key_key_id IS NOT NULL AND ssh_key_key_id <> :keyId)"
+            + " OR (sp_secret_key_id IS NOT NULL AND sp_secret_key_id <> :keyId)"
+            + " OR (sp_certificate_key_id IS NOT NULL AND sp_certificate_key_id <> :keyId))";
 
     /** Up to {@code limit} integrations with a secret not encrypted with the given key. */
     public List<UUID> secretsNotOnKey(int keyId, int limit) {
@@ -186,6 +188,20 @@ public class IntegrationQueries {
         return jdbc.update("UPDATE integration SET ssh_key_ciphertext = :kct, ssh_passphrase_ciphertext = :pct,"
                 + " ssh_key_key_id = :keyId WHERE id = :id AND version = :version", new MapSqlParameterSource("kct",
                 keyCiphertext).addValue("pct", passphraseCiphertext).addValue("keyId", keyId).addValue("id", id)
+                .addValue("version", version)) == 1;
+    }
+
+    /**
+     * {@link #replaceCiphertext} for a service principal's client secret or certificate (whichever it has; the other
+     * stays null), sealed with {@code keyId}.
+     */
+    public boolean replaceServicePrincipalCiphertext(UUID id, long version, byte @Nullable [] secretCiphertext,
+            byte @Nullable [] certificateCiphertext, int keyId) {
+        return jdbc.update("UPDATE integration SET sp_secret_ciphertext = :sct, sp_secret_key_id = :skey,"
+                + " sp_certificate_ciphertext = :cct, sp_certificate_key_id = :ckey WHERE id = :id"
+                + " AND version = :version", new MapSqlParameterSource("sct", secretCiphertext)
+                .addValue("skey", secretCiphertext == null ? null : keyId).addValue("cct", certificateCiphertext)
+                .addValue("ckey", certificateCiphertext == null ? null : keyId).addValue("id", id)
                 .addValue("version", version)) == 1;
     }
 

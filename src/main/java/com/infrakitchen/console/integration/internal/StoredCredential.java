@@ -1,13 +1,13 @@
 package com.infrakitchen.console.integration.internal;
 
+import com.infrakitchen.console.integration.credential.PrincipalProof;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An integration's credential as stored: secrets as ciphertexts bound to the row (decision 0007), the rest in clear.
- * One record per kind, each embedded with its own columns; a further kind (a service principal) is a further record
- * here, its columns in a V7+ migration.
+ * One record per kind, each embedded with its own columns (a service principal's since V15).
  */
 public sealed interface StoredCredential {
 
@@ -82,6 +82,71 @@ public sealed interface StoredCredential {
         public String toString() {
             return "SshKey[" + keyDescription + ", " + fingerprintSha256 + ", repository=" + testRepository
                     + ", addedOn=" + keyAddedOn + "]";
+        }
+    }
+
+    /**
+     * A Microsoft Entra service principal ({@code sp_*} columns, V15): its tenant and application id, how it proves
+     * itself, the client secret or the certificate (certificate and private key as PEM) as ciphertexts, what is
+     * public of the certificate (subject, SHA-1 thumbprint, end date), and the expiry date entered for a client
+     * secret. {@code setAt} changes with the secret and with the tenant or application (what a stored check tested).
+     * Its known expiry (secret or certificate) is also kept in {@code token_expires_on}, the column every expiry
+     * query reads (see {@code Integration}).
+     */
+    record ServicePrincipal(@Nullable String tenantId, @Nullable String clientId, @Nullable String proof,
+            byte @Nullable [] secretCiphertext, @Nullable Integer secretKeyId, @Nullable LocalDate secretExpiresOn,
+            byte @Nullable [] certificateCiphertext, @Nullable Integer certificateKeyId,
+            @Nullable String certificateSubject, @Nullable String certificateThumbprint,
+            @Nullable LocalDate certificateExpiresOn, @Nullable Instant setAt) implements StoredCredential {
+
+        static final ServicePrincipal NONE = new ServicePrincipal(null, null, null, null, null, null, null, null,
+                null, null, null, null);
+
+        /** How it proves itself; a client secret when not set. */
+        public PrincipalProof principalProof() {
+            return proof == null ? PrincipalProof.CLIENT_SECRET
+                    : PrincipalProof.valueOf(proof);
+        }
+
+        /** A client secret or a certificate is stored, or it needs none (federation). */
+        @Override
+        public boolean hasSecret() {
+            return switch (principalProof()) {
+                case CLIENT_SECRET -> secretCiphertext != null;
+                case CERTIFICATE -> certificateCiphertext != null;
+                case FEDERATED -> tenantId != null;
+            };
+        }
+
+        /** The date the console knows it stops working: the secret's entered expiry, or the certificate's end. */
+        public @Nullable LocalDate expiresOn() {
+            return switch (principalProof()) {
+                case CLIENT_SECRET -> secretExpiresOn;
+                case CERTIFICATE -> certificateExpiresOn;
+                case FEDERATED -> null;
+            };
+        }
+
+        boolean isEmpty() {
+            return tenantId == null && clientId == null && secretCiphertext == null && certificateCiphertext == null;
+        }
+
+        /**
+         * The same proof with these settings. A new tenant or application makes it another principal: the set-at
+         * time moves to {@code now}, so a stored check of the old one shows as outdated.
+         */
+        public ServicePrincipal withSettings(String tenant, String client, @Nullable LocalDate secretExpires,
+                Instant now) {
+            boolean other = !tenant.equals(tenantId) || !client.equals(clientId);
+            return new ServicePrincipal(tenant, client, proof, secretCiphertext, secretKeyId, secretExpires,
+                    certificateCiphertext, certificateKeyId, certificateSubject, certificateThumbprint,
+                    certificateExpiresOn, other ? now : setAt);
+        }
+
+        @Override
+        public String toString() {
+            return "ServicePrincipal[tenant=" + tenantId + ", client=" + clientId + ", " + proof + ", "
+                    + (hasSecret() ? "configured" : "none") + ", certificate=" + certificateThumbprint + "]";
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.infrakitchen.console.integration.provider;
 
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.PrincipalProof;
 import com.infrakitchen.console.integration.credential.ssh.KeyPolicy;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,16 @@ public interface IntegrationProvider {
 
     /** Why this (trimmed) test repository cannot be asked for; empty when it can. */
     Optional<String> testRepositoryProblem(String testRepository);
+
+    // ---- service principal --------------------------------------------------------------------------------------
+
+    /**
+     * How a service principal may prove itself here, when {@link #methods()} has one: the form offers these, the
+     * service refuses the others. Empty for a provider without service principals.
+     */
+    default List<PrincipalProof> principalProofs() {
+        return List.of();
+    }
 
     // ---- diagnosis ----------------------------------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.credential.AuthMethod;
+import com.infrakitchen.console.integration.credential.PrincipalProof;
+import com.infrakitchen.console.integration.credential.ServicePrincipalFacts;
 import com.infrakitchen.console.integration.credential.CredentialExpiry;
 import com.infrakitchen.console.integration.credential.CredentialExpiry.Level;
 import com.infrakitchen.console.integration.credential.CredentialFacts;
@@ -56,7 +58,10 @@ final class ExpiryNotice extends Div {
         }
         getElement().setAttribute("data-level", level.name().toLowerCase(Locale.ROOT));
         boolean ssh = facts.method() == AuthMethod.SSH;
-        String what = ssh ? "The SSH key" : "The token";
+        boolean certificate = facts instanceof ServicePrincipalFacts p && p.proof() == PrincipalProof.CERTIFICATE;
+        boolean principal = facts.method() == AuthMethod.SERVICE_PRINCIPAL;
+        String what = ssh ? "The SSH key" : certificate ? "The certificate" : principal ? "The client secret"
+                : "The token";
         String countdown = CredentialExpiry.countdown(on, today);
         headline.setText(level == Level.EXPIRED ? what + " " + countdown + " (on " + on + ")"
                 : what + " expires " + countdown + " (on " + on + ")");
@@ -68,7 +73,10 @@ final class ExpiryNotice extends Div {
         });
         badge.getElement().getThemeList().clear();
         badge.getElement().getThemeList().add(IntegrationBadges.expiryTheme(level));
-        String remedy = ssh
+        String remedy = principal
+                ? "Add a new " + (certificate ? "certificate" : "client secret") + " to the app registration"
+                        + " (Azure portal → Certificates & secrets) and replace it here"
+                : ssh
                 ? "Add a new key in " + provider + " (User settings → SSH public keys), replace the key here and set"
                         + " Key added on"
                 : "Create a new token in " + provider + " (User settings → Personal access tokens) and replace it"

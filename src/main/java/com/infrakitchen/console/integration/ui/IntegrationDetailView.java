@@ -6,7 +6,6 @@ import com.infrakitchen.console.integration.ConcurrentEditException;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.SshKeyService;
 import com.infrakitchen.console.integration.browse.RepositoryService;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.integration.provider.IntegrationProviders;
@@ -49,7 +48,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final transient IntegrationService integrations;
     private final transient AuditService audit;
     private final transient CheckService checks;
-    private final transient SshKeyService keys;
+    private final transient CredentialTools tools;
     private final transient IntegrationProviders providers;
     private final transient RepositoryService repositories;
     private final transient Clock clock;
@@ -73,8 +72,8 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final boolean canEdit = CurrentUser.isEditorOrAdmin();
 
     public IntegrationDetailView(IntegrationService integrations, AuditService audit, CheckService checks,
-            SshKeyService keys, IntegrationProviders providers, Clock clock, RepositoryService repositories) {
-        this.keys = keys;
+            CredentialTools tools, IntegrationProviders providers, Clock clock, RepositoryService repositories) {
+        this.tools = tools;
         this.repositories = repositories;
         this.providers = providers;
         this.clock = clock;
@@ -111,7 +110,7 @@ class IntegrationDetailView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         current = detail;
         form = new IntegrationForm(providers.get(detail.provider()), integrations.labelsInUse(),
-                name -> canEdit && integrations.nameTaken(name, current.id()), keys, true, clock);
+                name -> canEdit && integrations.nameTaken(name, current.id()), tools, true, clock);
         form.showMethod(detail.method());
         form.setEditable(canEdit);
         history = new HistoryPanel(audit, detail.id());

@@ -40,6 +40,7 @@ class IntegrationForm extends FormLayout {
     final TextField organization;
     final TokenEditor tokenEditor;
     final SshKeyEditor sshKeyEditor;
+    final ServicePrincipalEditor servicePrincipalEditor;
     // the editors' fields, for the tests that type into them
     final TokenField token;
     final DatePicker tokenExpiresOn;
@@ -55,7 +56,8 @@ class IntegrationForm extends FormLayout {
      * @param saved     whether it shows a saved integration (a stored secret is kept unless replaced)
      */
     IntegrationForm(IntegrationProvider provider, Collection<String> labelsInUse, Predicate<String> nameTaken,
-            SshKeyService keys, boolean saved, Clock clock) {
+            CredentialTools tools, boolean saved, Clock clock) {
+        SshKeyService keys = tools.keys();
         labels = new LabelField("Labels", labelsInUse);
         organization = new TextField(provider.organizationLabel());
         tokenEditor = new TokenEditor(provider);
@@ -64,7 +66,8 @@ class IntegrationForm extends FormLayout {
                 organization.setValue(org);
             }
         }, saved, clock);
-        for (CredentialEditor e : List.of(tokenEditor, sshKeyEditor)) {
+        servicePrincipalEditor = new ServicePrincipalEditor(provider, tools.certificates(), saved);
+        for (CredentialEditor e : List.of(tokenEditor, sshKeyEditor, servicePrincipalEditor)) {
             if (provider.methods().contains(e.method())) {
                 editors.put(e.method(), e);
             }

@@ -4,7 +4,6 @@ import com.infrakitchen.console.base.ui.MainLayout;
 import com.infrakitchen.console.integration.IntegrationDetail;
 import com.infrakitchen.console.integration.IntegrationRuleViolation;
 import com.infrakitchen.console.integration.IntegrationService;
-import com.infrakitchen.console.integration.SshKeyService;
 import com.infrakitchen.console.integration.check.CheckRun;
 import com.infrakitchen.console.integration.check.CheckService;
 import com.infrakitchen.console.integration.check.TestRequest;
@@ -63,7 +62,7 @@ class IntegrationSetupView extends HorizontalLayout {
     private final Div side = new Div();
     private final String formKey = UUID.randomUUID().toString();
 
-    public IntegrationSetupView(IntegrationService integrations, CheckService checks, SshKeyService keys,
+    public IntegrationSetupView(IntegrationService integrations, CheckService checks, CredentialTools tools,
             IntegrationProviders providers, List<ProviderPanels> panels, Clock clock) {
         this.integrations = integrations;
         this.checks = checks;
@@ -76,10 +75,10 @@ class IntegrationSetupView extends HorizontalLayout {
         setAlignItems(FlexComponent.Alignment.START);
 
         form = new IntegrationForm(provider, integrations.labelsInUse(), name -> integrations.nameTaken(name, null),
-                keys, false, clock);
+                tools, false, clock);
         Paragraph intro = new Paragraph("Connect InfraKitchen to an " + provider.displayName() + " organization with "
-                + String.join(" or ", provider.methods().stream().map(m -> form.editor(m).phrase())
-                        .toList()) + ". Secrets are stored encrypted and never shown again.");
+                + either(provider.methods().stream().map(m -> form.editor(m).phrase()).toList())
+                + ". Secrets are stored encrypted and never shown again.");
         intro.addClassName("page-intro");
         for (AuthMethod method : provider.methods()) {
             Tab tab = new Tab(form.editor(method).title());
@@ -164,5 +163,11 @@ class IntegrationSetupView extends HorizontalLayout {
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         }
+    }
+
+    /** "a, b or c". */
+    private static String either(List<String> phrases) {
+        return phrases.size() == 1 ? phrases.getFirst() : String.join(", ", phrases.subList(0, phrases.size() - 1))
+                + " or " + phrases.getLast();
     }
 }

@@ -26,6 +26,7 @@ class AzureDevOpsPanels implements ProviderPanels {
         return switch (method) {
             case PAT -> new HowToConnectPanel();
             case SSH -> new HowToConnectSshPanel(hostKeys.current());
+            case SERVICE_PRINCIPAL -> new HowToConnectPrincipalPanel();
         };
     }
 
@@ -34,6 +35,8 @@ class AzureDevOpsPanels implements ProviderPanels {
         return switch (method) {
             case PAT -> "Test Connection checks the organization and token against Azure DevOps before you save.";
             case SSH -> "Test Connection asks Azure DevOps for the test repository with this key before you save.";
+            case SERVICE_PRINCIPAL -> "Test Connection gets a Microsoft Entra token for the service principal and"
+                    + " checks it against Azure DevOps before you save.";
         };
     }
 }
