@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * certificate's key ({@link ClientAssertion}), or by the platform's workload identity token file. Sent with the
  * check's own connections ({@link AzureDevOpsHttp}: address guard, egress proxy, timeouts, no redirects, capped
  * answer). The answer becomes the "Microsoft Entra token" step: an access token, or the category Entra's AADSTS code
- * names (docs/azure-devops.md 13). The access token is handed back as a {@link Secret}; it is never in a step, a
+ * names (docs/azure-devops.md 14). The access token is handed back as a {@link Secret}; it is never in a step, a
  * detail or a log.
  */
 @Component
@@ -165,7 +165,7 @@ public class EntraTokens {
                 details);
     }
 
-    /** Entra's answer to a category (docs/azure-devops.md 13): its AADSTS code first, then the status. */
+    /** Entra's answer to a category (docs/azure-devops.md 14): its AADSTS code first, then the status. */
     static CheckCategory categoryOf(AdoResponse r, @Nullable JsonNode json) {
         if (json != null && json.path("error_codes").isArray()) {
             for (JsonNode code : json.path("error_codes")) {

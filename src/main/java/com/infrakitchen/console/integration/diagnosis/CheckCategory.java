@@ -220,7 +220,7 @@ public enum CheckCategory {
             "The server signed the key in but did not send a Git reference list. Its own message is shown below;"
                     + " check that app.azure-devops.ssh.host is an Azure DevOps SSH endpoint."),
 
-    // ---- Microsoft Entra service principal (docs/azure-devops.md 13) ----------------------------------------
+    // ---- Microsoft Entra service principal (docs/azure-devops.md 14) ----------------------------------------
     INVALID_TENANT(CheckOutcome.FAILED, "The tenant ID is not valid",
             "Use the Directory (tenant) ID from the app registration's Overview in the Azure portal (a GUID), or a"
                     + " verified domain of the tenant such as contoso.onmicrosoft.com."),
