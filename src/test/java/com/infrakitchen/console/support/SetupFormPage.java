@@ -42,6 +42,10 @@ public final class SetupFormPage {
     private static final By SSH_PASSPHRASE_INPUT = By.cssSelector("#ssh-passphrase input");
     private static final By SSH_TEST_REPOSITORY_INPUT = By.cssSelector("#ssh-test-repository input");
     private static final By SSH_UPLOAD = By.id("ssh-upload");
+    private static final By PRINCIPAL_TAB = By.id("method-service_principal");
+    private static final By TENANT_INPUT = By.cssSelector("#sp-tenant-id input");
+    private static final By CLIENT_ID_INPUT = By.cssSelector("#sp-client-id input");
+    private static final By CLIENT_SECRET_INPUT = By.cssSelector("#sp-client-secret input");
     private static final By SSH_GENERATE = By.id("ssh-generate");
     private static final By TEST_CONNECTION = By.id("test-connection");
     private static final By SAVE = By.id("save");
@@ -70,6 +74,19 @@ public final class SetupFormPage {
     public void chooseSsh() {
         browser.click(SSH_TAB);
         browser.waitForText("How to connect with SSH");
+    }
+
+    /** Chooses the Service principal tab and waits for its guide. */
+    public void choosePrincipal() {
+        browser.click(PRINCIPAL_TAB);
+        browser.waitForText("How to connect with a service principal");
+    }
+
+    /** Types a service principal's Tenant ID, Client ID and Client Secret. */
+    public void typePrincipal(String tenant, String clientId, String clientSecret) {
+        typeOver(TENANT_INPUT, tenant);
+        typeOver(CLIENT_ID_INPUT, clientId);
+        typeOver(CLIENT_SECRET_INPUT, clientSecret);
     }
 
     public void typeName(String name) {

@@ -142,12 +142,13 @@ final class ServicePrincipalEditor implements CredentialEditor {
 
     @Override
     public List<Component> fields() {
-        return List.of(tenantId, clientId, proof, secretExpiresOn, proofBox);
+        return List.of(tenantId, clientId, proof, proofBox, secretExpiresOn);
     }
 
     @Override
     public boolean fullWidth(Component field) {
-        return field == proofBox || field == proof;
+        // a GUID is cut in half a form's width: the ids take a row each
+        return field == proofBox || field == proof || field == tenantId || field == clientId;
     }
 
     @Override

@@ -146,4 +146,38 @@ class ServicePrincipalSetupViewTest extends SpringBrowserlessTest {
         assertThat(sp.certificate.text.getErrorMessage()).contains("private key is missing");
         assertThat(sp.certificate.facts.isVisible()).isFalse();
     }
+
+    @Test
+    @WithMockUser(username = "sp-detail", roles = "EDITOR")
+    void theDetailPageShowsTheStoredCertificateByItsFactsAndOffersReplaceNeverTheKey() {
+        TestCertificates.TestCertificate cert = TestCertificates.create("CN=InfraKitchen Detail",
+                Instant.now().plus(10, ChronoUnit.DAYS));
+        IntegrationDetail created = integrations.create(com.infrakitchen.console.support.IntegrationFixtures.data("sp-detail-" + UUID.randomUUID().toString().substring(0, 6)),
+                com.infrakitchen.console.integration.credential.ServicePrincipalInput.withCertificate(
+                        EntraFixtures.TENANT_ID, EntraFixtures.CLIENT_ID_FULL,
+                        com.infrakitchen.console.secret.Secret.of(cert.pem()), null));
+        IntegrationDetailView view = navigate("integrations/" + created.id(), IntegrationDetailView.class);
+        roundTrip(); // the tab sheet attaches the selected tab's content before the response
+        ServicePrincipalEditor sp = view.form.servicePrincipalEditor;
+        assertThat(sp.tenantId.getValue()).isEqualTo(EntraFixtures.TENANT_ID);
+        assertThat(sp.proof.getValue()).isEqualTo(PrincipalProof.CERTIFICATE);
+        assertThat(sp.storedText.getText()).contains("CN=InfraKitchen Detail").contains("thumbprint")
+                .contains("ends on").contains("configured on");
+        assertThat(sp.certificate.isVisible()).as("nothing to type while the stored one is kept").isFalse();
+        assertThat(sp.clientSecret.isVisible()).isFalse();
+        String page = String.join("\n", SecretScan.strings(UI.getCurrent()));
+        assertThat(page).as("the scan sees what the page shows").contains("CN=InfraKitchen Detail");
+        for (String fragment : SecretScan.fragments(cert.privateKeyPem())) {
+            assertThat(page).doesNotContain(fragment);
+        }
+        assertThat(view.expiryNotice.isVisible()).isTrue();
+        assertThat(page).as("the expiry notice: ends within 14 days").contains("The certificate expires in")
+                .contains("Certificates & secrets");
+
+        test(sp.replace).click();
+        assertThat(sp.certificate.isVisible()).isTrue();
+        test(sp.proof).selectItem(PrincipalProof.CLIENT_SECRET.label());
+        assertThat(sp.clientSecret.isVisible()).as("another way to sign in asks for its proof").isTrue();
+        assertThat(sp.certificate.isVisible()).isFalse();
+    }
 }
