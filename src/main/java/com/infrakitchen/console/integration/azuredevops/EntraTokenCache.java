@@ -1,5 +1,7 @@
 package com.infrakitchen.console.integration.azuredevops;
 
+import com.infrakitchen.console.integration.credential.EntraIds;
+import com.infrakitchen.console.integration.credential.ServicePrincipalInput;
 import com.infrakitchen.console.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -67,6 +69,16 @@ class EntraTokenCache {
         if (old != null) {
             old.token().wipe();
         }
+    }
+
+    /** The cache key of {@code p}: its tenant, proof, client id and secret (or certificate). */
+    String keyOf(ServicePrincipalInput p) {
+        Secret proof = switch (p.proof()) {
+            case CLIENT_SECRET -> p.clientSecret();
+            case CERTIFICATE -> p.certificate();
+            case FEDERATED -> null;
+        };
+        return keyOf(EntraIds.tenantFrom(p.tenantId()) + "/" + p.proof(), EntraIds.clientIdFrom(p.clientId()), proof);
     }
 
     /** The cache key of a principal: an HMAC of its tenant, client id and secret (or certificate). */

@@ -18,16 +18,14 @@ import org.springframework.stereotype.Component;
 class PrincipalRepositoryLister implements RepositoryLister<ServicePrincipalInput> {
 
     private final PatRepositoryLister listing;
-    private final ServicePrincipalChecker principals;
     private final EntraTokens entra;
     private final EntraTokenCache cache;
     private final AzureDevOpsHttp http;
     private final AzureDevOpsProvider provider;
 
-    PrincipalRepositoryLister(PatRepositoryLister listing, ServicePrincipalChecker principals, EntraTokens entra,
-            EntraTokenCache cache, AzureDevOpsHttp http, AzureDevOpsProvider provider) {
+    PrincipalRepositoryLister(PatRepositoryLister listing, EntraTokens entra, EntraTokenCache cache,
+            AzureDevOpsHttp http, AzureDevOpsProvider provider) {
         this.listing = listing;
-        this.principals = principals;
         this.entra = entra;
         this.cache = cache;
         this.http = http;
@@ -52,7 +50,7 @@ class PrincipalRepositoryLister implements RepositoryLister<ServicePrincipalInpu
         if (local.failure() != null) {
             return new ListingFailure(local.failure(), org, local.step().summary(), null, 0);
         }
-        String key = principals.cacheKey(credential);
+        String key = cache.keyOf(credential);
         Secret token = cache.get(key);
         if (token == null) {
             try (AzureDevOpsHttp.Connections connections = http.connections(false, AzureDevOpsHttp.Scheme.BEARER)) {

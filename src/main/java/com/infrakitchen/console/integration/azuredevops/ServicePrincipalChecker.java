@@ -4,7 +4,6 @@ import com.infrakitchen.console.integration.check.Cancellation;
 import com.infrakitchen.console.integration.check.CheckLadder;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.ConnectionChecker;
-import com.infrakitchen.console.integration.credential.EntraIds;
 import com.infrakitchen.console.integration.credential.ServicePrincipalInput;
 import com.infrakitchen.console.integration.credential.certificate.ClientCertificates;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
@@ -80,7 +79,7 @@ class ServicePrincipalChecker implements ConnectionChecker<ServicePrincipalInput
             }
             Secret token = answer.accessToken();
             try {
-                cache.put(cacheKey(principal), token, answer.expiresInSeconds());
+                cache.put(cache.keyOf(principal), token, answer.expiresInSeconds());
                 CheckInput input = new CheckInput(org, null, null, fingerprint);
                 return checker.checkWithBearer(input, token.reveal(), principalFacts(principal), ladder,
                         connections, cancellation);
@@ -88,17 +87,6 @@ class ServicePrincipalChecker implements ConnectionChecker<ServicePrincipalInput
                 token.wipe();
             }
         }
-    }
-
-    /** Its cache key: the principal's tenant, client and secret (or certificate). */
-    String cacheKey(ServicePrincipalInput p) {
-        Secret proof = switch (p.proof()) {
-            case CLIENT_SECRET -> p.clientSecret();
-            case CERTIFICATE -> p.certificate();
-            case FEDERATED -> null;
-        };
-        return cache.keyOf(EntraIds.tenantFrom(p.tenantId()) + "/" + p.proof(), EntraIds.clientIdFrom(p.clientId()),
-                proof);
     }
 
     /** When its secret or certificate ends, as far as the console knows (the certificate says its own). */

@@ -132,6 +132,17 @@ class ResponseClassifierTest {
                 Arguments.of(Probe.CODE_WRITE, json(404, wrapped("GitRepositoryNotFoundException", "TF401019: The Git"
                         + " repository with name or identifier Foo does not exist.")), "F14-repository",
                         CheckCategory.REPOSITORY_NOT_FOUND),
+                // a service principal (docs/azure-devops.md 14.5): no project access, Stakeholder, not added
+                Arguments.of(Probe.REPOSITORIES, json(404, wrapped("ProjectDoesNotExistException", "VS800075: The"
+                        + " project with id 'vstfs:///Classification/TeamProject/0000' does not exist, or you do not"
+                        + " have permission to access it.")), "VS800075-listing", CheckCategory.PROJECT_ACCESS_DENIED),
+                Arguments.of(Probe.REPOSITORIES, json(404, wrapped("GitRepositoryNotFoundException", "TF401019: The"
+                        + " Git repository with name or identifier  does not exist or you do not have permissions for"
+                        + " the operation you are attempting.")), "TF401019-listing",
+                        CheckCategory.STAKEHOLDER_ACCESS),
+                Arguments.of(Probe.PROJECTS, json(401, wrapped("UnauthorizedRequestException", "TF401444: Please"
+                        + " sign-in at least once as 1111\\\\5a5a in a web browser to enable access to the service.")),
+                        "TF401444-not-added", CheckCategory.PRINCIPAL_NOT_ADDED),
                 Arguments.of(Probe.PROJECTS, raw(404, "text/plain; charset=utf-8", "The resource cannot be found.",
                         null, null, false), "F12-organization", CheckCategory.ORGANIZATION_NOT_FOUND),
                 Arguments.of(Probe.PROJECTS, json(429, wrapped("RequestBlockedException", "TF400733: The request has"
