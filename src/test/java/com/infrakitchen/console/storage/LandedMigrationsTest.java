@@ -47,6 +47,8 @@ class LandedMigrationsTest {
                     "f2833506de31b7035b5698601a93c38562622e9b02092581c5240b95e2873277"),
             Map.entry("migration/V14__expiry_state_indexes.sql",
                     "a4e87daf804f1e5bf7046271715db010c2098bdeee9d2aacc1225f301ce4b739"),
+            Map.entry("migration/V15__service_principal.sql",
+                    "9f7281d0ad66999b4840475c85a1d0b11965fc2d0e1c4a301759211abd99ed88"),
             Map.entry("vendor/h2/V5__search_trigram_index.sql",
                     "79f781210558e1042d571b6c5b175710da3c1832b41f139364f72843b767ea1d"),
             Map.entry("vendor/postgresql/V5__search_trigram_index.sql",
