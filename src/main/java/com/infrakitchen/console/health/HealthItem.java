@@ -15,12 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param headline      the headline of that test's diagnosis, null when never tested
  * @param lastChecked   when that test ran, null when never tested
  * @param failingSince  when failing: the time of the oldest result of the current unbroken run of failures
- * @param tokenExpiresOn   the expiry date entered for its token, null when none (or an SSH integration)
+ * @param tokenExpiresOn   the expiry date entered for its token (a service principal's: its client secret's, or its
+ *                         certificate's end), null when none (or an SSH integration)
  * @param sshKeyExpiresOn  when its SSH key expires in Azure DevOps (the day it was added plus
  *                         {@link CredentialExpiry#SSH_KEY_LIFETIME}), null when unknown (or a token integration)
  * @param expiring      whether its token or SSH key expires within {@value CredentialExpiry#WARNING_DAYS} days (or
  *                      expired)
  * @param stale         whether its newest test is older than twice the check interval
+ * @param createdAt     when it was created
+ * @param credential    what expires, as a sentence starts: "Token", "SSH key", "Client secret", "Certificate"
  */
 public record HealthItem(
         UUID id,
@@ -34,15 +37,16 @@ public record HealthItem(
         @Nullable LocalDate sshKeyExpiresOn,
         boolean expiring,
         boolean stale,
-        Instant createdAt) {
+        Instant createdAt,
+        String credential) {
 
     /** The expiry that matters: the token's, else the SSH key's; null when neither is known. */
     public @Nullable LocalDate expiresOn() {
         return tokenExpiresOn != null ? tokenExpiresOn : sshKeyExpiresOn;
     }
 
-    /** What expires, as a sentence starts: "Token", "SSH key". */
+    /** What expires, as a sentence starts: "Token", "SSH key", "Client secret", "Certificate". */
     public String expiringCredential() {
-        return tokenExpiresOn == null && sshKeyExpiresOn != null ? "SSH key" : "Token";
+        return credential;
     }
 }

@@ -155,6 +155,38 @@ class HealthServiceIT {
         assertThat(only(in15).attention()).isEqualTo(Attention.EXPIRING);
     }
 
+    /** A service principal's client secret (its entered date) or certificate (its own end) expires like a token. */
+    @Test
+    void aServicePrincipalsSecretOrCertificateEndingWithinFourteenDaysNeedsAttentionAndSaysWhich() {
+        IntegrationDetail secret = As.user(IntegrationFixtures.EDITOR, "EDITOR", () -> integrations.create(
+                IntegrationFixtures.data(IntegrationFixtures.uniqueName("sp-secret")),
+                com.infrakitchen.console.integration.credential.ServicePrincipalInput.withSecret(
+                        com.infrakitchen.console.support.fakeentra.EntraFixtures.TENANT_ID,
+                        com.infrakitchen.console.support.fakeentra.EntraFixtures.CLIENT_ID_FULL,
+                        com.infrakitchen.console.secret.Secret.of(
+                                com.infrakitchen.console.support.fakeentra.EntraFixtures.SECRET_FULL),
+                        today.plusDays(10))));
+        var cert = com.infrakitchen.console.support.fakeentra.TestCertificates.create("CN=Health",
+                clock.instant().minus(Duration.ofDays(30)), today.plusDays(5).atTime(12, 0).toInstant(ZoneOffset.UTC));
+        IntegrationDetail certificate = As.user(IntegrationFixtures.EDITOR, "EDITOR", () -> integrations.create(
+                IntegrationFixtures.data(IntegrationFixtures.uniqueName("sp-cert")),
+                com.infrakitchen.console.integration.credential.ServicePrincipalInput.withCertificate(
+                        com.infrakitchen.console.support.fakeentra.EntraFixtures.TENANT_ID,
+                        com.infrakitchen.console.support.fakeentra.EntraFixtures.CLIENT_ID_FULL,
+                        com.infrakitchen.console.secret.Secret.of(cert.pem()), null)));
+        for (IntegrationDetail i : List.of(secret, certificate)) {
+            stored(i, Duration.ofHours(1), "CONNECTED", CONNECTED);
+        }
+        HealthItem s = only(secret);
+        assertThat(s.attention()).isEqualTo(Attention.EXPIRING);
+        assertThat(s.expiresOn()).isEqualTo(today.plusDays(10));
+        assertThat(s.expiringCredential()).isEqualTo("Client secret");
+        HealthItem c = only(certificate);
+        assertThat(c.attention()).isEqualTo(Attention.EXPIRING);
+        assertThat(c.expiresOn()).isEqualTo(today.plusDays(5));
+        assertThat(c.expiringCredential()).isEqualTo("Certificate");
+    }
+
     /** Azure DevOps expires an SSH public key a year after it was added ("Key added on"; issue 12). */
     @Test
     void anSshKeyExpiringWithinFourteenDaysOfAYearAfterItWasAddedNeedsAttentionAndSaysItIsTheKey() {

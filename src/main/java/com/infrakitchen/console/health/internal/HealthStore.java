@@ -60,6 +60,7 @@ public class HealthStore {
 
     /** What a row shows; the flags say which other states it is in besides its worst. */
     private static final String COLUMNS = "SELECT i.id, i.name, i.name_key, i.token_expires_on, i.ssh_key_added_on, i.created_at,"
+            + " i.method, i.sp_proof,"
             + " s.checked_at, s.outcome, s.category, s.organization,"
             + " CASE WHEN s.outcome = 'FAILED' THEN s.since END AS since,"
             + " CASE WHEN " + EXPIRING + " THEN TRUE ELSE FALSE END AS expiring,"
@@ -139,7 +140,8 @@ public class HealthStore {
      * tested, in the order of the range's index.
      */
     private static String expiringPassedFirst(String range, String indexOrder) {
-        return "(SELECT x.id, x.name, x.name_key, x.token_expires_on, x.ssh_key_added_on, x.created_at"
+        return "(SELECT x.id, x.name, x.name_key, x.token_expires_on, x.ssh_key_added_on, x.created_at, x.method,"
+                + " x.sp_proof"
                 + " FROM integration x WHERE " + range + " AND x.enabled = TRUE"
                 + " AND (x.connection IS NULL OR " + PASSED_X + ")"
                 + " ORDER BY " + indexOrder + ", x.name_key, x.id FETCH FIRST :limit ROWS ONLY)";
@@ -250,7 +252,19 @@ public class HealthStore {
                 keyAdded == null ? null : CredentialExpiry.sshKeyExpiresOn(keyAdded.toLocalDate()),
                 rs.getBoolean("expiring"),
                 rs.getBoolean("stale"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                credentialName(rs.getString("method"), rs.getString("sp_proof")));
+    }
+
+    /** What expires, as a sentence starts. */
+    private static String credentialName(@Nullable String method, @Nullable String proof) {
+        if ("SSH".equals(method)) {
+            return "SSH key";
+        }
+        if ("SERVICE_PRINCIPAL".equals(method)) {
+            return "CERTIFICATE".equals(proof) ? "Certificate" : "Client secret";
+        }
+        return "Token";
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
