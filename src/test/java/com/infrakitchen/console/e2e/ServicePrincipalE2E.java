@@ -12,10 +12,15 @@ import com.infrakitchen.console.support.SetupFormPage;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeentra.EntraFixtures;
 import com.infrakitchen.console.support.fakeentra.FakeEntra;
+import com.infrakitchen.console.support.fakeentra.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A service principal in a real browser (issue 13): the Service principal tab connects through the fake Microsoft
@@ -72,6 +77,22 @@ class ServicePrincipalE2E {
             assertThat(indicator.headline()).isEqualTo("The service principal's client secret has expired");
             assertThat(indicator.hint()).contains("New client secret");
             Browser.screenshot(driver, "52-service-principal-secret-expired");
+
+            // the certificate way: pasted PEM read at once, shown by its public facts only
+            var cert = TestCertificates.create("CN=InfraKitchen E2E", java.time.Instant.now().plus(
+                    java.time.Duration.ofDays(200)));
+            driver.findElements(By.cssSelector("#sp-proof vaadin-radio-button")).stream()
+                    .filter(b -> b.getText().contains("Certificate")).findFirst().orElseThrow().click();
+            WebElement text = browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#sp-certificate textarea")));
+            text.sendKeys(cert.pem(), Keys.TAB);
+            browser.waiting().until(d -> d.findElement(By.id("sp-certificate-facts")).getText()
+                    .contains("thumbprint"));
+            assertThat(driver.findElement(By.id("sp-certificate-facts")).getText()).contains("CN=InfraKitchen E2E")
+                    .contains("ends on");
+            Browser.screenshot(driver, "53-service-principal-certificate");
+            String keyLine = cert.privateKeyPem().lines().skip(3).findFirst().orElseThrow();
+            assertThat(recorder.sawText(keyLine)).as("the private key in a response or push frame").isFalse();
 
             assertThat(recorder.sawText(EntraFixtures.SECRET_FULL)).as("the client secret in a response or push"
                     + " frame").isFalse();
