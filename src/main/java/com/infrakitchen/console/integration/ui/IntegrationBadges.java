@@ -48,6 +48,10 @@ final class IntegrationBadges {
 
     /** The grid's countdown of a row's credential: its token's expiry, or its SSH key's (a year after it was added). */
     static Badge expiryBadge(IntegrationSummary row, LocalDate today) {
+        if (row.method() == AuthMethod.SERVICE_PRINCIPAL) {
+            // its client secret's entered date or its certificate's end, kept in the token's column (decision 0019)
+            return expiryBadge(row.tokenExpiresOn(), today, "Service principal's secret or certificate ");
+        }
         if (row.method() != AuthMethod.SSH) {
             return expiryBadge(row.tokenExpiresOn(), today, "");
         }
