@@ -21,6 +21,26 @@ public class DemoApplication {
 
     private static final Logger log = LoggerFactory.getLogger(DemoApplication.class);
 
+    /**
+     * A certificate the fake Entra knows for the InfraKitchen application, made at start (never committed), written
+     * with its private key to {@code target/demo-entra/infrakitchen-demo.pem} for the Certificate way of the Service
+     * principal tab.
+     */
+    private static void demoCertificate(com.infrakitchen.console.support.fakeentra.FakeEntra entra) {
+        try {
+            var cert = com.infrakitchen.console.support.fakeentra.TestCertificates.create("CN=InfraKitchen demo",
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(365)));
+            entra.registerCertificate(EntraFixtures.CLIENT_ID_FULL, cert.certificate());
+            java.nio.file.Path file = java.nio.file.Path.of("target", "demo-entra", "infrakitchen-demo.pem");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, cert.pem());
+            log.info("Demo certificate of {} (a test certificate made now): {}", EntraFixtures.CLIENT_ID_FULL,
+                    file.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            log.warn("The demo certificate could not be written: {}", e.toString());
+        }
+    }
+
     public static void main(String[] args) {
         var fake = FakeAzureDevOpsInitializer.shared();
         FakeAzureDevOpsInitializer.sharedSsh().setRegisterOnFirstUse(true);
@@ -34,6 +54,7 @@ public class DemoApplication {
                 EntraFixtures.CLIENT_ID_FULL, EntraFixtures.SECRET_FULL, EntraFixtures.CLIENT_ID_UNADDED,
                 EntraFixtures.SECRET_UNADDED, EntraFixtures.CLIENT_ID_STAKEHOLDER, EntraFixtures.SECRET_STAKEHOLDER,
                 EntraFixtures.CLIENT_ID_NO_PROJECT, EntraFixtures.SECRET_NO_PROJECT, EntraFixtures.SECRET_FULL_EXPIRED);
+        demoCertificate(entra);
         // The test configuration turns scheduled re-checks off; the demo shows them, every 5 minutes (arguments given
         // on the command line come later and win).
         String[] withSchedule = new String[args.length + 2];
