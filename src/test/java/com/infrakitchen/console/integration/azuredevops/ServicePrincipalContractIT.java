@@ -266,4 +266,39 @@ class ServicePrincipalContractIT {
                     .doesNotContain("eyJ");
         }
     }
+
+    @Test
+    void theRepositoriesTabReusesTheTokenUntilShortlyBeforeItExpiresAndATestNeverDoes() {
+        EntraProperties entra = new EntraProperties(URI.create(ENTRA.authorityHost()), null, Duration.ofMinutes(5));
+        EntraTokenCache cache = new EntraTokenCache(CLOCK, entra);
+        EntraTokens tokens = new EntraTokens(http, entra, CLOCK);
+        AzureDevOpsProvider provider = new AzureDevOpsProvider(entra);
+        PrincipalRepositoryLister lister = new PrincipalRepositoryLister(new PatRepositoryLister(http, 50), tokens,
+                cache, http, provider);
+        ServicePrincipalInput principal = secret(EntraFixtures.CLIENT_ID_FULL, EntraFixtures.SECRET_FULL);
+
+        var first = lister.list("contoso", principal, null, new Cancellation());
+        assertThat(first).as(first.toString())
+                .isInstanceOf(com.infrakitchen.console.integration.browse.RepositoryListing.ProjectPage.class);
+        lister.list("contoso", principal, null, new Cancellation());
+        assertThat(ENTRA.tokenRequests()).as("the second page load reuses the token").isEqualTo(1);
+
+        ServicePrincipalChecker checker = new ServicePrincipalChecker(new AzureDevOpsChecker(http, CLOCK), http,
+                tokens, cache, provider, CLOCK);
+        checker.check("contoso", principal, "fp", new Cancellation());
+        assertThat(ENTRA.tokenRequests()).as("a test always asks Entra").isEqualTo(2);
+
+        ENTRA.reset();
+        ENTRA.setTokenLifetime(Duration.ofMinutes(4)); // shorter than the refresh margin: never kept
+        ServicePrincipalInput other = secret(EntraFixtures.CLIENT_ID_STAKEHOLDER, EntraFixtures.SECRET_STAKEHOLDER);
+        lister.list("contoso", other, null, new Cancellation());
+        lister.list("contoso", other, null, new Cancellation());
+        assertThat(ENTRA.tokenRequests()).isEqualTo(2);
+
+        var refused = lister.list("contoso", secret(EntraFixtures.CLIENT_ID_FULL, EntraFixtures.SECRET_FULL_EXPIRED),
+                null, new Cancellation());
+        assertThat(refused).isInstanceOfSatisfying(
+                com.infrakitchen.console.integration.browse.RepositoryListing.ListingFailure.class,
+                f -> assertThat(f.category()).isEqualTo(CheckCategory.ENTRA_SECRET_EXPIRED));
+    }
 }
