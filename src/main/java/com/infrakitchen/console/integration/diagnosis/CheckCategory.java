@@ -230,7 +230,7 @@ public enum CheckCategory {
     NO_CLIENT_CREDENTIAL(CheckOutcome.FAILED, "No client secret or certificate is configured",
             "Enter the client secret's Value, or upload the certificate with its private key, then test again."),
     INVALID_CLIENT_CREDENTIAL(CheckOutcome.FAILED, "The client secret or certificate cannot be used",
-            "The Local checks step says why. Correct it (for a certificate: the PEM with its private key, or the"
+            "The failed step says why. Correct it (for a certificate: the PEM with its private key, or the"
                     + " .pfx/.p12 file with its password) and test again."),
     FEDERATION_UNAVAILABLE(CheckOutcome.FAILED, "Workload identity federation is not set up on this console",
             "An administrator sets app.entra.federated-token-file to the service-account token file the platform"

@@ -34,7 +34,7 @@ final class GridFilters {
         labelFilter.setId("label-filter");
         labelFilter.setAriaLabel("Labels");
         methodFilter.setItems(Stream.concat(Stream.of(""), Arrays.stream(AuthMethod.values()).map(Enum::name)).toList());
-        methodFilter.setItemLabelGenerator(m -> m == null || m.isEmpty() ? "Any method" : m);
+        methodFilter.setItemLabelGenerator(m -> m == null || m.isEmpty() ? "Any method" : AuthMethod.valueOf(m).label());
         methodFilter.setValue("");
         methodFilter.setAriaLabel("Method");
         statusFilter.setItems("", "enabled", "disabled");
