@@ -135,8 +135,9 @@ public class EntraTokens {
         if (e.error() != null) {
             CheckCategory transport = TransportFailures.classify(e.error(), cancelled);
             CheckCategory category = TRANSPORT_KEPT.contains(transport) ? transport : CheckCategory.ENTRA_UNREACHABLE;
-            return failed(category, "Could not reach " + url.host() + " (" + TransportFailures.describe(e.error())
-                    + ").", e.durationMillis(), new HttpDetails("POST", shown, null, null, null, null, null, null,
+            String via = http.outbound().usedFor(url.host()) ? " through the egress proxy" : "";
+            return failed(category, "Could not reach Microsoft Entra at " + url.host() + via + " ("
+                    + TransportFailures.describe(e.error()) + ").", e.durationMillis(), new HttpDetails("POST", shown, null, null, null, null, null, null,
                     TransportFailures.describe(e.error())));
         }
         AdoResponse r = e.response();
