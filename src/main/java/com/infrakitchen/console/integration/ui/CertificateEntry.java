@@ -45,7 +45,7 @@ class CertificateEntry extends Div {
         this.certificates = certificates;
         text.setId("sp-certificate");
         text.setWidthFull();
-        text.setPlaceholder("Paste -----BEGIN CERTIFICATE----- and -----BEGIN PRIVATE KEY----- blocks");
+        text.setPlaceholder("Paste the certificate's PEM block and its private key's, from BEGIN to END");
         text.setHelperText("The certificate with its private key: PEM, or a .pfx/.p12 file with its password. RSA,"
                 + " 2048 bits or more. Stored encrypted; only its subject, thumbprint and end date are shown again.");
         text.setValueChangeMode(ValueChangeMode.ON_CHANGE);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.infrakitchen.console.support.fakeentra.EntraFixtures.App;
 import com.infrakitchen.console.support.fakeentra.TestCertificates.TestCertificate;
+import com.infrakitchen.console.support.fakessh.TestSshKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -276,8 +277,8 @@ class FakeEntraTest {
         X509Certificate fromPem = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(cert.certificatePem().getBytes(StandardCharsets.US_ASCII)));
         FAKE.registerCertificate(CLIENT_ID_FULL, fromPem);
-        assertThat(cert.pem()).contains("-----BEGIN CERTIFICATE-----", "-----BEGIN PRIVATE KEY-----");
-        assertThat(cert.rsaPrivateKeyPem()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        assertThat(cert.pem()).contains(TestSshKeys.begin("CERTIFICATE"), TestSshKeys.begin("PRIVATE KEY"));
+        assertThat(cert.rsaPrivateKeyPem()).startsWith(TestSshKeys.begin("RSA PRIVATE KEY"));
 
         for (String keyPem : List.of(cert.privateKeyPem(), cert.rsaPrivateKeyPem())) {
             PrivateKey key = TestCertificates.readPrivateKey(keyPem);

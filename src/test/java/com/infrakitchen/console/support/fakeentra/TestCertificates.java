@@ -57,12 +57,12 @@ public final class TestCertificates {
             return armour("CERTIFICATE", encoded(certificate));
         }
 
-        /** PKCS#8, {@code -----BEGIN PRIVATE KEY-----}. */
+        /** PKCS#8, the PEM label {@code PRIVATE KEY}. */
         public String privateKeyPem() {
             return armour("PRIVATE KEY", privateKey.getEncoded());
         }
 
-        /** PKCS#1, {@code -----BEGIN RSA PRIVATE KEY-----} (what older OpenSSL writes). */
+        /** PKCS#1, the PEM label {@code RSA PRIVATE KEY} (what older OpenSSL writes). */
         public String rsaPrivateKeyPem() {
             try {
                 byte[] pkcs1 = PrivateKeyInfo.getInstance(privateKey.getEncoded()).parsePrivateKey().toASN1Primitive()

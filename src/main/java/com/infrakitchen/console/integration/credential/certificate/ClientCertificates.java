@@ -169,7 +169,7 @@ public final class ClientCertificates {
         }
         if (key == null) {
             throw new CertificateRuleViolation(FIELD, "The private key is missing: Microsoft Entra checks a"
-                    + " signature made with it. Paste the -----BEGIN PRIVATE KEY----- block too (the .cer file"
+                    + " signature made with it. Paste its PEM block (BEGIN ... PRIVATE KEY) too (the .cer file"
                     + " uploaded to the app registration holds only the public half)");
         }
         PrivateKey privateKey = key;
@@ -260,16 +260,21 @@ public final class ClientCertificates {
         }
     }
 
+    /** One PEM block: {@code label} between its BEGIN and END lines. */
+    private static byte[] block(String label, String base64) {
+        String dashes = "-----";
+        return (dashes + "BEGIN " + label + dashes + "\n" + base64 + "\n" + dashes + "END " + label + dashes + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** The certificate and its key as PEM (PKCS#8). */
     static String pem(ClientCertificate c) {
         try {
             Base64.Encoder b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(("-----BEGIN CERTIFICATE-----\n" + b64.encodeToString(c.certificate().getEncoded())
-                    + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(block("CERTIFICATE", b64.encodeToString(c.certificate().getEncoded())));
             byte[] key = c.privateKey().getEncoded();
-            out.writeBytes(("-----BEGIN PRIVATE KEY-----\n" + b64.encodeToString(key)
-                    + "\n-----END PRIVATE KEY-----\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(block("PRIVATE KEY", b64.encodeToString(key)));
             java.util.Arrays.fill(key, (byte) 0);
             return out.toString(StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException e) {
