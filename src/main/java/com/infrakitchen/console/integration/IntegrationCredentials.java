@@ -9,14 +9,9 @@ import com.infrakitchen.console.integration.credential.CredentialInput;
 import com.infrakitchen.console.integration.credential.CredentialSettings;
 import com.infrakitchen.console.integration.credential.SshKeyFacts;
 import com.infrakitchen.console.integration.credential.SshKeyInput;
-import com.infrakitchen.console.integration.credential.EntraIds;
-import com.infrakitchen.console.integration.credential.PrincipalProof;
 import com.infrakitchen.console.integration.credential.ServicePrincipalFacts;
 import com.infrakitchen.console.integration.credential.ServicePrincipalInput;
 import com.infrakitchen.console.integration.credential.TokenFacts;
-import com.infrakitchen.console.integration.credential.certificate.CertificateRuleViolation;
-import com.infrakitchen.console.integration.credential.certificate.ClientCertificate;
-import com.infrakitchen.console.integration.credential.certificate.ClientCertificates;
 import com.infrakitchen.console.integration.credential.ssh.ParsedKey;
 import com.infrakitchen.console.integration.credential.ssh.SshKeyRuleViolation;
 import com.infrakitchen.console.integration.credential.ssh.SshKeys;
@@ -41,9 +36,11 @@ import org.jspecify.annotations.Nullable;
 final class IntegrationCredentials {
 
     private final SecretCipher cipher;
+    private final PrincipalCredentials principals;
 
     IntegrationCredentials(SecretCipher cipher) {
         this.cipher = cipher;
+        this.principals = new PrincipalCredentials(cipher);
     }
 
     // ---- places (associated data) ---------------------------------------------------------------------------
@@ -61,11 +58,11 @@ final class IntegrationCredentials {
     }
 
     static String clientSecretPlace(UUID id) {
-        return "integration/" + id + "/sp-secret/v1";
+        return PrincipalCredentials.clientSecretPlace(id);
     }
 
     static String certificatePlace(UUID id) {
-        return "integration/" + id + "/sp-certificate/v1";
+        return PrincipalCredentials.certificatePlace(id);
     }
 
     // ---- new credentials ------------------------------------------------------------------------------------
@@ -86,20 +83,7 @@ final class IntegrationCredentials {
             }
             case ServicePrincipalInput p -> {
                 checkSettings(provider, p.settings(), today);
-                switch (p.proof()) {
-                    case CLIENT_SECRET -> EntraIds.clientSecretProblem(stripped(p.clientSecret())).ifPresent(m -> {
-                        throw new IntegrationRuleViolation("clientSecret", m);
-                    });
-                    case CERTIFICATE -> {
-                        if (p.certificate() == null || p.certificate().length() == 0) {
-                            throw new IntegrationRuleViolation("certificate", "Certificate is required: upload or"
-                                    + " paste the certificate with its private key");
-                        }
-                    }
-                    case FEDERATED -> {
-                        // nothing is held: the platform's token file proves it
-                    }
-                }
+                PrincipalCredentials.checkProof(p);
             }
         }
     }
@@ -115,7 +99,7 @@ final class IntegrationCredentials {
                             now);
                 }
                 case SshKeyInput k -> sealKey(id, provider, k, now);
-                case ServicePrincipalInput p -> sealPrincipal(id, p, now);
+                case ServicePrincipalInput p -> principals.seal(id, p, now);
             };
         } finally {
             input.wipe();
@@ -140,33 +124,6 @@ final class IntegrationCredentials {
                 parsed.wipe();
             }
         }
-    }
-
-    private StoredCredential.ServicePrincipal sealPrincipal(UUID id, ServicePrincipalInput p, Instant now) {
-        String tenant = EntraIds.tenantFrom(p.tenantId());
-        String client = EntraIds.clientIdFrom(p.clientId());
-        String proof = p.proof().name();
-        return switch (p.proof()) {
-            case CLIENT_SECRET -> {
-                byte[] ct = sealed(Secret.of(stripped(p.clientSecret())), clientSecretPlace(id));
-                yield new StoredCredential.ServicePrincipal(tenant, client, proof, ct, SecretCipher.keyIdOf(ct),
-                        p.secretExpiresOn(), null, null, null, null, null, now);
-            }
-            case CERTIFICATE -> {
-                ClientCertificate certificate;
-                try {
-                    certificate = ClientCertificates.parse(p.certificate(), p.certificatePassword(), now);
-                } catch (CertificateRuleViolation v) {
-                    throw new IntegrationRuleViolation(v.field(), v.getMessage());
-                }
-                byte[] ct = sealed(Secret.of(certificate.pem()), certificatePlace(id));
-                yield new StoredCredential.ServicePrincipal(tenant, client, proof, null, null, null, ct,
-                        SecretCipher.keyIdOf(ct), cut(certificate.subject(), 1000), certificate.sha1Thumbprint(),
-                        certificate.expiresOn(), now);
-            }
-            case FEDERATED -> new StoredCredential.ServicePrincipal(tenant, client, proof, null, null, null, null,
-                    null, null, null, null, now);
-        };
     }
 
     // ---- changes --------------------------------------------------------------------------------------------
@@ -199,11 +156,7 @@ final class IntegrationCredentials {
             Instant now) {
         if (change.method() != kindOf(current)) {
             change.wipe();
-            throw new IntegrationRuleViolation("method", switch (kindOf(current)) {
-                case SSH -> "This integration uses an SSH key: save it with its key";
-                case PAT -> "This integration uses a personal access token";
-                case SERVICE_PRINCIPAL -> "This integration uses a service principal";
-            });
+            refuseOtherKind(current, change);
         }
         return switch (change) {
             case CredentialChange.Replace(CredentialInput input) -> seal(id, provider, input, now);
@@ -231,36 +184,14 @@ final class IntegrationCredentials {
                 var s = (CredentialSettings.SshKeySettings) settings;
                 yield k.withSettings(s.testRepository().strip(), s.keyAddedOn());
             }
-            case StoredCredential.ServicePrincipal p -> {
-                var s = (CredentialSettings.ServicePrincipalSettings) settings;
-                if (s.proof() != p.principalProof()) {
-                    throw new IntegrationRuleViolation("proof", "To sign in with " + s.proof().label()
-                            .toLowerCase(java.util.Locale.ROOT) + " instead of " + p.principalProof().label()
-                            .toLowerCase(java.util.Locale.ROOT) + ", enter the new one (Replace): the stored one is"
-                            + " then removed");
-                }
-                yield p.withSettings(EntraIds.tenantFrom(s.tenantId()), EntraIds.clientIdFrom(s.clientId()),
-                        s.proof() == PrincipalProof.CLIENT_SECRET ? s.secretExpiresOn() : null, now);
-            }
+            case StoredCredential.ServicePrincipal p -> PrincipalCredentials.withSettings(p,
+                    (CredentialSettings.ServicePrincipalSettings) settings, now);
         };
     }
 
     private static void checkSettings(IntegrationProvider provider, CredentialSettings settings, LocalDate today) {
         if (settings instanceof CredentialSettings.ServicePrincipalSettings p) {
-            EntraIds.tenantProblem(EntraIds.tenantFrom(p.tenantId())).ifPresent(m -> {
-                throw new IntegrationRuleViolation("tenantId", m);
-            });
-            EntraIds.clientIdProblem(EntraIds.clientIdFrom(p.clientId())).ifPresent(m -> {
-                throw new IntegrationRuleViolation("clientId", m);
-            });
-            if (!provider.principalProofs().contains(p.proof())) {
-                throw new IntegrationRuleViolation("proof", p.proof() == PrincipalProof.FEDERATED
-                        ? "Workload identity federation is not enabled on this console: an administrator sets"
-                                + " app.entra.federated-token-file (see the README), or use a client secret or a"
-                                + " certificate"
-                        : provider.displayName() + " does not accept a service principal's " + p.proof().label()
-                                .toLowerCase(java.util.Locale.ROOT));
-            }
+            PrincipalCredentials.checkSettings(provider, p);
         }
         if (settings instanceof CredentialSettings.SshKeySettings(String repository, LocalDate addedOn)) {
             provider.testRepositoryProblem(repository == null ? "" : repository.strip()).ifPresent(p -> {
@@ -312,7 +243,7 @@ final class IntegrationCredentials {
                 case StoredCredential.AccessToken t -> new AccessTokenInput(t.patCiphertext() == null ? null
                         : cipher.open(t.patCiphertext(), tokenPlace(i.id())), t.tokenExpiresOn());
                 case StoredCredential.SshKey k -> openKey(i.id(), k);
-                case StoredCredential.ServicePrincipal p -> openPrincipal(i.id(), p);
+                case StoredCredential.ServicePrincipal p -> principals.open(i.id(), p);
             };
             return new StoredCredentials(i.id(), i.name(), i.provider(), i.fields().organization(), open,
                     stored.setAt(), null);
@@ -345,14 +276,6 @@ final class IntegrationCredentials {
         }
     }
 
-    private ServicePrincipalInput openPrincipal(UUID id, StoredCredential.ServicePrincipal p) {
-        Secret secret = p.secretCiphertext() == null ? null : cipher.open(p.secretCiphertext(), clientSecretPlace(id));
-        Secret certificate = p.certificateCiphertext() == null ? null
-                : cipher.open(p.certificateCiphertext(), certificatePlace(id));
-        return new ServicePrincipalInput(p.tenantId(), p.clientId(), p.principalProof(), secret, p.secretExpiresOn(),
-                certificate, null);
-    }
-
     static AuthMethod kindOf(StoredCredential credential) {
         return switch (credential) {
             case StoredCredential.AccessToken t -> AuthMethod.PAT;
@@ -369,14 +292,6 @@ final class IntegrationCredentials {
             throw new IntegrationRuleViolation("token", p);
         });
         return Secret.of(token);
-    }
-
-    private static String stripped(@Nullable Secret typed) {
-        return typed == null ? "" : typed.reveal().strip();
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private byte[] sealed(Secret secret, String place) {

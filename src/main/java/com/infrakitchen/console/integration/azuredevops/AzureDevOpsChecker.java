@@ -86,15 +86,19 @@ public class AzureDevOpsChecker {
     /** Runs one test of a token; blocking, meant for a background thread. Never throws for a failed connection. */
     public CheckResult check(CheckInput input, Cancellation cancellation) {
         try (AzureDevOpsHttp.Connections connections = http.connections(observeConnections)) {
-            return new Run(input, cancellation, connections, STEPS, null).run();
+            return new Run(input, cancellation, connections, ladder(STEPS, cancellation), null).run();
         }
     }
 
-    /** The ladder of a service principal's test, with the egress proxy's hop when the base URL is proxied. */
+    /** The ladder of a service principal's test. */
     CheckLadder principalLadder(Cancellation cancellation) {
+        return ladder(PRINCIPAL_STEPS, cancellation);
+    }
+
+    /** {@code order}, with the egress proxy's hop when the base URL is proxied (decision 0018). */
+    private CheckLadder ladder(List<String> order, Cancellation cancellation) {
         OutboundProxy proxy = http.outbound().usedFor(http.baseUrl().host()) ? http.outbound() : null;
-        return new CheckLadder(proxy == null ? PRINCIPAL_STEPS : ProxySteps.withHop(PRINCIPAL_STEPS, proxy),
-                cancellation);
+        return new CheckLadder(proxy == null ? order : ProxySteps.withHop(order, proxy), cancellation);
     }
 
     /**
@@ -103,17 +107,9 @@ public class AzureDevOpsChecker {
      * token's, sent with {@code Authorization: Bearer}. {@code principal} says how the identity is named and which
      * answers are a principal's own (TF401444, Stakeholder access).
      */
-    CheckResult checkWithBearer(CheckInput input, String accessToken, Principal principal, CheckLadder ladder,
+    CheckResult checkWithBearer(CheckInput input, String accessToken, BearerPrincipal principal, CheckLadder ladder,
             AzureDevOpsHttp.Connections connections, Cancellation cancellation) {
-        Run run = new Run(input, cancellation, connections, ladder, principal);
-        return run.probe(accessToken);
-    }
-
-    /**
-     * What a bearer check knows of the principal: {@code secretExpiresOn}, the date its client secret or certificate
-     * ends (null: unknown), and the step that reports it.
-     */
-    record Principal(@Nullable LocalDate secretExpiresOn, String expiryWhat) {
+        return new Run(input, cancellation, connections, ladder, principal).probe(accessToken);
     }
 
     private final class Run {
@@ -135,26 +131,15 @@ public class AzureDevOpsChecker {
         private final @Nullable OutboundProxy proxy = http.outbound().usedFor(http.baseUrl().host()) ? http.outbound()
                 : null;
         /** The service principal a bearer test is for; null for a personal access token. */
-        private final @Nullable Principal principal;
-
-        Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections, List<String> order,
-                @Nullable Principal principal) {
-            this(input, cancellation, connections, null, principal, order);
-        }
+        private final @Nullable BearerPrincipal principal;
 
         Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections, CheckLadder ladder,
-                Principal principal) {
-            this(input, cancellation, connections, ladder, principal, List.of());
-        }
-
-        private Run(CheckInput input, Cancellation cancellation, AzureDevOpsHttp.Connections connections,
-                @Nullable CheckLadder ladder, @Nullable Principal principal, List<String> order) {
+                @Nullable BearerPrincipal principal) {
             this.input = input;
             this.cancellation = cancellation;
             this.connections = connections;
             this.principal = principal;
-            this.ladder = ladder != null ? ladder
-                    : new CheckLadder(proxy == null ? order : ProxySteps.withHop(order, proxy), cancellation);
+            this.ladder = ladder;
             this.org = input.organization() == null ? "" : input.organization().strip();
         }
 
@@ -218,21 +203,15 @@ public class AzureDevOpsChecker {
                 warnings.add(CheckCategory.NO_VISIBLE_PROJECTS);
             }
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            if (principal == null) {
-                PatSteps.expiry(input.tokenExpiresOn(), today).ifPresent(expiry -> {
-                    ladder.add(expiry.step());
-                    if (expiry.soon()) {
-                        warnings.add(CheckCategory.TOKEN_EXPIRING_SOON);
-                    }
-                });
-            } else {
-                PrincipalSteps.expiry(principal, today).ifPresent(expiry -> {
-                    ladder.add(expiry.step());
-                    if (expiry.soon()) {
-                        warnings.add(CheckCategory.PRINCIPAL_SECRET_EXPIRING_SOON);
-                    }
-                });
-            }
+            CheckCategory endingSoon = principal == null ? CheckCategory.TOKEN_EXPIRING_SOON
+                    : CheckCategory.PRINCIPAL_SECRET_EXPIRING_SOON;
+            (principal == null ? PatSteps.expiry(input.tokenExpiresOn(), today) : PrincipalSteps.expiry(principal,
+                    today)).ifPresent(expiry -> {
+                        ladder.add(expiry.step());
+                        if (expiry.soon()) {
+                            warnings.add(endingSoon);
+                        }
+                    });
             if (PatSteps.sawRetryAfter(projectsDone, who.join(), repos.join())) {
                 warnings.add(CheckCategory.NEAR_RATE_LIMIT);
             }

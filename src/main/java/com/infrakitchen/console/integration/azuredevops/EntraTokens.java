@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import okhttp3.Call;
@@ -58,7 +59,12 @@ public class EntraTokens {
      * the step either way.
      */
     record Answer(CheckStep step, @Nullable Secret accessToken, long expiresInSeconds,
-            @Nullable CheckCategory failure) {
+            @Nullable CheckCategory failure, @Nullable LocalDate certificateEnds) {
+
+        /** The same answer, knowing the day the certificate it signed with ends. */
+        Answer endingOn(@Nullable LocalDate ends) {
+            return new Answer(step, accessToken, expiresInSeconds, failure, ends);
+        }
     }
 
     /** The token endpoint of {@code tenant} (already normalised by {@link EntraIds#tenantFrom}). */
@@ -77,19 +83,20 @@ public class EntraTokens {
                 .add("grant_type", "client_credentials")
                 .add("client_id", client)
                 .add("scope", EntraProperties.AZURE_DEVOPS_SCOPE);
-        Answer refused = proof(principal, client, url, form);
+        LocalDate[] certificateEnds = new LocalDate[1];
+        Answer refused = proof(principal, client, url, form, certificateEnds);
         if (refused != null) {
             return refused;
         }
         Call call = connections.newFormPost(url, form.build());
         cancellation.onCancel(call::cancel);
         Exchange e = http.send(call, AzureDevOpsHttp.ReadMode.SMALL, null).join();
-        return answer(e, url, tenant, client, principal, cancellation.isCancelled());
+        return answer(e, url, tenant, client, principal, cancellation.isCancelled()).endingOn(certificateEnds[0]);
     }
 
     /** Adds the proof to the form; an answer when it cannot be made (no token file, an unusable certificate). */
     private @Nullable Answer proof(ServicePrincipalInput principal, String client, HttpUrl url,
-            FormBody.Builder form) {
+            FormBody.Builder form, LocalDate[] certificateEnds) {
         switch (principal.proof()) {
             case CLIENT_SECRET -> form.add("client_secret", principal.clientSecret() == null ? ""
                     : principal.clientSecret().reveal().strip());
@@ -101,6 +108,7 @@ public class EntraTokens {
                 } catch (CertificateRuleViolation v) {
                     return failed(CheckCategory.INVALID_CLIENT_CREDENTIAL, v.getMessage(), 0, null);
                 }
+                certificateEnds[0] = certificate.expiresOn();
                 form.add("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
                 form.add("client_assertion", ClientAssertion.of(certificate, client, url.toString(),
                         clock.instant()));
@@ -151,7 +159,7 @@ public class EntraTokens {
                     + "), valid for " + Math.max(1, expiresIn / 60) + " minutes.";
             // no details: the answer's body is the token itself
             return new Answer(new CheckStep(AzureDevOpsChecker.STEP_ENTRA, StepStatus.PASSED, summary,
-                    r.durationMillis(), null), token, expiresIn, null);
+                    r.durationMillis(), null), token, expiresIn, null, null);
         }
         String description = json == null ? null : firstLine(json.path("error_description").asString(""));
         String error = json == null ? "" : json.path("error").asString("");
@@ -192,7 +200,7 @@ public class EntraTokens {
 
     private static Answer failed(CheckCategory category, String summary, long millis, @Nullable HttpDetails details) {
         return new Answer(new CheckStep(AzureDevOpsChecker.STEP_ENTRA, StepStatus.FAILED, summary, millis, details),
-                null, 0, category);
+                null, 0, category, null);
     }
 
     /** The first line of Entra's description, without the trace, correlation and time lines it appends. */

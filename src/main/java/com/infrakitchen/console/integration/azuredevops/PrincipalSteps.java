@@ -76,7 +76,7 @@ final class PrincipalSteps {
      * The secret's (entered) or certificate's end within {@value CredentialExpiry#WARNING_DAYS} days, or past (the
      * shared levels); empty otherwise.
      */
-    static Optional<PatSteps.Expiry> expiry(AzureDevOpsChecker.Principal principal, LocalDate today) {
+    static Optional<PatSteps.Expiry> expiry(BearerPrincipal principal, LocalDate today) {
         @Nullable LocalDate ends = principal.secretExpiresOn();
         if (ends == null || !CredentialExpiry.level(ends, today).warns()) {
             return Optional.empty();

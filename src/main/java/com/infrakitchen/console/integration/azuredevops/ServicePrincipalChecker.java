@@ -5,7 +5,6 @@ import com.infrakitchen.console.integration.check.CheckLadder;
 import com.infrakitchen.console.integration.check.CheckResult;
 import com.infrakitchen.console.integration.check.ConnectionChecker;
 import com.infrakitchen.console.integration.credential.ServicePrincipalInput;
-import com.infrakitchen.console.integration.credential.certificate.ClientCertificates;
 import com.infrakitchen.console.integration.diagnosis.CheckCategory;
 import com.infrakitchen.console.secret.Secret;
 import java.time.Clock;
@@ -81,8 +80,8 @@ class ServicePrincipalChecker implements ConnectionChecker<ServicePrincipalInput
             try {
                 cache.put(cache.keyOf(principal), token, answer.expiresInSeconds());
                 CheckInput input = new CheckInput(org, null, null, fingerprint);
-                return checker.checkWithBearer(input, token.reveal(), principalFacts(principal), ladder,
-                        connections, cancellation);
+                return checker.checkWithBearer(input, token.reveal(), principalFacts(principal,
+                        answer.certificateEnds()), ladder, connections, cancellation);
             } finally {
                 token.wipe();
             }
@@ -90,20 +89,12 @@ class ServicePrincipalChecker implements ConnectionChecker<ServicePrincipalInput
     }
 
     /** When its secret or certificate ends, as far as the console knows (the certificate says its own). */
-    private AzureDevOpsChecker.Principal principalFacts(ServicePrincipalInput p) {
+    private static BearerPrincipal principalFacts(ServicePrincipalInput p, @Nullable LocalDate certificateEnds) {
         return switch (p.proof()) {
-            case CLIENT_SECRET -> new AzureDevOpsChecker.Principal(p.secretExpiresOn(), "client secret");
-            case CERTIFICATE -> new AzureDevOpsChecker.Principal(certificateEnd(p), "certificate");
-            case FEDERATED -> new AzureDevOpsChecker.Principal(null, "workload identity");
+            case CLIENT_SECRET -> new BearerPrincipal(p.secretExpiresOn(), "client secret");
+            case CERTIFICATE -> new BearerPrincipal(certificateEnds, "certificate");
+            case FEDERATED -> new BearerPrincipal(null, "workload identity");
         };
-    }
-
-    private @Nullable LocalDate certificateEnd(ServicePrincipalInput p) {
-        try {
-            return ClientCertificates.parse(p.certificate(), p.certificatePassword(), clock.instant()).expiresOn();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private CheckResult failed(CheckCategory category, String org, CheckLadder ladder, Instant startedAt, long start,

@@ -66,7 +66,7 @@ class IntegrationForm extends FormLayout {
                 organization.setValue(org);
             }
         }, saved, clock);
-        servicePrincipalEditor = new ServicePrincipalEditor(provider, tools.certificates(), saved);
+        servicePrincipalEditor = new ServicePrincipalEditor(provider, tools.certificates());
         for (CredentialEditor e : List.of(tokenEditor, sshKeyEditor, servicePrincipalEditor)) {
             if (provider.methods().contains(e.method())) {
                 editors.put(e.method(), e);

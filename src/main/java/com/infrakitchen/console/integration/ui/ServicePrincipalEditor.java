@@ -1,7 +1,6 @@
 package com.infrakitchen.console.integration.ui;
 
 import com.infrakitchen.console.integration.ClientCertificateService;
-import com.infrakitchen.console.integration.IntegrationTimes;
 import com.infrakitchen.console.integration.credential.AuthMethod;
 import com.infrakitchen.console.integration.credential.CredentialChange;
 import com.infrakitchen.console.integration.credential.CredentialFacts;
@@ -16,7 +15,6 @@ import com.infrakitchen.console.shared.TextLimits;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -47,32 +45,22 @@ final class ServicePrincipalEditor implements CredentialEditor {
     final Paragraph federatedNote = new Paragraph("The console signs in with the workload identity of the pod it"
             + " runs in (app.entra.federated-token-file): nothing secret is stored. Add a federated credential for"
             + " it to the app registration.");
-    final Span storedText = new Span();
-    final Button replace = new Button("Replace");
-    final Button keep = new Button("Keep the stored one");
-    private final Div storedBox;
+    final StoredProof storedBox = new StoredProof();
+    // the box's parts tests reach
+    final Span storedText = storedBox.text;
+    final Button replace = storedBox.replace;
+    final Button keep = storedBox.keep;
     private final Div proofBox = new Div();
-    private final boolean saved;
     private @Nullable ServicePrincipalFacts stored;
     private boolean replacing;
     private boolean editable = true;
 
-    ServicePrincipalEditor(IntegrationProvider provider, ClientCertificateService certificates, boolean saved) {
-        this.saved = saved;
+    ServicePrincipalEditor(IntegrationProvider provider, ClientCertificateService certificates) {
         this.certificate = new CertificateEntry(certificates);
-        tenantId.setId("sp-tenant-id");
-        tenantId.setRequiredIndicatorVisible(true);
-        tenantId.setMaxLength(TextLimits.FIELD_HARD_MAX);
-        tenantId.setHelperText("The Directory (tenant) ID from the app registration's Overview, or a verified domain"
-                + " such as contoso.onmicrosoft.com.");
-        tenantId.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-        tenantId.addValueChangeListener(e -> normalise(tenantId, EntraIds.tenantFrom(e.getValue())));
-        clientId.setId("sp-client-id");
-        clientId.setRequiredIndicatorVisible(true);
-        clientId.setMaxLength(TextLimits.FIELD_HARD_MAX);
-        clientId.setHelperText("The Application (client) ID from the app registration's Overview.");
-        clientId.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-        clientId.addValueChangeListener(e -> normalise(clientId, EntraIds.clientIdFrom(e.getValue())));
+        idField(tenantId, "sp-tenant-id", "The Directory (tenant) ID from the app registration's Overview, or a"
+                + " verified domain such as contoso.onmicrosoft.com.", EntraIds::tenantFrom);
+        idField(clientId, "sp-client-id", "The Application (client) ID from the app registration's Overview.",
+                EntraIds::clientIdFrom);
         proof.setId("sp-proof");
         proof.setItems(provider.principalProofs());
         proof.setItemLabelGenerator(PrincipalProof::label);
@@ -93,13 +81,10 @@ final class ServicePrincipalEditor implements CredentialEditor {
         secretExpiresOn.setId("sp-secret-expires-on");
         secretExpiresOn.setHelperText("The expiry you chose for the secret (the portal shows it beside the secret),"
                 + " to be warned before it ends.");
-        replace.setId("sp-replace");
-        replace.addThemeVariants(ButtonVariant.LUMO_SMALL);
         replace.addClickListener(e -> {
             replacing = true;
             render();
         });
-        keep.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         keep.addClickListener(e -> {
             replacing = false;
             if (stored != null) {
@@ -107,22 +92,26 @@ final class ServicePrincipalEditor implements CredentialEditor {
             }
             render();
         });
-        storedText.setId("sp-stored");
-        storedText.addClassName("secret-configured");
-        Span label = new Span("Stored proof");
-        label.addClassName("secret-label");
-        storedBox = new Div(label, storedText, new Div(replace, keep));
-        storedBox.addClassName("secret-box");
         federatedNote.addClassName("how-to-hint");
         proofBox.add(storedBox, clientSecret, certificate, federatedNote);
         proofBox.setWidthFull();
         render();
     }
 
-    private static void normalise(TextField field, String normalised) {
-        if (!normalised.equals(field.getValue())) {
-            field.setValue(normalised);
-        }
+    /** An id field: required, the paste normalised as the service will take it (spaces, braces, case). */
+    private static void idField(TextField field, String id, String helper,
+            java.util.function.UnaryOperator<String> normalise) {
+        field.setId(id);
+        field.setRequiredIndicatorVisible(true);
+        field.setMaxLength(TextLimits.FIELD_HARD_MAX);
+        field.setHelperText(helper);
+        field.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        field.addValueChangeListener(e -> {
+            String normalised = normalise.apply(e.getValue());
+            if (!normalised.equals(e.getValue())) {
+                field.setValue(normalised);
+            }
+        });
     }
 
     @Override
@@ -193,20 +182,7 @@ final class ServicePrincipalEditor implements CredentialEditor {
     private void render() {
         PrincipalProof p = proof.getValue() == null ? PrincipalProof.CLIENT_SECRET : proof.getValue();
         boolean shown = tenantId.isVisible();
-        storedBox.setVisible(shown && stored != null);
-        if (stored != null) {
-            String since = "configured on " + IntegrationTimes.format(stored.setAt());
-            storedText.setText(switch (stored.proof()) {
-                case CLIENT_SECRET -> "Client secret, " + since + (stored.secretExpiresOn() == null ? ""
-                        : "; expires on " + stored.secretExpiresOn()) + ".";
-                case CERTIFICATE -> "Certificate " + stored.certificateSubject() + " · thumbprint "
-                        + stored.certificateThumbprint() + " · ends on " + stored.certificateExpiresOn() + "; "
-                        + since + ".";
-                case FEDERATED -> "Workload identity (nothing secret is stored), " + since + ".";
-            } + (replacing ? " Enter the new one below; the stored one is kept until you save." : ""));
-        }
-        replace.setVisible(editable && stored != null && !replacing && stored.proof() != PrincipalProof.FEDERATED);
-        keep.setVisible(editable && stored != null && replacing);
+        storedBox.show(stored, replacing, editable, shown);
         clientSecret.setVisible(shown && entering() && p == PrincipalProof.CLIENT_SECRET);
         clientSecret.setRequiredIndicatorVisible(true);
         secretExpiresOn.setVisible(shown && p == PrincipalProof.CLIENT_SECRET);
